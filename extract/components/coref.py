@@ -1,0 +1,164 @@
+"""Within-document aliases and coreference.
+
+Each entity mention gets a document-level key naming the thing it means:
+"Mr. Smith" and "Smith" mean the one "John Smith" of the document; a
+misspelling one edit away from a more frequent full name means that name;
+"Acme Motors" means "Acme" unless the gazetteer knows Acme as a company of
+another industry (then "Acme Motors" is its own organisation, a division).
+Pronouns and anaphors ("he", "his", "the company", "its") point at the last
+fitting antecedent.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from rapidfuzz.distance import Levenshtein
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.extensions import register_extensions, span_key
+from extract.lexicon import Lexicon, load_lexicon
+from extract.names import collapse_key
+
+# How far back (in sentences) a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 3
+# Marks an organisation that is the other-industry business of a known company.
+DIVISION_MARK = "|"
+
+
+@Language.factory(
+    "corpgraph_coref",
+    assigns=["doc._.mention_keys", "doc._.antecedents"],
+    requires=["doc.ents", "token.dep", "doc.sents"],
+    default_config={"gazetteer_dir": None},
+)
+def make_coref(nlp: Language, name: str, gazetteer_dir: str | None) -> "Coreference":
+    return Coreference(name, load_lexicon(gazetteer_dir))
+
+
+class Coreference:
+    def __init__(self, name: str, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        keys = {}
+        keys.update(self._person_keys(doc))
+        keys.update(self._named_keys(doc, "ORG"))
+        keys.update(self._named_keys(doc, "PRODUCT"))
+        doc._.mention_keys = keys
+        doc._.antecedents = self._pronouns(doc)
+        return doc
+
+    # people -----------------------------------------------------------------
+
+    def _person_keys(self, doc: Doc) -> dict[str, str]:
+        mentions = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        names = [self.lexicon.strip_honorific(ent.text) for ent in mentions]
+        full_counts = Counter(name for name in names if len(name.split()) >= 2)
+        canonical: dict[str, str] = {}
+        # Full names, most frequent first, absorb near-identical spellings.
+        for name, _ in full_counts.most_common():
+            target = name
+            for known in canonical.values():
+                if same_person(name, known):
+                    target = known
+                    break
+            canonical[name] = target
+        keys = {}
+        for ent, name in zip(mentions, names):
+            if name not in canonical:
+                # A single name ("Lei", "Mr. Smith") means the one full name that contains it.
+                matches = {c for n, c in canonical.items() if name and name in n.split()}
+                name = matches.pop() if len(matches) == 1 else name
+            keys[span_key(ent)] = entity_key("PERSON", canonical.get(name, name))
+        return keys
+
+    # organisations and products -----------------------------------------------
+
+    def _named_keys(self, doc: Doc, label: str) -> dict[str, str]:
+        mentions = [ent for ent in doc.ents if ent.label_ == label]
+        known = {collapse_key(ent.text) for ent in mentions}
+        keys = {}
+        for ent in mentions:
+            record = self.lexicon.lookup(ent.text)
+            if record is not None and record.label == label:
+                group = collapse_key(record.name)
+            elif label == "ORG":
+                group = self._org_base(ent, known)
+            else:
+                group = collapse_key(ent.text)
+            keys[span_key(ent)] = f"{label}:{group}"
+        return keys
+
+    def _org_base(self, ent: Span, known: set[str]) -> str:
+        """The collapsed key of the organisation this name means (see the module doc)."""
+        words = ent.text.split()
+        for cut in range(len(words) - 1, 0, -1):
+            tail = words[cut:]
+            if not all(self.lexicon.is_suffix_word(w) for w in tail):
+                break
+            base = " ".join(words[:cut])
+            meanings = {self.lexicon.suffix_meaning(w) for w in tail}
+            if meanings <= {"legal"}:
+                return collapse_key(base)
+            if meanings <= {"legal", "industry"}:
+                record = self.lexicon.lookup(base)
+                industry = {self.lexicon.suffix_sector(w) for w in tail} - {None}
+                if record is not None and record.sector and industry and record.sector not in industry:
+                    # "Phonemaker Auto": the car business of a company of another
+                    # industry is an organisation of its own.
+                    return collapse_key(record.name) + DIVISION_MARK + "/".join(sorted(industry))
+                if record is not None:
+                    return collapse_key(record.name)
+                if collapse_key(base) in known:
+                    return collapse_key(base)
+        return collapse_key(ent.text)
+
+    # pronouns ------------------------------------------------------------------
+
+    def _pronouns(self, doc: Doc) -> dict[int, str]:
+        antecedents: dict[int, str] = {}
+        sentences = list(doc.sents)
+        sent_index = {}
+        for n, sent in enumerate(sentences):
+            for token in sent:
+                sent_index[token.i] = n
+        history: list[Span] = []
+        ents_by_start = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "PRODUCT")}
+        for token in doc:
+            ent = ents_by_start.get(token.i)
+            if ent is not None:
+                history.append(ent)
+                continue
+            wanted = self.lexicon.anaphor_type(token)
+            if wanted is None:
+                continue
+            here = sent_index[token.i]
+            for previous in reversed(history):
+                if here - sent_index[previous.start] > PRONOUN_WINDOW:
+                    break
+                if previous.label_ == wanted:
+                    antecedents[token.i] = span_key(previous)
+                    break
+        return antecedents
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names of one person: same first word and at most one edit apart elsewhere.
+
+    >>> same_person("Tom Hanlon", "Tom Hanlan"), same_person("Li Bin", "Li Bing")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or wa[0] != wb[0]:
+        return False
+    rest_a, rest_b = " ".join(wa[1:]), " ".join(wb[1:])
+    return Levenshtein.distance(rest_a.lower(), rest_b.lower()) <= 1 and min(len(rest_a), len(rest_b)) >= 4
+
+
+def entity_key(label: str, name: str) -> str:
+    """The document-level key of an entity: its label and collapsed name."""
+    return f"{label}:{collapse_key(name)}"

@@ -1,0 +1,639 @@
+"""Relation extraction from the dependency parse.
+
+The triggers are data (``extract/patterns/relations.jsonl``): for each
+predicate, the verb lemmas and nouns that express it, which entity types may
+stand as subject and object, and which dependents carry the object, the role,
+the organisation left, and the date. This module holds only the general
+grammar of English clauses that every trigger shares:
+
+- subjects through passives ("was acquired by X"), coordinated verbs ("left
+  X and joined Y"), clausal complements, relative clauses ("X, which Y
+  developed"), pronouns (via the coreference component) and descriptive
+  anaphors ("the company", "such a veteran");
+- objects through prepositions, coordination ("X and Y"), possessives
+  ("joined Acme's design team" -> Acme) and appositions;
+- titles: appositions ("Jane Roe, CFO of Acme"), copulas ("Roe is the head of
+  Acme's design"), pre-modifiers ("Acme CFO Jane Roe");
+- negation and hedges ("might follow him to Acme") block a fact.
+
+Each fact found is a plain record on ``doc._.relations`` (see
+:func:`relation_record`); :mod:`extract.pipeline` turns them into facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extract.extensions import register_extensions, span_key
+from extract.lexicon import Lexicon, Trigger, load_lexicon
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# Verbs whose missing subject is the subject of the verb they hang from.
+INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl")
+ENTITY_LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "PRODUCT": "PRODUCT"}
+
+
+@dataclass
+class Found:
+    """A relation between two entity spans, before it becomes a fact."""
+
+    predicate: str
+    subject: Span | str
+    object: Span | str
+    sentence: Span
+    qualifiers: dict = field(default_factory=dict)
+    confidence: float = 0.7
+    event: str | None = None
+    extra_evidence: tuple[int, int] | None = None
+
+
+def relation_record(found: Found, keys: dict[str, str]) -> dict:
+    """A plain, serialisable record (survives ``nlp.pipe(n_process>1)``).
+
+    Ends are document-level entity keys (see the coreference component); an
+    end that is not a span of its own (the parent named inside "Acme Motors")
+    is given as its key directly.
+    """
+    start, end = found.sentence.start_char, found.sentence.end_char
+    if found.extra_evidence:
+        start, end = min(start, found.extra_evidence[0]), max(end, found.extra_evidence[1])
+    return {
+        "predicate": found.predicate,
+        "subject": _key_of(found.subject, keys),
+        "object": _key_of(found.object, keys),
+        "qualifiers": dict(found.qualifiers),
+        "confidence": found.confidence,
+        "event": found.event,
+        "start": start,
+        "end": end,
+    }
+
+
+@Language.factory(
+    "corpgraph_relations",
+    assigns=["doc._.relations"],
+    requires=["doc.ents", "token.dep", "doc._.mention_keys", "doc._.antecedents"],
+    default_config={"gazetteer_dir": None},
+)
+def make_relation_extractor(nlp: Language, name: str, gazetteer_dir: str | None) -> "RelationExtractor":
+    return RelationExtractor(name, load_lexicon(gazetteer_dir))
+
+
+class RelationExtractor:
+    def __init__(self, name: str, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        reader = _DocReader(doc, self.lexicon)
+        found: list[Found] = []
+        for sentence in doc.sents:
+            found.extend(reader.sentence_relations(sentence))
+        keys = doc._.mention_keys or {}
+        doc._.relations = [relation_record(f, keys) for f in _dedupe(found)]
+        return doc
+
+
+def _key_of(end: Span | str, keys: dict[str, str]) -> str:
+    if isinstance(end, str):
+        return end
+    return keys.get(span_key(end)) or f"{end.label_}:{end.text}"
+
+
+def _dedupe(found: Iterable[Found]) -> list[Found]:
+    seen = {}
+    for item in found:
+        key = (item.predicate, str(item.subject), str(item.object), item.sentence.start, item.qualifiers.get("from"))
+        if key not in seen or item.confidence > seen[key].confidence:
+            seen[key] = item
+    return list(seen.values())
+
+
+class _DocReader:
+    """Reads one document: entity lookups, antecedents, and the grammar above."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.entity_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_LABEL_TYPES:
+                for i in range(ent.start, ent.end):
+                    self.entity_of[i] = ent
+        by_key = {span_key(e): e for e in doc.ents}
+        self.antecedent: dict[int, Span] = {
+            int(i): by_key[k] for i, k in (doc._.antecedents or {}).items() if k in by_key
+        }
+        self.keys = doc._.mention_keys or {}
+
+    # entity access ------------------------------------------------------------
+
+    def entity(self, token: Token, types: Iterable[str], *, anaphora: bool = True) -> Span | None:
+        """The entity a token stands for: its own span, a pronoun's antecedent,
+        a possessor ("Acme's team"), an apposition, or a descriptive anaphor."""
+        types = tuple(types)
+        ent = self.entity_of.get(token.i)
+        if ent is not None:
+            return ent if ent.label_ in types else None
+        if token.i in self.antecedent:
+            ant = self.antecedent[token.i]
+            return ant if ant.label_ in types else None
+        if token.lower_ in self.lex.relative_pronouns and token.head.dep_ == "relcl":
+            return self.entity(token.head.head, types, anaphora=anaphora)
+        for child in token.children:
+            if child.dep_ == "appos":
+                ent = self.entity_of.get(child.i)
+                if ent is not None and ent.label_ in types:
+                    return ent
+        if "ORG" in types or "PRODUCT" in types:
+            for child in token.children:
+                if child.dep_ == "poss":
+                    ent = self.entity(child, ("ORG",), anaphora=False)
+                    if ent is not None and "ORG" in types and token.pos_ in ("NOUN", "PROPN"):
+                        if self.lex.is_org_part_noun(token):
+                            return ent
+        if anaphora and token.pos_ == "NOUN":
+            wanted = self.lex.anaphor_noun_type(token)
+            if wanted in types and _is_definite(token):
+                return self.recent(token, wanted)
+        return None
+
+    def recent(self, token: Token, label: str, window: int = 2) -> Span | None:
+        """The last entity of ``label`` named before ``token`` within a few sentences."""
+        sent_start = token.sent.start
+        limit = sent_start
+        sentences_back = 0
+        for i in range(token.i - 1, -1, -1):
+            if i < limit:
+                sentences_back += 1
+                if sentences_back > window:
+                    return None
+                limit = self.doc[i].sent.start
+            ent = self.entity_of.get(i)
+            if ent is not None and ent.label_ == label:
+                return ent
+        return None
+
+    def entities(self, token: Token, types: Iterable[str]) -> list[Span]:
+        """The entity of a token and of every token coordinated with it."""
+        found = []
+        for t in _with_conjuncts(token):
+            ent = self.entity(t, types)
+            if ent is not None and ent not in found:
+                found.append(ent)
+        return found
+
+    # sentences -----------------------------------------------------------------
+
+    def sentence_relations(self, sentence: Span) -> Iterator[Found]:
+        for token in sentence:
+            for trigger in self.lex.verb_triggers(token):
+                yield from self.verb_frame(token, trigger, sentence)
+            for trigger in self.lex.noun_triggers(token):
+                yield from self.noun_frame(token, trigger, sentence)
+        yield from self.title_frames(sentence)
+        yield from self.agent_frames(sentence)
+        yield from self.name_frames(sentence)
+
+    def blocked(self, verb: Token) -> bool:
+        """Negated or hedged clauses state no fact ("might follow him to Acme")."""
+        chain = [verb]
+        head = verb
+        while head.dep_ in ("conj", "xcomp", "ccomp", "advcl") and head.head is not head:
+            head = head.head
+            chain.append(head)
+        for v in chain:
+            for child in v.children:
+                if child.dep_ in ("neg",) or (child.dep_ in ("aux", "mark", "advmod") and child.lower_ in self.lex.hedges):
+                    return True
+            if v.lemma_.lower() in self.lex.hedges and v is not verb:
+                return True
+        return False
+
+    # verb frames ---------------------------------------------------------------
+
+    def subjects(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+        for child in verb.children:
+            if passive and child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.entities(pobj, types)
+                        if found:
+                            return found
+            if not passive and child.dep_ in SUBJECT_DEPS:
+                return self.entities(child, types)
+        if verb.dep_ == "relcl":
+            ent = self.entity(verb.head, types)
+            return [ent] if ent is not None else []
+        if verb.dep_ in INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+            if passive:
+                return []
+            return self.subjects(verb.head, types)
+        if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
+            ent = self.entity(verb.head, types)
+            return [ent] if ent is not None else []
+        return []
+
+    def objects(self, verb: Token, trigger: Trigger) -> list[Span]:
+        types = trigger.object
+        found: list[Span] = []
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        for child in verb.children:
+            if child.dep_ in trigger.object_deps and (child.dep_ != "nsubjpass" or passive):
+                found += self.entities(child, types)
+            elif child.dep_ in ("prep", "dative", "agent") and child.lower_ in trigger.object_preps and child.dep_ != "agent":
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        found += self.entities(pobj, types)
+            elif child.dep_ in ("advmod", "npadvmod", "oprd", "attr", "dobj") and child.i in self.entity_of and "dobj" in trigger.object_deps:
+                # The small parser often hangs a proper-noun object as advmod.
+                found += self.entities(child, types)
+        return [f for f in found if not _contains(f, verb)]
+
+    def verb_frame(self, verb: Token, trigger: Trigger, sentence: Span) -> Iterator[Found]:
+        if self.blocked(verb):
+            return
+        subjects = self.subjects(verb, trigger.subject)
+        objects = self.objects(verb, trigger)
+        if trigger.swap:
+            objects, subjects = subjects, objects
+            subjects = [s for s in self.subjects_for_swap(verb, trigger)] or subjects
+        if not subjects or not objects:
+            return
+        qualifiers = self.qualifiers(verb, trigger, sentence)
+        moved_from = self.from_org(verb, trigger)
+        for subj in subjects:
+            for obj in objects:
+                if _same(subj, obj, self.keys):
+                    continue
+                yield from self.emit(trigger, subj, obj, sentence, qualifiers, moved_from)
+        if trigger.conj_subjects and len(subjects) >= 2 and not objects:
+            pass
+
+    def subjects_for_swap(self, verb: Token, trigger: Trigger) -> list[Span]:
+        """For "Acme hired Roe": the hired person is the fact's subject."""
+        return [e for e in self.objects_of_types(verb, ("PERSON",))]
+
+    def objects_of_types(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
+        found = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                found += self.entities(child, types)
+        return found
+
+    def emit(self, trigger: Trigger, subj: Span, obj: Span, sentence: Span, qualifiers: dict, moved_from: Span | None) -> Iterator[Found]:
+        if trigger.swap:
+            subj, obj = obj, subj
+        if subj.label_ not in _label_types(trigger.subject_types_for_fact) or obj.label_ not in _label_types(trigger.object_types_for_fact):
+            return
+        predicate = trigger.predicate
+        event = trigger.event
+        if moved_from is not None and not _same(moved_from, obj, self.keys):
+            moved_q = {k: v for k, v in qualifiers.items() if k in ("date", "role")}
+            if "start" in qualifiers:
+                moved_q["date"] = qualifiers["start"]
+            moved_q["from"] = self.keys.get(span_key(moved_from)) or span_key(moved_from)
+            yield Found("MOVED", subj, obj, sentence, moved_q, 0.8, "move")
+            yield Found("WORKS_FOR", subj, moved_from, sentence, _end_of(qualifiers), 0.7, "leave")
+        if predicate == "MOVED":
+            return
+        yield Found(predicate, subj, obj, sentence, dict(qualifiers), trigger.confidence, event)
+
+    def qualifiers(self, verb: Token, trigger: Trigger, sentence: Span) -> dict:
+        q: dict = {}
+        date = self.date_near(verb, sentence)
+        if date and trigger.date:
+            q["_date_text"] = date
+            q[trigger.date] = date
+        if trigger.role_preps:
+            role = self.role_after(verb, trigger.role_preps)
+            if role:
+                q["role"] = role
+        if trigger.amount:
+            for ent in sentence.ents:
+                if ent.label_ == "MONEY":
+                    q["amount"] = ent.text
+                    break
+        return q
+
+    def from_org(self, verb: Token, trigger: Trigger) -> Span | None:
+        if not trigger.from_preps:
+            return None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in trigger.from_preps:
+                for pobj in child.children:
+                    ent = self.entity(pobj, ("ORG",))
+                    if ent is not None:
+                        return ent
+        # "left X and joined Y": the left organisation of a coordinated verb.
+        for other in _coordinated_verbs(verb):
+            for trig in self.lex.verb_triggers(other):
+                if trig.event == "leave":
+                    for obj in self.objects(other, trig):
+                        if obj.label_ == "ORG":
+                            return obj
+        return None
+
+    def role_after(self, verb: Token, preps: tuple[str, ...]) -> str | None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.lex.is_title_token(pobj):
+                        return self.role_text(pobj)
+        return None
+
+    def role_text(self, title: Token) -> str:
+        """"senior director and general manager of X department" -> "senior director"."""
+        words = [t for t in title.subtree if t.i <= title.i and t.dep_ in ("amod", "compound", "nmod") and not t.ent_type_]
+        words = [t for t in words if t.i >= min(w.i for w in title.subtree)]
+        start = min([t.i for t in words] + [title.i])
+        text = self.doc[start:title.i + 1].text
+        # "head of public relations": keep an "of" phrase that names no entity.
+        for child in title.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in self.entity_of:
+                    span_tokens = [t for t in pobj.subtree if t.i not in self.entity_of and t.dep_ not in ("poss", "case")]
+                    if span_tokens and self.lex.is_role_head(title):
+                        text = f"{text} of {self.doc[span_tokens[0].i:span_tokens[-1].i + 1].text}"
+        return text.strip(" ,")
+
+    def date_near(self, verb: Token, sentence: Span) -> str | None:
+        """A DATE entity attached to the verb, else the sentence's only DATE."""
+        dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+        if not dates:
+            return None
+        for ent in dates:
+            head = ent.root
+            for _ in range(4):
+                if head is verb:
+                    return ent.text
+                if head.head is head:
+                    break
+                head = head.head
+        return dates[0].text if len(dates) == 1 else None
+
+    # noun frames ---------------------------------------------------------------
+
+    def noun_frame(self, noun: Token, trigger: Trigger, sentence: Span) -> Iterator[Found]:
+        if noun.head.pos_ in ("VERB", "AUX") and self.blocked(noun.head):
+            return
+        subjects: list[Span] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                subjects = self.entities(child, trigger.subject)
+        if not subjects and noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
+            verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subjects = self.subjects(verb, trigger.subject)
+        objects: list[Span] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in trigger.object_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        objects += self.entities(pobj, trigger.object)
+            elif child.dep_ in ("advmod", "npadvmod", "compound") and child.i in self.entity_of and child.i > noun.i:
+                objects += self.entities(child, trigger.object)
+        if noun.dep_ in ("nsubj",) and noun.head.lemma_ in ("include", "be"):
+            for child in noun.head.children:
+                if child.dep_ in ("dobj", "attr"):
+                    objects += self.entities(child, trigger.object)
+        qualifiers = self.qualifiers(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, trigger, sentence)
+        if trigger.conj_subjects and not objects:
+            pair = self.coordinated_pair(noun, trigger)
+            if pair:
+                subjects, objects = [pair[0]], [pair[1]]
+        for subj in subjects:
+            for obj in objects:
+                if not _same(subj, obj, self.keys) and obj.label_ in _label_types(trigger.object) and subj.label_ in _label_types(trigger.subject):
+                    if trigger.predicate == "COMPETES_WITH" and subj.label_ != obj.label_:
+                        continue
+                    yield Found(trigger.predicate, subj, obj, sentence, dict(qualifiers), trigger.confidence * 0.95, trigger.event)
+        if trigger.predicate == "PARTNERED_WITH" and subjects and objects:
+            yield from self.joint_venture(sentence, subjects + objects, qualifiers)
+
+    def coordinated_pair(self, noun: Token, trigger: Trigger) -> tuple[Span, Span] | None:
+        """"the prices of X and Y are in fierce competition": two coordinated entities of the clause."""
+        clause = noun
+        while clause.dep_ not in ("ROOT",) and clause.pos_ not in ("VERB", "AUX"):
+            clause = clause.head
+        for token in clause.subtree:
+            ent = self.entity_of.get(token.i)
+            if ent is None or ent.label_ not in _label_types(trigger.subject):
+                continue
+            for conj in token.children:
+                if conj.dep_ == "conj":
+                    other = self.entity_of.get(conj.i)
+                    if other is not None and other.label_ == ent.label_ and not _same(ent, other, self.keys):
+                        return ent, other
+        return None
+
+    def joint_venture(self, sentence: Span, parents: list[Span], qualifiers: dict) -> Iterator[Found]:
+        """Partners plus a creation verb with a third organisation: both parents founded it."""
+        parent_keys = {self.keys.get(span_key(p)) for p in parents}
+        for token in sentence:
+            if not self.lex.is_creation_lemma(token):
+                continue
+            clause = token.head if token.dep_ in ("acl", "relcl", "amod") else token
+            candidates = []
+            for t in list(clause.children) + list(clause.head.children if clause.dep_ != "ROOT" else []):
+                if t.dep_ in ("attr", "dobj", "nsubjpass", "oprd", "appos"):
+                    candidates += self.entities(t, ("ORG",))
+            for child in clause.head.children if clause.dep_ == "nsubj" else []:
+                if child.dep_ == "attr":
+                    candidates += self.entities(child, ("ORG",))
+            for venture in candidates:
+                if self.keys.get(span_key(venture)) in parent_keys:
+                    continue
+                q = {k: v for k, v in qualifiers.items() if k in ("date", "_date_text")}
+                for parent in parents:
+                    yield Found("FOUNDED", parent, venture, sentence, dict(q), 0.75, "found")
+
+    # titles -------------------------------------------------------------------
+
+    def title_frames(self, sentence: Span) -> Iterator[Found]:
+        """Jobs stated by titles: appositions, copulas, pre-modifiers."""
+        for token in sentence:
+            if not self.lex.is_title_token(token) or token.i in self.entity_of:
+                continue
+            org = self.title_org(token)
+            if org is None:
+                continue
+            person = self.title_holder(token)
+            if person is None:
+                continue
+            yield from self.title_facts(token, person, org, sentence)
+
+    def title_org(self, title: Token) -> Span | None:
+        """The organisation of a title: "of/at X", "X's", or a name before it."""
+        for child in title.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        ent = self.entity(pobj, ("ORG",), anaphora=False)
+                        if ent is not None:
+                            return ent
+                        inner = self.title_org_of_phrase(pobj)
+                        if inner is not None:
+                            return inner
+        for child in title.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i in self.entity_of:
+                ent = self.entity_of[child.i]
+                if ent.label_ == "ORG":
+                    return ent
+        # "Acme Public Relations Director Roe": a name right before the title words.
+        i = title.i - 1
+        while i >= title.sent.start and (self.lex.is_title_word(self.doc[i]) or self.doc[i].is_title and self.doc[i].i not in self.entity_of):
+            i -= 1
+        if i >= title.sent.start and i in self.entity_of and self.entity_of[i].label_ == "ORG":
+            return self.entity_of[i]
+        return None
+
+    def title_org_of_phrase(self, noun: Token) -> Span | None:
+        """"head of Acme's public relations": the possessor of the "of" phrase."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i in self.entity_of:
+                ent = self.entity_of[child.i]
+                if ent.label_ == "ORG":
+                    return ent
+            if child.dep_ == "prep" and child.lower_ in ("of", "at"):
+                for pobj in child.children:
+                    ent = self.entity(pobj, ("ORG",), anaphora=False)
+                    if ent is not None and self.lex.is_org_part_noun(noun):
+                        return ent
+        return None
+
+    def title_holder(self, title: Token) -> Span | None:
+        """The person a title is said of."""
+        head = title
+        # climb coordinated titles: "founder, chairman and CEO"
+        while head.dep_ == "conj" and self.lex.is_title_token(head.head):
+            head = head.head
+        if head.dep_ == "appos":
+            return self.entity(head.head, ("PERSON",), anaphora=False)
+        if head.dep_ in ("attr",) and head.head.lemma_ == "be":
+            for child in head.head.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    return self.entity(child, ("PERSON",))
+            return self.subject_of_copula_chain(head.head)
+        for child in head.children:
+            if child.dep_ == "appos":
+                ent = self.entity(child, ("PERSON",), anaphora=False)
+                if ent is not None:
+                    return ent
+        # "Acme CFO Jane Roe": the title words run into the name.
+        j = title.i + 1
+        while j < len(self.doc) and self.lex.is_title_word(self.doc[j]) and j not in self.entity_of:
+            j += 1
+        if j < len(self.doc) and j in self.entity_of and self.entity_of[j].label_ == "PERSON":
+            return self.entity_of[j]
+        # "Roe, who is the CFO of Acme" / "Roe ... to be the CFO of Acme"
+        if head.dep_ in ("attr", "oprd"):
+            return self.subject_of_copula_chain(head.head)
+        return None
+
+    def subject_of_copula_chain(self, verb: Token) -> Span | None:
+        subj = self.subjects(verb, ("PERSON",))
+        return subj[0] if subj else None
+
+    def title_facts(self, title: Token, person: Span, org: Span, sentence: Span) -> Iterator[Found]:
+        titles = [t for t in _with_conjuncts(title) if self.lex.is_title_token(t)]
+        founder = [t for t in titles if self.lex.is_founder_title(t)]
+        roles = [t for t in titles if not self.lex.is_founder_title(t)]
+        former = any(self.lex.is_former(t) for t in titles)
+        for _ in founder:
+            yield Found("FOUNDED", person, org, sentence, {}, 0.8, "found")
+            break
+        if roles:
+            role = " and ".join(self.role_text(t) for t in roles) if len(roles) <= 3 else self.role_text(roles[0])
+            q = {"role": role, "current": not former}
+            yield Found("WORKS_FOR", person, org, sentence, q, 0.8, "title")
+
+    # other frames ----------------------------------------------------------------
+
+    def agent_frames(self, sentence: Span) -> Iterator[Found]:
+        """"X was developed under the leadership of Roe": Roe is the developer."""
+        for token in sentence:
+            if token.lower_ not in self.lex.agent_nouns or token.dep_ != "pobj":
+                continue
+            verb = token.head.head
+            if verb.pos_ != "VERB":
+                continue
+            person = None
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        person = self.entity(pobj, ("PERSON",))
+            if person is None:
+                continue
+            for trigger in self.lex.verb_triggers(verb):
+                if trigger.predicate != "DEVELOPED" or self.blocked(verb):
+                    continue
+                for child in verb.children:
+                    if child.dep_ in ("nsubjpass", "dobj"):
+                        for product in self.entities(child, ("PRODUCT",)):
+                            yield Found("DEVELOPED", person, product, sentence, {}, 0.8, None)
+
+    def name_frames(self, sentence: Span) -> Iterator[Found]:
+        """Facts carried by names: "Acme Model 5" is made by Acme."""
+        for ent in sentence.ents:
+            if ent.label_ != "PRODUCT":
+                continue
+            maker = self.lex.maker_prefix(ent, self.entity_of)
+            if maker is not None:
+                yield Found("MAKES", maker, ent, sentence, {}, 0.85, None)
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _coordinated_verbs(verb: Token) -> list[Token]:
+    out = []
+    if verb.dep_ == "conj":
+        out.append(verb.head)
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            out.append(child)
+    return out
+
+
+def _contains(span: Span, token: Token) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _same(a: Span, b: Span, keys: dict) -> bool:
+    return a == b or (keys.get(span_key(a)) is not None and keys.get(span_key(a)) == keys.get(span_key(b)))
+
+
+def _is_definite(token: Token) -> bool:
+    """"the company", "such a veteran", "this firm": not "a company"."""
+    for child in token.children:
+        if child.dep_ in ("det", "predet") and child.lower_ in ("the", "this", "that", "such"):
+            return True
+    return False
+
+
+def _label_types(types: Iterable[str]) -> set[str]:
+    return {ENTITY_LABEL_TYPES.get(t, t) for t in types}
+
+
+def _end_of(qualifiers: dict) -> dict:
+    q = {"current": False}
+    date = qualifiers.get("start") or qualifiers.get("date")
+    if date:
+        q["end"] = date
+        if "_date_text" in qualifiers:
+            q["_date_text"] = qualifiers["_date_text"]
+    return q

@@ -1,0 +1,82 @@
+"""What a person's ordered jobs imply.
+
+News rarely says "moved from A to B" outright; it says "worked at A ...
+later joined B". Within a document, jobs are ordered by where the text
+states them (documents tell careers in order); a "joined B" after a job at A
+is a move from A to B, unless A and B are one organisation family (a
+division and its parent). A person who joined B after A no longer works at
+A. Only facts the text supports are derived: the evidence of a derived MOVED
+is the sentence of the "joined".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from extract.model import Relation
+from extract.resolve import EntityIndex
+
+# Job facts that place a person at an organisation at a point of the story.
+# A title ("Roe, CFO of Acme") describes the present, so it is not a step
+# of the career unless it is the same sentence as the move.
+CAREER_EVENTS = ("join", "work", "leave")
+JOIN_EVENTS = ("join",)
+
+
+def derive_history(relations: list[tuple[Relation, str | None, int]], index: EntityIndex) -> list[Relation]:
+    """MOVED facts and ended jobs implied by each person's ordered jobs."""
+    family = _families(r for r, _, _ in relations)
+    explicit_moves = {(r.subject, r.object) for r, _, _ in relations if r.predicate == "MOVED"}
+    by_person: dict[str, list[tuple[tuple, Relation, str | None]]] = defaultdict(list)
+    for relation, event, order in relations:
+        if relation.predicate != "WORKS_FOR" or not relation.evidence:
+            continue
+        ev = relation.evidence[0]
+        by_person[relation.subject].append(((order, ev.start), relation, event))
+    derived: list[Relation] = []
+    for person, jobs in by_person.items():
+        jobs.sort(key=lambda item: item[0])
+        for n, (position, job, event) in enumerate(jobs):
+            if event not in JOIN_EVENTS:
+                continue
+            previous = _previous_employer(jobs[:n], job, family)
+            if previous is None:
+                continue
+            ended = previous.qualifiers.get("end") or job.qualifiers.get("start")
+            if (person, job.object) not in explicit_moves:
+                qualifiers = {"from": previous.object}
+                if job.qualifiers.get("start"):
+                    qualifiers["date"] = job.qualifiers["start"]
+                if job.qualifiers.get("role"):
+                    qualifiers["role"] = job.qualifiers["role"]
+                derived.append(Relation(person, "MOVED", job.object, qualifiers, 0.6, job.evidence))
+            end_q = {"current": False}
+            if ended:
+                end_q["end"] = ended
+            derived.append(Relation(person, "WORKS_FOR", previous.object, end_q, 0.5, previous.evidence))
+    return derived
+
+
+def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> Relation | None:
+    """The last job before ``job`` at another organisation family, in the same document."""
+    doc = job.evidence[0].doc
+    for _, candidate, event in reversed(earlier):
+        if candidate.evidence[0].doc != doc:
+            continue
+        same_sentence = candidate.evidence[0].start == job.evidence[0].start
+        if event not in CAREER_EVENTS and not same_sentence:
+            continue
+        if candidate.object == job.object or candidate.object in family.get(job.object, ()):
+            continue
+        return candidate
+    return None
+
+
+def _families(relations) -> dict[str, set[str]]:
+    """Organisations joined by PART_OF, either way: one family."""
+    family: dict[str, set[str]] = defaultdict(set)
+    for relation in relations:
+        if relation.predicate == "PART_OF":
+            family[relation.subject].add(relation.object)
+            family[relation.object].add(relation.subject)
+    return family

@@ -1,0 +1,297 @@
+"""The word knowledge the components consult, loaded from ``extract/patterns``.
+
+It joins the gazetteer (:mod:`extract.gazetteer`: organisations, products,
+titles, suffixes, honorifics, product shapes) with the relation triggers
+(``relations.jsonl``) and the anaphora word lists (``grammar_words.json``), and
+answers the questions the components ask of a token or a name. Loaded once
+per folder, at the first call, never at import.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from corpgraph.errors import InputError
+from extract.gazetteer import Gazetteer, load_gazetteer
+from extract.names import collapse_key
+
+PATTERNS_DIR = Path(__file__).with_name("patterns")
+LABEL_OF_TYPE = {"Organization": "ORG", "Product": "PRODUCT", "Person": "PERSON"}
+# What an industry suffix says about the business ("Acme Motors" makes cars).
+PRODUCT_KIND_OF_SECTOR = {"auto": "vehicle", "chips": "chip", "semiconductors": "chip", "software": "software", "ai": "software", "internet": "software"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One line of relations.jsonl: how a predicate is said."""
+
+    id: str
+    predicate: str
+    lemmas: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    object_deps: tuple[str, ...] = ()
+    object_preps: tuple[str, ...] = ()
+    role_preps: tuple[str, ...] = ()
+    from_preps: tuple[str, ...] = ()
+    date: str | None = None
+    amount: bool = False
+    event: str | None = None
+    swap: bool = False
+    conj_subjects: bool = False
+    confidence: float = 0.75
+
+    @property
+    def subject_types_for_fact(self) -> tuple[str, ...]:
+        return self.object if self.swap else self.subject
+
+    @property
+    def object_types_for_fact(self) -> tuple[str, ...]:
+        return self.subject if self.swap else self.object
+
+
+@dataclass(frozen=True)
+class NameRecord:
+    """What the gazetteer knows of a name, in the components' terms."""
+
+    name: str
+    type: str
+    kind: str | None
+    sector: str | None = None
+    maker: str | None = None
+    ambiguous: bool = False
+
+    @property
+    def label(self) -> str:
+        return LABEL_OF_TYPE[self.type]
+
+    @property
+    def product_kind(self) -> str | None:
+        return PRODUCT_KIND_OF_SECTOR.get(self.sector or "")
+
+
+class Lexicon:
+    def __init__(self, gazetteer: Gazetteer, triggers: list[Trigger], anaphors: dict) -> None:
+        self.gazetteer = gazetteer
+        self.triggers = triggers
+        self._verbs: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+        self._nouns: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+        for trigger in triggers:
+            for lemma in trigger.lemmas:
+                words = tuple(lemma.lower().split())
+                self._verbs.setdefault(words[0], []).append((words[1:], trigger))
+            for noun in trigger.nouns:
+                words = tuple(noun.lower().split())
+                self._nouns.setdefault(words[-1], []).append((words[:-1], trigger))
+        self.person_pronouns = frozenset(anaphors["person_pronouns"])
+        self.org_pronouns = frozenset(anaphors["org_pronouns"])
+        self.org_nouns = frozenset(anaphors["org_nouns"])
+        self.person_nouns = frozenset(anaphors["person_nouns"])
+        self.product_nouns = frozenset(anaphors["product_nouns"])
+        self.relative_pronouns = frozenset(anaphors["relative_pronouns"])
+        self.agent_nouns = frozenset(anaphors["agent_nouns"])
+        self.hedges = frozenset(anaphors["hedges"])
+        self.org_part_nouns = frozenset(anaphors["org_part_nouns"])
+        self.creation_lemmas = frozenset(anaphors["creation_lemmas"])
+        self.former_words = frozenset(anaphors["former_words"])
+        self._honorific = re.compile(
+            r"^(?:%s)\s+" % "|".join(re.escape(h) for h in sorted(gazetteer.honorifics, key=len, reverse=True)),
+            re.IGNORECASE,
+        ) if gazetteer.honorifics else None
+
+    # names ----------------------------------------------------------------------
+
+    def lookup(self, text: str) -> NameRecord | None:
+        """The organisation or product a name (or alias) denotes, if known."""
+        return _lookup(self.gazetteer, collapse_key(text))
+
+    def surfaces(self):
+        """(surface form, label) of every gazetteer name and alias."""
+        for record in self.gazetteer.organizations:
+            for surface in (record.name, *record.aliases):
+                yield surface, "ORG"
+        for record in self.gazetteer.products:
+            for surface in (record.name, *record.aliases):
+                yield surface, "PRODUCT"
+
+    @property
+    def product_shapes(self) -> list[dict]:
+        return list(self.gazetteer.product_shapes)
+
+    def strip_honorific(self, text: str) -> str:
+        text = " ".join(text.split())
+        if self._honorific is None:
+            return text
+        return self._honorific.sub("", text)
+
+    # suffixes -------------------------------------------------------------------
+
+    def suffix_for(self, doc, i: int) -> tuple[int, str | None] | None:
+        """An organisational suffix starting at token ``i``: (its length, kind of org it makes)."""
+        for length in (3, 2, 1):
+            if i + length > len(doc):
+                continue
+            words = doc[i:i + length].text
+            if not all(t.text[:1].isupper() or t.text[:1] == "&" for t in doc[i:i + length]):
+                continue
+            suffix = self.gazetteer.suffix(words)
+            if suffix is not None:
+                return length, suffix.kind
+        return None
+
+    def is_suffix_word(self, word: str) -> bool:
+        return self.gazetteer.suffix(word) is not None
+
+    def suffix_meaning(self, word: str) -> str | None:
+        suffix = self.gazetteer.suffix(word)
+        return suffix.meaning if suffix else None
+
+    def suffix_sector(self, word: str) -> str | None:
+        suffix = self.gazetteer.suffix(word)
+        return suffix.sector if suffix else None
+
+    # anaphora -------------------------------------------------------------------
+
+    def anaphor_type(self, token: Token) -> str | None:
+        lower = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if lower in self.person_pronouns:
+                return "PERSON"
+            if lower in self.org_pronouns:
+                return "ORG"
+        return None
+
+    def anaphor_noun_type(self, token: Token) -> str | None:
+        lemma = token.lemma_.lower()
+        if lemma in self.person_nouns:
+            return "PERSON"
+        if lemma in self.org_nouns:
+            return "ORG"
+        return None
+
+    # triggers -------------------------------------------------------------------
+
+    def verb_triggers(self, token: Token) -> list[Trigger]:
+        if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            return []
+        found = []
+        for rest, trigger in self._verbs.get(token.lemma_.lower(), ()):
+            if not rest or _has_particles(token, rest):
+                found.append(trigger)
+        return found
+
+    def noun_triggers(self, token: Token) -> list[Trigger]:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        found = []
+        for before, trigger in self._nouns.get(token.lemma_.lower(), ()) + self._nouns.get(token.lower_, ()):
+            if not before or all(any(c.lower_ == w for c in token.children) for w in before):
+                if trigger not in found:
+                    found.append(trigger)
+        return found
+
+    def is_creation_lemma(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.creation_lemmas
+
+    # titles ---------------------------------------------------------------------
+
+    def is_title_word(self, token: Token) -> bool:
+        return self.gazetteer.is_title_word(token.text)
+
+    def is_title_token(self, token: Token) -> bool:
+        """The head word of a job title ("director", "CEO", "founder", "reporter")."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if self.gazetteer.is_title_head(token.text):
+            return True
+        return self.is_founder_title(token)
+
+    def is_founder_title(self, token: Token) -> bool:
+        if self.gazetteer.is_founder_title(token.text):
+            return True
+        # "one of the founding team(s)/members of X"
+        return token.lemma_.lower() in ("team", "member") and any(c.lower_ in ("founding", "co-founding") for c in token.children)
+
+    def is_role_head(self, token: Token) -> bool:
+        """Titles that name their field with "of": "head of design", "director of research"."""
+        return self.gazetteer.takes_of_field(token.text)
+
+    def is_former(self, token: Token) -> bool:
+        return any(c.lower_ in self.former_words for c in token.children) or token.lower_.startswith("ex-")
+
+    def is_org_part_noun(self, token: Token) -> bool:
+        """"department", "team", "unit": a part of the organisation that owns it."""
+        return token.lemma_.lower() in self.org_part_nouns
+
+    def maker_prefix(self, product: Span, entity_of: dict[int, Span]) -> Span | str | None:
+        """The organisation whose name begins a product's name ("Acme Model 5")."""
+        doc = product.doc
+        for length in range(len(product) - 1, 0, -1):
+            head = doc[product.start:product.start + length]
+            record = self.lookup(head.text)
+            if record is not None and record.type == "Organization":
+                return f"ORG:{collapse_key(record.name)}"
+        record = self.lookup(product.text)
+        if record is not None and record.maker:
+            maker = self.lookup(record.maker)
+            for token in product.sent:
+                ent = entity_of.get(token.i)
+                if ent is not None and ent.label_ == "ORG" and maker is not None and collapse_key(ent.text) in (collapse_key(maker.name),):
+                    return ent
+        return None
+
+
+def _has_particles(token: Token, words: tuple[str, ...]) -> bool:
+    children = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "compound:prt")}
+    return all(w in children for w in words)
+
+
+@lru_cache(maxsize=8)
+def _lookup(gazetteer: Gazetteer, key: str) -> NameRecord | None:
+    org = gazetteer.organization(key)
+    if org is not None:
+        return NameRecord(org.name, "Organization", org.kind, org.sector, None, org.ambiguous)
+    product = gazetteer.product(key)
+    if product is not None:
+        return NameRecord(product.name, "Product", product.kind, None, product.maker, product.ambiguous)
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
+    folder = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
+    gazetteer = load_gazetteer(folder)
+    triggers = [_trigger(line, folder / "relations.jsonl", n) for n, line in _lines(folder / "relations.jsonl")]
+    anaphors_path = folder / "grammar_words.json"
+    try:
+        anaphors = json.loads(anaphors_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise InputError(f"{anaphors_path}: cannot read the anaphora word lists ({error})") from None
+    return Lexicon(gazetteer, triggers, anaphors)
+
+
+def _lines(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield n, line
+
+
+def _trigger(line: str, path: Path, n: int) -> Trigger:
+    try:
+        data = json.loads(line)
+        tuples = {k: tuple(v) for k, v in data.items() if isinstance(v, list)}
+        scalars = {k: v for k, v in data.items() if not isinstance(v, list)}
+        return Trigger(**scalars, **tuples)
+    except (json.JSONDecodeError, TypeError) as error:
+        raise InputError(f"{path}:{n}: not a valid relation trigger ({error})") from None

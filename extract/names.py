@@ -1,0 +1,49 @@
+"""Name normalisation shared by recognition, resolution and evaluation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.tokens import Doc
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$", re.IGNORECASE)
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+POSSESSIVE_TOKENS = {"'s", "’s", "'", "’", "s"}
+
+
+def name_key(name: str) -> str:
+    """The normalisation of ONTOLOGY.md "Scoring".
+
+    >>> name_key("  Acme Motors’s ")
+    'acme motors'
+    >>> name_key('"Globex"')
+    'globex'
+    """
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
+    text = _EDGE_PUNCT.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _EDGE_PUNCT.sub("", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def collapse_key(name: str) -> str:
+    """A looser key that also ignores spaces and inner punctuation.
+
+    Transliterated names are written both joined and apart ("Wan Li" / "Wanli").
+
+    >>> collapse_key("Wan Li’s")
+    'wanli'
+    """
+    return _NON_WORD.sub("", name_key(name))
+
+
+def strip_possessive_tokens(doc: Doc, start: int, end: int) -> int:
+    """End index of a span with a trailing possessive marker removed."""
+    while end > start + 1 and doc[end - 1].text in POSSESSIVE_TOKENS and doc[end - 1].tag_ in ("POS", "") :
+        end -= 1
+    if end > start + 1 and doc[end - 1].text in ("'s", "’s"):
+        end -= 1
+    return end
