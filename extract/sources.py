@@ -332,9 +332,10 @@ def _fallback_encoding(path: Path) -> tuple[str, bool]:
     decoded = sample.decode("utf-8", errors="replace")
     broken = decoded.count("\ufffd")
     multibyte = sum(1 for ch in decoded if ord(ch) > 0x7F and ch != "\ufffd")
-    # Real UTF-8 characters around a few bad bytes: a damaged UTF-8 file.
-    # charset-normalizer would pick a legacy code page and garble all of it.
-    if multibyte > broken:
+    # As many real UTF-8 characters as bad bytes: a damaged UTF-8 file, which
+    # charset-normalizer would read as some legacy code page, garbling all of
+    # it. Text in a legacy code page has almost no valid multi-byte sequences.
+    if multibyte >= broken:
         return "utf-8", True
     from charset_normalizer import from_bytes
 
