@@ -67,26 +67,27 @@ def iter_records(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict[str, 
     """(line number, JSON object) for every non-empty line; InputError naming the line otherwise."""
     path = Path(path)
     try:
-        handle = path.open("r", encoding="utf-8")
+        handle = path.open("rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     with handle:
-        number = 0
-        try:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise InputError(f"{path}:{number}: not valid JSON: {error.msg} (column {error.colno})") from None
-                if not isinstance(record, dict):
-                    raise InputError(f"{path}:{number}: expected a JSON object, got {type(record).__name__}")
-                yield number, record
-        except UnicodeDecodeError:
-            raise InputError(f"{path}:{number + 1}: not valid UTF-8") from None
+        # Bytes, decoded line by line, so that an encoding error names its line.
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise InputError(f"{path}:{number}: not valid UTF-8") from None
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"{path}:{number}: not valid JSON: {error.msg} (column {error.colno})") from None
+            if not isinstance(record, dict):
+                raise InputError(f"{path}:{number}: expected a JSON object, got {type(record).__name__}")
+            yield number, record
 
 
 def read_facts(path: str | os.PathLike[str]) -> FactSet:
