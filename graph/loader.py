@@ -1,0 +1,534 @@
+"""Load facts into Neo4j: batched, idempotent, incremental, atomic per document.
+
+How the graph is written (see also docs/graph.md):
+
+* Nodes ``Person``, ``Organization``, ``Product`` keyed by ``id``, with
+  ``name``, ``aliases``, ``kind`` and ``search_names`` (lower-cased name,
+  aliases and id, for case-insensitive lookups through the ``entity_keys``
+  index). ``(:Document {id, sha256, title, date, url, source, loaded_at})``
+  and ``(:Document)-[:MENTIONS {count}]->(entity)``.
+* One relationship per fact, typed by its predicate, with its qualifiers as
+  properties (MOVED keeps ``from`` as the id and ``from_name`` as the name),
+  and its provenance as parallel lists: ``evidence`` (sentences),
+  ``evidence_docs``, ``evidence_starts``, ``evidence_ends``,
+  ``evidence_confidences``; plus ``confidence`` (their maximum) and
+  ``sources`` (distinct documents). Symmetric predicates are stored once, from
+  the smaller id to the larger.
+* ``(:Organization)-[:TALENT_FLOW {person, person_id, date, role, evidence,
+  evidence_docs, confidence, sources}]->(:Organization)`` mirrors each MOVED.
+
+Each query is one static string per entity type or per (predicate, subject
+type, object type), fed ``UNWIND $rows`` batches, so the server plans it once.
+A document already loaded with the same sha256 is skipped; one whose text
+changed first has its own evidence taken out (facts left without evidence,
+and entities left without any relationship, go), then is loaded again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, fields, replace
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import neo4j
+
+from corpgraph.errors import InputError
+from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
+from extract.ontology import ENTITY_TYPES, PREDICATES, allows
+from graph.statements import RELATION_IDENTITY, database_errors, read_query, render
+
+log = logging.getLogger(__name__)
+
+NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` after each unit of work (a document, or a batch)."""
+
+
+@dataclass
+class LoadSummary:
+    """What a load did. ``*_created`` counts what was not in the graph before."""
+
+    documents_new: int = 0
+    documents_changed: int = 0
+    documents_skipped: int = 0
+    entities: int = 0
+    entities_created: int = 0
+    relations: int = 0
+    relations_created: int = 0
+
+    @property
+    def documents_loaded(self) -> int:
+        return self.documents_new + self.documents_changed
+
+    @property
+    def entities_present(self) -> int:
+        return self.entities - self.entities_created
+
+    @property
+    def relations_present(self) -> int:
+        return self.relations - self.relations_created
+
+    def add(self, other: "LoadSummary") -> "LoadSummary":
+        for spec in fields(self):
+            setattr(self, spec.name, getattr(self, spec.name) + getattr(other, spec.name))
+        return self
+
+    def as_dict(self) -> dict[str, int]:
+        data = {spec.name: getattr(self, spec.name) for spec in fields(self)}
+        data.update(
+            documents_loaded=self.documents_loaded,
+            entities_present=self.entities_present,
+            relations_present=self.relations_present,
+        )
+        return data
+
+
+# ---------------------------------------------------------------------------
+# Facts -> rows (pure; no database)
+
+
+def search_names(entity: Entity) -> list[str]:
+    """Lower-cased name, aliases and id: what a report parameter may match.
+
+    >>> search_names(Entity("nova-motors", "Organization", "Nova Motors", ("NOVA  Motors", "Nova")))
+    ['nova motors', 'nova', 'nova-motors']
+    """
+    keys: list[str] = []
+    for text in (entity.name, *entity.aliases, entity.id):
+        key = " ".join(str(text).lower().split())
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _property_value(value: Any) -> Any:
+    """A value Neo4j can store: scalars and lists of scalars; anything else as JSON."""
+    if isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, str) for v in value):
+        return list(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _qualifiers(relation: Relation) -> dict[str, Any]:
+    """The predicate's own qualifiers, null-free; others are not part of the ontology."""
+    spec = PREDICATES[relation.predicate]
+    return {
+        key: _property_value(value)
+        for key, value in relation.qualifiers.items()
+        if key in spec.qualifiers and key != "from" and value is not None
+    }
+
+
+class FactIndex:
+    """A FactSet checked against the ontology and indexed by document.
+
+    Raises InputError for facts the graph cannot hold: a relation whose ends
+    are not listed entities, whose types the predicate does not allow, a MOVED
+    without ``from``, or evidence citing an unlisted document.
+    """
+
+    def __init__(self, facts: FactSet) -> None:
+        self.facts = facts
+        self.entities: dict[str, Entity] = {}
+        for entity in facts.entities:
+            known = self.entities.get(entity.id)
+            if known is not None and known.type != entity.type:
+                raise InputError(f"entity {entity.id!r} is listed as both {known.type} and {entity.type}; ids must be unique")
+            self.entities.setdefault(entity.id, entity)
+        self.documents: dict[str, DocumentRecord] = {doc.id: doc for doc in facts.documents}
+        self.by_document: dict[str, list[Relation]] = defaultdict(list)
+        self.unsupported: list[Relation] = []
+        spans: dict[str, dict[str, set[tuple[int, int]]]] = defaultdict(lambda: defaultdict(set))
+        for relation in facts.relations:
+            self._check(relation)
+            by_doc: dict[str, list[Evidence]] = defaultdict(list)
+            for evidence in relation.evidence:
+                if evidence.doc not in self.documents:
+                    raise InputError(
+                        f"relation {relation.subject} {relation.predicate} {relation.object}: "
+                        f"evidence cites document {evidence.doc!r}, which the facts do not list"
+                    )
+                if evidence not in by_doc[evidence.doc]:
+                    by_doc[evidence.doc].append(evidence)
+            if not by_doc:
+                self.unsupported.append(relation)
+            for doc, items in by_doc.items():
+                self.by_document[doc].append(replace(relation, evidence=tuple(items)))
+                for entity_id in self.participants(relation):
+                    spans[doc][entity_id].update((e.start, e.end) for e in items)
+        self.mentions: dict[str, Counter[str]] = defaultdict(Counter)
+        for doc, counts in spans.items():
+            for entity_id, found in counts.items():
+                self.mentions[doc][entity_id] = len(found)
+        for entity in self.entities.values():
+            declared = entity.attrs.get("mentions")
+            if isinstance(declared, Mapping):
+                for doc, count in declared.items():
+                    if doc in self.documents and isinstance(count, int) and count > 0:
+                        self.mentions[doc][entity.id] = count
+        attached = {entity_id for counts in self.mentions.values() for entity_id in counts}
+        attached |= {i for r in self.unsupported for i in self.participants(r)}
+        self.unattached = [e for e in self.entities.values() if e.id not in attached]
+
+    def participants(self, relation: Relation) -> list[str]:
+        """Entities a fact is about: its ends, and where a MOVED person came from."""
+        ids = [relation.subject, relation.object]
+        origin = relation.qualifiers.get("from") if relation.predicate == "MOVED" else None
+        if origin in self.entities:
+            ids.append(origin)
+        return ids
+
+    def type_of(self, entity_id: str) -> str:
+        return self.entities[entity_id].type
+
+    def _check(self, relation: Relation) -> None:
+        where = f"relation {relation.subject} {relation.predicate} {relation.object}"
+        for end in (relation.subject, relation.object):
+            if end not in self.entities:
+                raise InputError(f"{where}: entity {end!r} is not among the facts' entities")
+        subject_type, object_type = self.type_of(relation.subject), self.type_of(relation.object)
+        if not allows(relation.predicate, subject_type, object_type):
+            raise InputError(f"{where}: the ontology does not allow {relation.predicate} from {subject_type} to {object_type}")
+        if relation.predicate == "MOVED" and not relation.qualifiers.get("from"):
+            raise InputError(f"{where}: MOVED needs the qualifier 'from' (the organisation left)")
+
+    def restrict(self, doc_ids: Iterable[str], *, unattached: bool = True) -> FactSet:
+        """The facts as supported by these documents only (plus, optionally, entities tied to none)."""
+        wanted = [d for d in dict.fromkeys(doc_ids) if d in self.documents]
+        relations = [r for d in wanted for r in self.by_document.get(d, ())]
+        entity_ids = dict.fromkeys(i for d in wanted for i in self.mentions.get(d, ()))
+        entities = [self.entities[i] for i in entity_ids if i in self.entities]
+        if unattached:
+            entities += self.unattached
+            relations += self.unsupported
+            entities += [self.entities[i] for r in self.unsupported for i in self.participants(r) if i not in entity_ids]
+        return FactSet(
+            documents=tuple(self.documents[d] for d in wanted),
+            entities=tuple(dict((e.id, e) for e in entities).values()),
+            relations=tuple(relations),
+        )
+
+    def split(self) -> Iterator[FactSet]:
+        """One FactSet per document, then one for the entities and facts tied to no document."""
+        for doc in self.documents:
+            yield self.restrict([doc], unattached=False)
+        if self.unattached or self.unsupported:
+            yield self.restrict([], unattached=True)
+
+
+def split_by_document(facts: FactSet) -> list[FactSet]:
+    """Each document's own facts, for loading one document per transaction."""
+    return list(FactIndex(facts).split())
+
+
+@dataclass
+class Rows:
+    """A FactSet as the parameter rows of the load queries, grouped by query."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    movers: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, facts: FactSet, index: FactIndex | None = None) -> "Rows":
+        index = index or FactIndex(facts)
+        rows = cls()
+        rows.documents = [
+            {"id": d.id, "sha256": d.sha256, "title": d.title, "date": d.date, "url": d.url, "source": d.source}
+            for d in facts.documents
+        ]
+        entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for entity in facts.entities:
+            kind = entity.kind if isinstance(entity.kind, str) else None
+            entities[entity.type].append(
+                {
+                    "id": entity.id,
+                    "name": entity.name,
+                    "kind": kind,
+                    "aliases": list(dict.fromkeys(a for a in entity.aliases if a)),
+                    "search_names": search_names(entity),
+                }
+            )
+        rows.entities = {label: sorted(items, key=lambda r: r["id"]) for label, items in entities.items()}
+        mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        loaded = {e.id for e in facts.entities}
+        for doc in facts.documents:
+            for entity_id, count in sorted(index.mentions.get(doc.id, Counter()).items()):
+                if entity_id in loaded:
+                    mentions[index.type_of(entity_id)].append({"doc": doc.id, "id": entity_id, "count": count})
+        rows.mentions = dict(mentions)
+        relations: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        movers: set[str] = set()
+        for relation in facts.relations:
+            subject, obj = relation.subject, relation.object
+            if PREDICATES[relation.predicate].symmetric and obj < subject:
+                subject, obj = obj, subject
+            row: dict[str, Any] = {
+                "subject": subject,
+                "object": obj,
+                "qualifiers": _qualifiers(relation),
+                "confidence": float(relation.confidence),
+                "evidence": [e.to_json() for e in dict.fromkeys(relation.evidence)],
+            }
+            if relation.predicate == "MOVED":
+                origin = str(relation.qualifiers["from"])
+                row["from"] = origin
+                known = index.entities.get(origin)
+                row["qualifiers"]["from_name"] = known.name if known else origin
+                movers.add(relation.subject)
+            key = (relation.predicate, index.type_of(subject), index.type_of(obj))
+            relations[key].append(row)
+        rows.relations = {key: sorted(items, key=lambda r: (r["subject"], r["object"])) for key, items in relations.items()}
+        rows.movers = sorted(movers)
+        return rows
+
+
+def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive chunks of at most ``size`` items.
+
+    >>> [len(chunk) for chunk in batched(list(range(5)), 2)]
+    [2, 2, 1]
+    """
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, not {size}")
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+# ---------------------------------------------------------------------------
+# Rows -> Neo4j
+
+
+def _entity_query(label: str) -> str:
+    return render("merge_entities", LABEL=label)
+
+
+def _mention_query(label: str) -> str:
+    return render("merge_mentions", LABEL=label)
+
+
+def _relation_query(predicate: str, subject_label: str, object_label: str) -> str:
+    return render(
+        "merge_relations",
+        PREDICATE=predicate,
+        SUBJECT_LABEL=subject_label,
+        OBJECT_LABEL=object_label,
+        IDENTITY=RELATION_IDENTITY.get(predicate, ""),
+    )
+
+
+class _Steps:
+    """The load as a list of (query, rows, counter) steps, in dependency order."""
+
+    def __init__(self, rows: Rows) -> None:
+        self.rows = rows
+
+    def before(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+        return [(read_query("begin_documents"), self.rows.documents, None)]
+
+    def body(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+        steps: list[tuple[str, list[dict[str, Any]], str | None]] = []
+        for label in ENTITY_TYPES:
+            if self.rows.entities.get(label):
+                steps.append((_entity_query(label), self.rows.entities[label], "entities"))
+        for label in ENTITY_TYPES:
+            if self.rows.mentions.get(label):
+                steps.append((_mention_query(label), self.rows.mentions[label], None))
+        for (predicate, subject_label, object_label), items in sorted(self.rows.relations.items()):
+            steps.append((_relation_query(predicate, subject_label, object_label), items, "relations"))
+        return steps
+
+    def after(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+        return [(read_query("finish_documents"), self.rows.documents, None)]
+
+
+def _run_step(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any]], counter: str | None, summary: LoadSummary) -> None:
+    counters = tx.run(query, rows=rows).consume().counters
+    if counter == "entities":
+        summary.entities += len(rows)
+        summary.entities_created += counters.nodes_created
+    elif counter == "relations":
+        summary.relations += len(rows)
+        summary.relations_created += counters.relationships_created
+
+
+def _sync_talent_flows(tx: neo4j.ManagedTransaction, persons: Sequence[str]) -> None:
+    if persons:
+        tx.run(read_query("prune_talent_flows"), persons=list(persons)).consume()
+        tx.run(read_query("sync_talent_flows"), persons=list(persons)).consume()
+
+
+def _purge(tx: neo4j.ManagedTransaction, doc_id: str) -> list[str]:
+    """Take a document's evidence out of the graph; return the people whose moves changed."""
+    record = tx.run(read_query("purge_document"), doc=doc_id).single()
+    tx.run(read_query("purge_mentions"), doc=doc_id).consume()
+    return list(record["movers"]) if record else []
+
+
+def document_states(
+    driver: neo4j.Driver, documents: Iterable[DocumentRecord], *, database: str = "neo4j"
+) -> dict[str, str]:
+    """For each document: ``new``, ``changed`` (other sha256, or an unfinished load) or ``unchanged``."""
+    wanted = {doc.id: doc.sha256 for doc in documents}
+    if not wanted:
+        return {}
+    with database_errors("reading loaded documents"), driver.session(database=database) as session:
+        recorded = session.execute_read(
+            lambda tx: {r["id"]: (r["known"], r["sha256"]) for r in tx.run(read_query("document_states"), ids=list(wanted))}
+        )
+    states: dict[str, str] = {}
+    for doc_id, sha256 in wanted.items():
+        known, recorded_sha = recorded.get(doc_id, (False, None))
+        states[doc_id] = NEW if not known else UNCHANGED if recorded_sha == sha256 else CHANGED
+    return states
+
+
+def load_document(
+    driver: neo4j.Driver,
+    facts: FactSet,
+    *,
+    database: str = "neo4j",
+    batch_size: int = 1000,
+    replace_existing: bool = False,
+) -> LoadSummary:
+    """Load facts in ONE transaction: all of it is committed, or none.
+
+    Meant for one document's facts (see :func:`split_by_document`). With
+    ``replace_existing`` the documents' earlier evidence is taken out first,
+    in the same transaction, so readers never see a half-replaced document.
+    """
+    index = FactIndex(facts)
+    rows = Rows.of(facts, index)
+    steps = _Steps(rows)
+
+    def work(tx: neo4j.ManagedTransaction) -> LoadSummary:
+        summary = LoadSummary()
+        movers = set(rows.movers)
+        for query, items, counter in steps.before():
+            for chunk in batched(items, batch_size):
+                _run_step(tx, query, chunk, counter, summary)
+        if replace_existing:
+            for doc in facts.documents:
+                movers.update(_purge(tx, doc.id))
+        for query, items, counter in steps.body():
+            for chunk in batched(items, batch_size):
+                _run_step(tx, query, chunk, counter, summary)
+        for chunk in batched(sorted(movers), batch_size):
+            _sync_talent_flows(tx, chunk)
+        for query, items, counter in steps.after():
+            for chunk in batched(items, batch_size):
+                _run_step(tx, query, chunk, counter, summary)
+        return summary
+
+    with database_errors("loading facts"), driver.session(database=database) as session:
+        return session.execute_write(work)
+
+
+def load_facts(
+    driver: neo4j.Driver,
+    facts: FactSet,
+    *,
+    database: str = "neo4j",
+    batch_size: int = 1000,
+    force: bool = False,
+    per_document: bool = False,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Load a FactSet: new documents are added, changed ones replaced, unchanged ones skipped.
+
+    ``force`` reloads every document (its evidence is replaced). With
+    ``per_document`` each document is its own transaction (what ``kg ingest``
+    does); otherwise rows go in batches of ``batch_size``, one transaction per
+    batch, which is faster for large facts files. The documents are marked
+    loaded only at the end, so an interrupted load is redone by the next run.
+    """
+    index = FactIndex(facts)
+    states = document_states(driver, facts.documents, database=database)
+    summary = LoadSummary()
+    to_load = []
+    for doc in facts.documents:
+        state = states[doc.id]
+        if state == UNCHANGED and not force:
+            summary.documents_skipped += 1
+            continue
+        to_load.append(doc.id)
+        if state == NEW:
+            summary.documents_new += 1
+        else:
+            summary.documents_changed += 1
+    replace_ids = {d for d in to_load if states[d] != NEW}
+
+    if per_document:
+        parts = [index.restrict([d], unattached=False) for d in to_load]
+        if index.unattached or index.unsupported:
+            parts.append(index.restrict([], unattached=True))
+        for done, part in enumerate(parts, 1):
+            replacing = any(doc.id in replace_ids for doc in part.documents)
+            loaded = load_document(driver, part, database=database, batch_size=batch_size, replace_existing=replacing)
+            summary.entities += loaded.entities
+            summary.entities_created += loaded.entities_created
+            summary.relations += loaded.relations
+            summary.relations_created += loaded.relations_created
+            if progress:
+                progress(done, len(parts))
+        return summary
+
+    subset = index.restrict(to_load, unattached=True)
+    rows = Rows.of(subset, FactIndex(subset))
+    steps = _Steps(rows)
+    plan: list[tuple[str, list[dict[str, Any]], str | None]] = []
+    for query, items, counter in steps.before() + steps.body():
+        plan.extend((query, chunk, counter) for chunk in batched(items, batch_size))
+    finish = [(q, chunk, c) for q, items, c in steps.after() for chunk in batched(items, batch_size)]
+    # Purges may add people whose flows need a resync, so that part is counted later.
+    total = len(replace_ids) + len(plan) + len(finish)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total)
+
+    movers: set[str] = set()
+    with database_errors("loading facts"), driver.session(database=database) as session:
+        for doc_id in sorted(replace_ids):
+            movers.update(session.execute_write(_purge, doc_id))
+            tick()
+        for query, chunk, counter in plan:
+            part = LoadSummary()
+            session.execute_write(lambda tx: _run_step(tx, query, chunk, counter, part))
+            summary.add(part)
+            tick()
+        movers.update(rows.movers)
+        mover_chunks = list(batched(sorted(movers), batch_size))
+        total += len(mover_chunks)
+        for chunk in mover_chunks:
+            session.execute_write(_sync_talent_flows, chunk)
+            tick()
+        for query, chunk, counter in finish:
+            session.execute_write(lambda tx: _run_step(tx, query, chunk, counter, LoadSummary()))
+            tick()
+    return summary
+
+
+def reset_graph(driver: neo4j.Driver, *, database: str = "neo4j") -> int:
+    """Delete every node and relationship (the schema stays). Returns the nodes deleted."""
+    with database_errors("emptying the database"), driver.session(database=database) as session:
+        counters = session.run(read_query("reset")).consume().counters
+    return counters.nodes_deleted
+
+
+def graph_counts(driver: neo4j.Driver, *, database: str = "neo4j") -> dict[str, int]:
+    """Nodes per label and relationships per type, e.g. ``{"Person": 3, "MOVED": 1}``."""
+    with database_errors("counting the graph"), driver.session(database=database) as session:
+        records = session.execute_read(lambda tx: list(tx.run(read_query("counts"))))
+    return {record["key"]: record["count"] for record in records}

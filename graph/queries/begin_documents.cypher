@@ -1,0 +1,7 @@
+// Create or update the Document nodes of this load, without their sha256: the
+// hash is set last (finish_documents.cypher), so a load cut off half-way leaves
+// the document marked unfinished and the next run loads it again.
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d.title = row.title, d.date = row.date, d.url = row.url, d.source = row.source,
+    d.sha256 = null

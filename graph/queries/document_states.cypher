@@ -1,0 +1,5 @@
+// The recorded hash of each document id; `known` tells an unknown document
+// from one whose load never finished (known, but no hash).
+UNWIND $ids AS id
+OPTIONAL MATCH (d:Document {id: id})
+RETURN id, d IS NOT NULL AS known, d.sha256 AS sha256

@@ -1,0 +1,4 @@
+// Mark documents as loaded: from now on a re-ingest of the same text skips them.
+UNWIND $rows AS row
+MATCH (d:Document {id: row.id})
+SET d.sha256 = row.sha256, d.loaded_at = datetime()

@@ -1,0 +1,10 @@
+// (:Organization)-[:TALENT_FLOW]->(:Organization) mirrors each MOVED fact whose
+// `from` organisation is known: one flow per person and pair of companies.
+UNWIND $persons AS pid
+MATCH (p:Person {id: pid})-[m:MOVED]->(dest:Organization)
+MATCH (src:Organization {id: m.`from`})
+WHERE src <> dest
+MERGE (src)-[t:TALENT_FLOW {person_id: pid}]->(dest)
+SET t.person = p.name, t.date = m.date, t.role = m.role,
+    t.evidence = m.evidence, t.evidence_docs = m.evidence_docs,
+    t.confidence = m.confidence, t.sources = m.sources

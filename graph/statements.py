@@ -1,0 +1,83 @@
+"""The loader's Cypher: read from ``graph/queries/*.cypher`` and rendered safely.
+
+Labels and relationship types cannot be query parameters, so a few queries
+are templates with ``__LABEL__``-style tokens. :func:`render` fills them only
+with names from the ontology's allow-list (or the fixed strings below) and
+refuses anything else: input text can never become Cypher.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from corpgraph.errors import DatabaseError
+from extract.ontology import ENTITY_TYPES, PREDICATES
+
+# The property map a relationship is MERGEd on, besides its endpoints and
+# type: one MOVED fact per person, destination and origin.
+RELATION_IDENTITY: dict[str, str] = {"MOVED": "{`from`: row.`from`}"}
+
+_ALLOWED_TOKENS: dict[str, frozenset[str]] = {
+    "LABEL": frozenset(ENTITY_TYPES),
+    "SUBJECT_LABEL": frozenset(ENTITY_TYPES),
+    "OBJECT_LABEL": frozenset(ENTITY_TYPES),
+    "PREDICATE": frozenset(PREDICATES),
+    "IDENTITY": frozenset(RELATION_IDENTITY.values()) | {""},
+}
+_TOKEN = re.compile(r"__([A-Z_]+?)__")
+
+
+@lru_cache(maxsize=None)
+def read_query(name: str) -> str:
+    """The text of ``graph/queries/<name>.cypher``."""
+    return resources.files("graph").joinpath("queries", f"{name}.cypher").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def render(name: str, **tokens: str) -> str:
+    """Fill a template's tokens from the allow-list; anything else is a bug.
+
+    >>> "MERGE (n:Person" in render("merge_entities", LABEL="Person")
+    True
+    >>> render("merge_entities", LABEL="Person) DETACH DELETE (n")
+    Traceback (most recent call last):
+    ...
+    ValueError: template token LABEL='Person) DETACH DELETE (n' is not in the allow-list
+    """
+    text = read_query(name)
+    for token, value in tokens.items():
+        if value not in _ALLOWED_TOKENS.get(token, ()):
+            raise ValueError(f"template token {token}={value!r} is not in the allow-list")
+        text = text.replace(f"__{token}__", value)
+    left = _TOKEN.search(text)
+    if left:
+        raise ValueError(f"template {name!r}: token {left.group(0)} was not filled")
+    return text
+
+
+def split_statements(text: str) -> list[str]:
+    """Cut a script of ``;``-terminated statements into statements, dropping comments.
+
+    >>> split_statements("// a comment\\nRETURN 1;\\nRETURN 2;")
+    ['RETURN 1', 'RETURN 2']
+    """
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return [part.strip() for part in code.split(";") if part.strip()]
+
+
+@contextlib.contextmanager
+def database_errors(action: str) -> Iterator[None]:
+    """Turn a driver failure into one DatabaseError line saying what was being done."""
+    import neo4j.exceptions as errors
+
+    try:
+        yield
+    except errors.Neo4jError as error:
+        message = (error.message or str(error)).splitlines()[0]
+        raise DatabaseError(f"{action} failed: {message} ({error.code})") from None
+    except errors.DriverError as error:
+        raise DatabaseError(f"{action} failed: {error}") from None

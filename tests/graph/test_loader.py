@@ -1,0 +1,282 @@
+"""The loader against a real Neo4j: shape, idempotency, increments, replacement, flows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from corpgraph.errors import InputError
+from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
+from graph.loader import (
+    CHANGED,
+    NEW,
+    UNCHANGED,
+    FactIndex,
+    Rows,
+    document_states,
+    graph_counts,
+    load_document,
+    load_facts,
+    reset_graph,
+    search_names,
+    split_by_document,
+)
+from graph_world import DOC_A, DOC_B, ENTITIES, snapshot, world_facts
+
+
+def _rel(driver, query: str, **params):
+    records, _, _ = driver.execute_query(query, **params)
+    return [r.data() for r in records]
+
+
+# --- pure: facts -> rows ----------------------------------------------------
+
+
+def test_search_names_are_lower_cased_and_unique():
+    entity = Entity("kite-labs", "Organization", "Kite Labs", ("KITE Labs", "Kite  Labs", "Kite"))
+    assert search_names(entity) == ["kite labs", "kite", "kite-labs"]
+
+
+def test_rows_group_one_query_per_predicate_and_labels():
+    rows = Rows.of(world_facts())
+    assert set(rows.entities) == {"Person", "Organization", "Product"}
+    assert ("MOVED", "Person", "Organization") in rows.relations
+    assert ("USES", "Product", "Product") in rows.relations
+    moved = {r["subject"]: r for r in rows.relations[("MOVED", "Person", "Organization")]}
+    assert moved["mira-castell"]["from"] == "aurora-dynamics"
+    assert moved["mira-castell"]["qualifiers"]["from_name"] == "Aurora Dynamics"
+    assert len(moved["mira-castell"]["evidence"]) == 2
+    assert rows.movers == ["ines-varga", "mira-castell", "tomas-reyes"]
+
+
+def test_symmetric_facts_are_stored_from_the_smaller_id():
+    rows = Rows.of(world_facts())
+    (partnered,) = rows.relations[("PARTNERED_WITH", "Organization", "Organization")]
+    assert (partnered["subject"], partnered["object"]) == ("borealis-motors", "cobalt-robotics")
+
+
+def test_split_by_document_keeps_each_documents_own_evidence():
+    parts = split_by_document(world_facts())
+    assert [p.documents[0].id for p in parts] == ["news-a", "news-b"]
+    for part in parts:
+        doc = part.documents[0].id
+        assert all(e.doc == doc for r in part.relations for e in r.evidence)
+        ids = {e.id for e in part.entities}
+        assert all(r.subject in ids and r.object in ids for r in part.relations)
+    ines = [p for p in parts if any(e.id == "ines-varga" for e in p.entities)]
+    assert [p.documents[0].id for p in ines] == ["news-b"]
+
+
+def test_mentions_count_distinct_sentences_unless_the_extractor_gives_counts():
+    index = FactIndex(world_facts())
+    assert index.mentions["news-a"]["mira-castell"] == 2  # the move and the studies
+    facts = world_facts()
+    counted = replace(
+        facts,
+        entities=tuple(
+            replace(e, attrs={**e.attrs, "mentions": {"news-a": 7}}) if e.id == "mira-castell" else e for e in facts.entities
+        ),
+    )
+    assert FactIndex(counted).mentions["news-a"]["mira-castell"] == 7
+
+
+@pytest.mark.parametrize(
+    "relation, problem",
+    [
+        (Relation("mira-castell", "MOVED", "borealis-motors", {}, 0.5, ()), "needs the qualifier 'from'"),
+        (Relation("helix-one", "WORKS_FOR", "borealis-motors", {}, 0.5, ()), "does not allow WORKS_FOR from Product"),
+        (Relation("nobody", "FOUNDED", "borealis-motors", {}, 0.5, ()), "entity 'nobody' is not among"),
+        (
+            Relation("borealis-motors", "MAKES", "helix-one", {}, 0.5, (Evidence("elsewhere", 0, 4, "text"),)),
+            "cites document 'elsewhere'",
+        ),
+    ],
+)
+def test_facts_the_graph_cannot_hold_are_input_errors(relation, problem):
+    facts = world_facts()
+    with pytest.raises(InputError, match=problem):
+        FactIndex(replace(facts, entities=facts.entities + (ENTITIES["helix-one"],), relations=facts.relations + (relation,)))
+
+
+# --- against Neo4j ----------------------------------------------------------
+
+
+def test_load_writes_entities_documents_relations_and_flows(graph_db):
+    summary = load_facts(graph_db, world_facts())
+    assert (summary.documents_new, summary.documents_skipped) == (2, 0)
+    assert summary.entities_created == summary.entities == 13
+    counts = graph_counts(graph_db)
+    assert counts["Person"] == 3 and counts["Organization"] == 8 and counts["Product"] == 2
+    assert counts["Document"] == 2
+    assert counts["MOVED"] == 3 and counts["TALENT_FLOW"] == 3
+    assert counts["PARTNERED_WITH"] == 1 and counts["COMPETES_WITH"] == 1
+
+    (moved,) = _rel(
+        graph_db,
+        "MATCH (:Person {id: 'mira-castell'})-[r:MOVED]->(o) RETURN o.id AS to, properties(r) AS p",
+    )
+    p = moved["p"]
+    assert moved["to"] == "borealis-motors"
+    assert p["from"] == "aurora-dynamics" and p["from_name"] == "Aurora Dynamics"
+    assert p["date"] == "2019" and p["role"] == "chief engineer"
+    assert p["sources"] == 2 and p["confidence"] == pytest.approx(0.9)
+    assert sorted(p["evidence_docs"]) == ["news-a", "news-b"]
+    assert len(p["evidence"]) == len(p["evidence_starts"]) == len(p["evidence_ends"]) == len(p["evidence_confidences"]) == 2
+    for sentence, doc, start, end in zip(p["evidence"], p["evidence_docs"], p["evidence_starts"], p["evidence_ends"]):
+        text = {"news-a": DOC_A.text, "news-b": DOC_B.text}[doc]
+        assert text[start:end] == sentence
+
+    flows = _rel(
+        graph_db,
+        "MATCH (a:Organization)-[t:TALENT_FLOW]->(b:Organization) "
+        "RETURN a.id AS a, b.id AS b, t.person AS person, t.person_id AS pid, t.date AS date, size(t.evidence) AS n ORDER BY pid",
+    )
+    assert flows == [
+        {"a": "aurora-dynamics", "b": "borealis-motors", "person": "Ines Varga", "pid": "ines-varga", "date": "2021", "n": 1},
+        {"a": "aurora-dynamics", "b": "borealis-motors", "person": "Mira Castell", "pid": "mira-castell", "date": "2019", "n": 2},
+        {"a": "cobalt-robotics", "b": "helix-mobility", "person": "Tomas Reyes", "pid": "tomas-reyes", "date": None, "n": 1},
+    ]
+
+    (doc,) = _rel(graph_db, "MATCH (d:Document {id: 'news-a'}) RETURN properties(d) AS p")
+    assert doc["p"]["sha256"] == DOC_A.sha256 and doc["p"]["title"] == DOC_A.title and doc["p"]["loaded_at"] is not None
+    (mention,) = _rel(graph_db, "MATCH (:Document {id: 'news-a'})-[m:MENTIONS]->(:Person {id: 'mira-castell'}) RETURN m.count AS c")
+    assert mention["c"] == 2
+    (node,) = _rel(graph_db, "MATCH (n:Organization {id: 'borealis-motors'}) RETURN properties(n) AS p")
+    assert node["p"]["kind"] == "company" and "Borealis" in node["p"]["aliases"]
+    assert "borealis" in node["p"]["search_names"]
+
+
+def test_loading_the_same_facts_twice_changes_nothing(graph_db):
+    load_facts(graph_db, world_facts())
+    before = snapshot(graph_db)
+    again = load_facts(graph_db, world_facts())
+    assert (again.documents_skipped, again.documents_loaded, again.relations) == (2, 0, 0)
+    assert snapshot(graph_db) == before
+
+
+def test_a_forced_reload_rewrites_without_duplicating(graph_db):
+    load_facts(graph_db, world_facts())
+    before = snapshot(graph_db)
+    forced = load_facts(graph_db, world_facts(), force=True)
+    assert (forced.documents_changed, forced.documents_skipped) == (2, 0)
+    assert snapshot(graph_db)["nodes"] == before["nodes"]
+    assert _evidence_sets(snapshot(graph_db)) == _evidence_sets(before)
+
+
+def _evidence_sets(snap):
+    """Relationships with their evidence as sets: a reload may append in another order."""
+    rows = []
+    for a, rtype, b, props in snap["relationships"]:
+        data = {k: v for k, v in props}
+        rows.append((a, rtype, b, data.get("evidence") and tuple(sorted(eval(data["evidence"]))), data.get("sources")))
+    return sorted(rows, key=repr)
+
+
+def test_a_new_document_adds_and_merges_evidence(graph_db):
+    first = load_facts(graph_db, world_facts(only="news-a"))
+    assert first.documents_new == 1
+    (one,) = _rel(graph_db, "MATCH (:Person {id: 'mira-castell'})-[r:MOVED]->() RETURN r.sources AS s, size(r.evidence) AS n")
+    assert one == {"s": 1, "n": 1}
+
+    second = load_facts(graph_db, world_facts())
+    assert (second.documents_skipped, second.documents_new) == (1, 1)
+    assert second.entities_created == 5  # ines, quark, delta silicon, helix one, delta d9
+    (both,) = _rel(graph_db, "MATCH (:Person {id: 'mira-castell'})-[r:MOVED]->() RETURN r.sources AS s, size(r.evidence) AS n")
+    assert both == {"s": 2, "n": 2}
+    counts = graph_counts(graph_db)
+    assert counts["Person"] == 3 and counts["MOVED"] == 3
+
+
+def test_incremental_load_equals_one_load(graph_db):
+    load_facts(graph_db, world_facts(only="news-a"))
+    load_facts(graph_db, world_facts())
+    # Each sentence keeps the confidence its fact had when it was loaded (the
+    # first document alone gave a lower one), so only that list may differ.
+    stepwise = snapshot(graph_db, ignore=("evidence_confidences",))
+    reset_graph(graph_db)
+    load_facts(graph_db, world_facts())
+    assert snapshot(graph_db, ignore=("evidence_confidences",)) == stepwise
+
+
+def test_a_changed_document_replaces_its_own_evidence(graph_db):
+    load_facts(graph_db, world_facts())
+    states = document_states(graph_db, world_facts(edited=True).documents)
+    assert states == {"news-a": UNCHANGED, "news-b": CHANGED}
+
+    summary = load_facts(graph_db, world_facts(edited=True))
+    assert (summary.documents_changed, summary.documents_skipped) == (1, 1)
+
+    counts = graph_counts(graph_db)
+    assert "ACQUIRED" not in counts and "DEVELOPED" not in counts and "PART_OF" not in counts
+    assert _rel(graph_db, "MATCH (p:Person {id: 'ines-varga'}) RETURN p") == []
+    (mira,) = _rel(
+        graph_db,
+        "MATCH (:Person {id: 'mira-castell'})-[r:MOVED]->() RETURN r.sources AS s, r.evidence_docs AS docs, r.confidence AS c",
+    )
+    # Confidence belongs to the fact, not to a sentence: what is left keeps the
+    # confidence the fact had when that sentence was loaded.
+    assert mira == {"s": 1, "docs": ["news-a"], "c": pytest.approx(0.9)}
+    flows = _rel(graph_db, "MATCH ()-[t:TALENT_FLOW]->() RETURN t.person_id AS pid, t.evidence_docs AS docs ORDER BY pid")
+    assert flows == [{"pid": "mira-castell", "docs": ["news-a"]}, {"pid": "tomas-reyes", "docs": ["news-a"]}]
+    (doc,) = _rel(graph_db, "MATCH (d:Document {id: 'news-b'}) RETURN d.sha256 AS sha, d.title AS title")
+    assert doc == {"sha": world_facts(edited=True).documents[1].sha256, "title": "Chips and rivals"}
+
+    replaced = snapshot(graph_db)
+    reset_graph(graph_db)
+    load_facts(graph_db, world_facts(edited=True))
+    assert _evidence_sets(snapshot(graph_db)) == _evidence_sets(replaced)
+    assert snapshot(graph_db)["nodes"] == replaced["nodes"]
+
+
+def test_per_document_transactions_give_the_same_graph(graph_db):
+    done = []
+    load_facts(graph_db, world_facts(), per_document=True, progress=lambda i, n: done.append((i, n)))
+    assert done == [(1, 2), (2, 2)]
+    per_document = snapshot(graph_db)
+    reset_graph(graph_db)
+    load_facts(graph_db, world_facts(), batch_size=2)
+    assert snapshot(graph_db) == per_document
+
+
+def test_per_document_replacement_of_a_changed_document(graph_db):
+    load_facts(graph_db, world_facts(), per_document=True)
+    load_facts(graph_db, world_facts(edited=True), per_document=True)
+    assert "ACQUIRED" not in graph_counts(graph_db)
+    assert graph_counts(graph_db)["TALENT_FLOW"] == 2
+
+
+def test_a_failed_document_load_writes_nothing(graph_db, monkeypatch):
+    from graph import loader
+
+    def fail_after_the_facts(tx, persons):
+        raise RuntimeError("cut off after the facts were written")
+
+    # The failure comes after entities and relations were written in the
+    # transaction: none of them may survive it.
+    monkeypatch.setattr(loader, "_sync_talent_flows", fail_after_the_facts)
+    with pytest.raises(RuntimeError, match="cut off"):
+        load_document(graph_db, world_facts(only="news-a"))
+    assert graph_counts(graph_db) == {}
+
+
+def test_an_unfinished_document_counts_as_changed(graph_db):
+    load_facts(graph_db, world_facts())
+    graph_db.execute_query("MATCH (d:Document {id: 'news-a'}) SET d.sha256 = null")
+    assert document_states(graph_db, world_facts().documents)["news-a"] == CHANGED
+    unknown = DocumentRecord("news-z", "0" * 64)
+    assert document_states(graph_db, [unknown]) == {"news-z": NEW}
+
+
+def test_entities_without_documents_are_loaded_too(graph_db):
+    loner = Entity("orbit-labs", "Organization", "Orbit Labs", ("Orbit Labs",), {"kind": "company"})
+    facts = FactSet(entities=(loner,))
+    summary = load_facts(graph_db, facts, per_document=True)
+    assert summary.entities_created == 1
+    assert graph_counts(graph_db) == {"Organization": 1}
+
+
+def test_reset_empties_the_graph(graph_db):
+    load_facts(graph_db, world_facts())
+    assert reset_graph(graph_db) == 15
+    assert graph_counts(graph_db) == {}
