@@ -64,21 +64,26 @@ def test_fixture_backend_follows_neo4j_uri(neo4j_backend: str) -> None:
 # --- the password ------------------------------------------------------------
 
 
-def test_a_fresh_setup_generates_a_private_random_password(tmp_path: Path) -> None:
+def test_a_fresh_setup_generates_a_private_random_password(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.delenv("NEO4J_USER", raising=False)
     (tmp_path / ".env.example").write_text((PROJECT_DIR / ".env.example").read_text())
     settings, created = server.ensure_password(Settings(project_dir=tmp_path))
+    password = settings.neo4j_password or ""
 
     assert created
     env_file = tmp_path / ".env"
     assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
     saved = dotenv_values(env_file)
-    assert saved["NEO4J_PASSWORD"] == settings.neo4j_password
-    assert len(settings.neo4j_password or "") >= 24
-    assert settings.neo4j_password not in {"neo4j", "password", "test"}
+    # Compared as booleans so that a failure does not print a password.
+    saved_as_generated = saved["NEO4J_PASSWORD"] == password
+    read_back = load_settings(tmp_path).neo4j_password == password
+    assert saved_as_generated and read_back
+    assert len(password) >= 24
+    assert password.lower() not in {"neo4j", "password", "test"}
     # The rest of the example survives, and the password appears once.
     assert saved["NEO4J_USER"] == "neo4j"
     assert env_file.read_text().count("NEO4J_PASSWORD=") == 1
-    assert load_settings(tmp_path).neo4j_password == settings.neo4j_password
 
 
 def test_each_setup_gets_its_own_password(tmp_path: Path) -> None:
@@ -86,13 +91,14 @@ def test_each_setup_gets_its_own_password(tmp_path: Path) -> None:
         (tmp_path / name).mkdir()
     first, _ = server.ensure_password(Settings(project_dir=tmp_path / "a"))
     second, _ = server.ensure_password(Settings(project_dir=tmp_path / "b"))
-    assert first.neo4j_password != second.neo4j_password
+    differ = first.neo4j_password != second.neo4j_password
+    assert differ
 
 
 def test_a_configured_password_is_kept_and_nothing_is_written(tmp_path: Path) -> None:
     settings, created = server.ensure_password(Settings(project_dir=tmp_path, neo4j_password="chosen-by-user-1"))
     assert not created
-    assert settings.neo4j_password == "chosen-by-user-1"
+    assert settings.neo4j_password == "chosen-by-user-1"  # not a secret: made up here
     assert not (tmp_path / ".env").exists()
 
 
