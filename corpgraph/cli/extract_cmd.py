@@ -69,8 +69,6 @@ def run_extract(
     progress: Callable[[Document], None] | None = None,
 ) -> ExtractRun:
     """Read the articles under ``paths``, extract their facts and write the facts file to ``output``."""
-    from extract.pipeline import extract_corpus
-
     started = time.perf_counter()
     report = SourceReport()
 
@@ -86,6 +84,8 @@ def run_extract(
         # Before the model loads: there is nothing to give it.
         named = ", ".join(str(p) for p in paths)
         raise InputError(f"{named}: no documents to read ({report.summary()})")
+    from extract.pipeline import extract_corpus  # spaCy loads only when there is text for it
+
     counter = _Counter()
     factset = extract_corpus(
         counter.count(itertools.chain([first], documents)),
