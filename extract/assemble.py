@@ -16,6 +16,7 @@ import bisect
 from collections import defaultdict
 from typing import Iterable
 
+from extract.components.relations import DOCUMENT_DATE
 from extract.history import derive_history
 from extract.model import DocumentRecord, Evidence, FactSet, Relation
 from extract.ontology import DATE_QUALIFIERS, PREDICATES, allows
@@ -57,7 +58,10 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
         if date_text:
             before = bisect.bisect_left(positions, record["start"]) - 1
             anchor = timeline[before][1] if before >= 0 else None
-            iso = resolve_date(date_text, base=document.date, anchor=anchor)
+            if date_text == DOCUMENT_DATE:
+                iso = document.date
+            else:
+                iso = resolve_date(date_text, base=document.date, anchor=anchor)
             for name in DATE_QUALIFIERS:
                 if name in qualifiers:
                     if iso:

@@ -47,6 +47,10 @@ class Trigger:
     swap: bool = False
     conj_subjects: bool = False
     confidence: float = 0.75
+    object_nouns: tuple[str, ...] = ()
+    requires_dobj: tuple[str, ...] = ()
+    subject_from_previous: bool = False
+    default_date: str | None = None
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:
@@ -101,6 +105,9 @@ class Lexicon:
         self.org_part_nouns = frozenset(anaphors["org_part_nouns"])
         self.creation_lemmas = frozenset(anaphors["creation_lemmas"])
         self.former_words = frozenset(anaphors["former_words"])
+        self.partitive_words = frozenset(anaphors["partitive_words"])
+        self.department_words = frozenset(anaphors["department_words"])
+        self.role_nouns = frozenset(anaphors["role_nouns"])
         self._honorific = re.compile(
             r"^(?:%s)\s+" % "|".join(re.escape(h) for h in sorted(gazetteer.honorifics, key=len, reverse=True)),
             re.IGNORECASE,
@@ -149,6 +156,15 @@ class Lexicon:
     def is_suffix_word(self, word: str) -> bool:
         return self.gazetteer.suffix(word) is not None
 
+    def division_suffix_length(self, words: list[str]) -> int:
+        """How many trailing words name a part of an organisation ("Research Institute")."""
+        for length in (3, 2, 1):
+            if length <= len(words):
+                suffix = self.gazetteer.suffix(" ".join(words[-length:]))
+                if suffix is not None and suffix.meaning == "division":
+                    return length
+        return 0
+
     def suffix_meaning(self, word: str) -> str | None:
         suffix = self.gazetteer.suffix(word)
         return suffix.meaning if suffix else None
@@ -176,6 +192,15 @@ class Lexicon:
             return "ORG"
         return None
 
+    def apposition_type(self, noun: Token) -> str | None:
+        """What an appositive common noun says a name is: "a startup" -> ORG, "the SUV" -> PRODUCT."""
+        lemma = noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_
+        if lemma in self.product_nouns:
+            return "PRODUCT"
+        if lemma in self.org_nouns:
+            return "ORG"
+        return None
+
     # triggers -------------------------------------------------------------------
 
     def verb_triggers(self, token: Token) -> list[Trigger]:
@@ -183,8 +208,13 @@ class Lexicon:
             return []
         found = []
         for rest, trigger in self._verbs.get(token.lemma_.lower(), ()):
-            if not rest or _has_particles(token, rest):
-                found.append(trigger)
+            if rest and not _has_particles(token, rest):
+                continue
+            if trigger.requires_dobj and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in trigger.requires_dobj for c in token.children
+            ):
+                continue
+            found.append(trigger)
         return found
 
     def noun_triggers(self, token: Token) -> list[Trigger]:
@@ -203,7 +233,15 @@ class Lexicon:
     # titles ---------------------------------------------------------------------
 
     def is_title_word(self, token: Token) -> bool:
-        return self.gazetteer.is_title_word(token.text)
+        """A word of a title phrase, "Public Relations Director" included."""
+        return self.gazetteer.is_title_word(token.text) or token.lower_ in self.department_words
+
+    def department_words_at(self, words: list[str]) -> int:
+        """How many of the trailing ``words`` name a department ("Public Relations")."""
+        n = 0
+        while n < len(words) and words[len(words) - 1 - n].lower() in self.department_words:
+            n += 1
+        return n
 
     def is_title_token(self, token: Token) -> bool:
         """The head word of a job title ("director", "CEO", "founder", "reporter")."""
@@ -230,7 +268,7 @@ class Lexicon:
         """"department", "team", "unit": a part of the organisation that owns it."""
         return token.lemma_.lower() in self.org_part_nouns
 
-    def maker_prefix(self, product: Span, entity_of: dict[int, Span]) -> Span | str | None:
+    def maker_prefix(self, product: Span, entity_of: dict[int, Span], org_keys: set[str]) -> Span | str | None:
         """The organisation whose name begins a product's name ("Acme Model 5")."""
         doc = product.doc
         for length in range(len(product) - 1, 0, -1):
@@ -238,6 +276,8 @@ class Lexicon:
             record = self.lookup(head.text)
             if record is not None and record.type == "Organization":
                 return f"ORG:{collapse_key(record.name)}"
+            if f"ORG:{collapse_key(head.text)}" in org_keys:
+                return f"ORG:{collapse_key(head.text)}"
         record = self.lookup(product.text)
         if record is not None and record.maker:
             maker = self.lookup(record.maker)

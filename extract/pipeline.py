@@ -88,12 +88,16 @@ def build_pipeline(model: str | None = None, gazetteer_dir: str | None = None):
 
     nlp = load_model(model)
     config = util.load_config(PIPELINE_CONFIG)
+    placement = config["corpgraph"].get("before", {})
     for name in config["corpgraph"]["components"]:
         component_config = dict(config["components"].get(name, {}))
         factory = component_config.pop("factory", name)
         if gazetteer_dir is not None and "gazetteer_dir" in component_config:
             component_config["gazetteer_dir"] = gazetteer_dir
-        nlp.add_pipe(factory, name=name, config=component_config)
+        before = placement.get(name)
+        if before is not None and before not in nlp.pipe_names:
+            before = None
+        nlp.add_pipe(factory, name=name, config=component_config, before=before)
     return nlp
 
 

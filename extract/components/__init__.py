@@ -1,3 +1,3 @@
 """corpgraph's spaCy components; importing this package registers their factories."""
 
-from extract.components import coref, entities, relations  # noqa: F401
+from extract.components import coref, entities, paragraphs, relations  # noqa: F401

@@ -113,8 +113,8 @@ class Coreference:
                     return collapse_key(record.name) + DIVISION_MARK + "/".join(sorted(industry))
                 if record is not None:
                     return collapse_key(record.name)
-                if collapse_key(base) in known:
-                    return collapse_key(base)
+                # "Acme Motors" and "Acme Auto" are one Acme.
+                return collapse_key(base)
         return collapse_key(ent.text)
 
     # pronouns ------------------------------------------------------------------

@@ -2,19 +2,22 @@
 
 The statistical NER finds names but often mislabels them (companies as
 people, car models as facilities). This component keeps its spans as
-candidates and decides each name's type once per document, from:
+candidates and decides each name's type once per document, from, strongest
+first:
 
-1. the gazetteer (companies, brands, products; data in ``extract/patterns``);
-2. shape rules: a known organisation followed by a model code is a Product
-   (``product_shapes.jsonl``), a name followed by an organisational suffix
+1. shape rules: an organisation followed by a model code is a Product
+   (``product_shapes.jsonl``); a name followed by organisational suffixes
    ("... Motors", "... Research Institute") is an Organization;
-3. document-level evidence: a bare name is an Organization when the same
-   document also writes it with an organisational suffix, or when another
-   mention of it is written as an organisation;
-4. a vote over the model's labels of every mention of the same name.
+2. the gazetteer (companies, brands, products; ``extract/patterns``);
+3. appositions: "X, an autonomous-driving startup" is an Organization,
+   "X, the flagship SUV" a Product;
+4. document-level evidence: a bare name is an Organization when the same
+   document also writes it with an organisational suffix ("Acme Motors" ->
+   "Acme"), and a "person" made of organisation names is none;
+5. a vote over the model's labels of every mention of the same name.
 
-Every mention of a name that the document has established (even mentions
-the model missed) is then labelled consistently.
+Every mention of a name the document established, even one the model
+missed, is then labelled the same way.
 """
 
 from __future__ import annotations
@@ -29,15 +32,18 @@ from spacy.util import filter_spans
 
 from extract.extensions import register_extensions, span_key
 from extract.lexicon import Lexicon, load_lexicon
-from extract.names import collapse_key, name_key, strip_possessive_tokens
+from extract.names import collapse_key, strip_possessive_tokens
 
 PERSON, ORG, PRODUCT = "PERSON", "ORG", "PRODUCT"
 ENTITY_LABELS = (PERSON, ORG, PRODUCT)
-# Model labels that may hide one of our types; GPE/NORP/FAC names of
-# companies ("Jiyue" as GPE) are common errors of the small model.
-MODEL_VOTES = {"PERSON": PERSON, "ORG": ORG, "PRODUCT": PRODUCT, "WORK_OF_ART": PRODUCT}
+MODEL_VOTES = {"PERSON": PERSON, "ORG": ORG, "PRODUCT": PRODUCT}
+# Labels under which the small model hides our entities ("Acme" as GPE).
 MAYBE_LABELS = {"GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
-LEADING_DROP = {"the", "a", "an", "The", "A", "An", '"', "“", "”", "'", "‘", "’", "«", "»"}
+LEADING_DROP = {"the", "a", "an", '"', "“", "”", "'", "‘", "’", "«", "»"}
+# Suffix meanings that make the name before them an organisation too.
+BASE_NAMING_SUFFIXES = {"legal", "industry", "division"}
+
+MODEL, MENTION, PART, GAZETTEER, APPOSITION, SUFFIX, SHAPE = 0, 1, 2, 3, 3, 4, 5
 
 
 @dataclass
@@ -46,42 +52,46 @@ class _Candidate:
     end: int
     label: str
     kind: str | None
-    priority: int  # higher wins overlaps: gazetteer/shape > suffix > document > model
+    priority: int
 
 
 @Language.factory(
     "corpgraph_entities",
     assigns=["doc.ents", "doc._.entity_kinds"],
-    requires=["doc.ents"],
+    requires=["doc.ents", "token.dep"],
     default_config={"gazetteer_dir": None},
 )
 def make_entity_recognizer(nlp: Language, name: str, gazetteer_dir: str | None) -> "EntityRecognizer":
-    return EntityRecognizer(nlp, name, gazetteer=load_lexicon(gazetteer_dir))
+    return EntityRecognizer(nlp, name, load_lexicon(gazetteer_dir))
 
 
 class EntityRecognizer:
     """Retypes and completes the model's entities; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str, *, gazetteer: Lexicon) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
         register_extensions()
         self.name = name
-        self.gazetteer = gazetteer
+        self.lexicon = lexicon
         self.known = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for surface, label in gazetteer.surfaces():
-            # Lower-case matching only for names that cannot be common words.
-            pattern = nlp.make_doc(surface)
-            self.known.add(label, [pattern])
+        patterns: dict[str, list] = defaultdict(list)
+        for surface, label in lexicon.surfaces():
+            patterns[label].append(nlp.make_doc(surface))
+        for label, docs in patterns.items():
+            self.known.add(label, docs)
         self.shapes = Matcher(nlp.vocab)
-        for index, pattern in enumerate(gazetteer.product_shapes):
+        self._shape_kinds = {}
+        for index, pattern in enumerate(lexicon.product_shapes):
             self.shapes.add(f"SHAPE_{index}", [pattern["pattern"]])
-        self._shape_kinds = {f"SHAPE_{i}": p.get("kind", "other") for i, p in enumerate(gazetteer.product_shapes)}
+            self._shape_kinds[f"SHAPE_{index}"] = pattern.get("kind", "other")
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = self._model_candidates(doc)
-        candidates += self._gazetteer_candidates(doc)
-        candidates = self._extend_with_suffixes(doc, candidates)
-        candidates += self._shape_candidates(doc, candidates)
+        candidates = self._model_candidates(doc) + self._gazetteer_candidates(doc)
+        labels, kinds = self._decide_labels(doc, candidates)
+        candidates += self._document_mentions(doc, labels, kinds)
+        candidates += self._suffix_candidates(doc, candidates, labels)
+        labels, kinds = self._decide_labels(doc, candidates)
+        candidates += self._shape_candidates(doc, labels)
+        candidates += self._apposition_candidates(doc, candidates)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._document_mentions(doc, labels, kinds)
         self._set_entities(doc, candidates, labels, kinds)
@@ -97,68 +107,122 @@ class EntityRecognizer:
             span = _trim(doc, ent.start, ent.end)
             if span is None:
                 continue
-            found.append(_Candidate(span.start, span.end, ent.label_, None, 0))
+            if ent.label_ == ORG:
+                found += self._of_parts(doc, span)
+                # "Acme Public Relations": the department stands for Acme.
+                cut = self.lexicon.department_words_at([t.text for t in span])
+                if 0 < cut < len(span):
+                    span = doc[span.start:span.end - cut]
+            found.append(_Candidate(span.start, span.end, ent.label_, None, MODEL))
         return found
+
+    def _of_parts(self, doc: Doc, span: Span) -> list[_Candidate]:
+        """"School of Law of Acme University" names two organisations."""
+        parts = []
+        for token in reversed(span):
+            if token.lower_ != "of" or token.i in (span.start, span.end - 1):
+                continue
+            right = doc[token.i + 1:span.end]
+            suffix = self.lexicon.suffix_for(doc, span.end - 1)
+            known = self.lexicon.lookup(right.text)
+            if (known is not None and known.type == "Organization") or (suffix is not None and suffix[1] in ("university", "company", "government")):
+                left = doc[span.start:token.i]
+                parts.append(_Candidate(left.start, left.end, ORG, self._suffix_kind(left), PART))
+                parts.append(_Candidate(right.start, right.end, ORG, known.kind if known else suffix[1], PART))
+                break
+        return parts
 
     def _gazetteer_candidates(self, doc: Doc) -> list[_Candidate]:
         found = []
         for match_id, start, end in self.known(doc):
-            label_id = doc.vocab.strings[match_id]
-            record = self.gazetteer.lookup(doc[start:end].text)
+            record = self.lexicon.lookup(doc[start:end].text)
             if record is None:
                 continue
             if record.ambiguous and not _looks_like_name(doc, start, end):
                 continue
-            found.append(_Candidate(start, end, label_id, record.kind, 3))
+            found.append(_Candidate(start, end, record.label, record.kind, GAZETTEER))
         return found
 
-    def _extend_with_suffixes(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
-        """"Acme" + "Motors" -> an Organization "Acme Motors"; keeps the original too."""
-        extended = list(candidates)
+    def _suffix_candidates(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str]) -> list[_Candidate]:
+        """"Acme" + "Motors" -> the Organization "Acme Motors"."""
+        found = []
         for cand in candidates:
-            if cand.label in (PERSON,) and cand.priority < 3:
+            label = labels.get(collapse_key(doc[cand.start:cand.end].text), cand.label)
+            if label != ORG:
                 continue
             end = cand.end
             kind = None
             while end < len(doc):
-                suffix = self.gazetteer.suffix_for(doc, end)
+                suffix = self.lexicon.suffix_for(doc, end)
                 if suffix is None:
                     break
-                words, suffix_kind = suffix
-                end += words
-                kind = suffix_kind
-            if end > cand.end and (cand.label == ORG or cand.priority == 0 or cand.label in MAYBE_LABELS or cand.label == PERSON):
-                if cand.label == PRODUCT and cand.priority >= 3:
-                    continue
-                extended.append(_Candidate(cand.start, end, ORG, kind, 2))
-        # "Research Institute of X" style prefixes are left to the model.
-        return extended
+                end += suffix[0]
+                kind = suffix[1]
+            if end > cand.end:
+                found.append(_Candidate(cand.start, end, ORG, kind, SUFFIX))
+        return found
 
-    def _shape_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
-        """A brand followed by a model code: accepted when the brand is an organisation."""
-        org_starts = {c.start: c for c in candidates if _is_orgish(c, self.gazetteer, doc)}
-        org_names = {collapse_key(doc[c.start:c.end].text) for c in org_starts.values()}
+    def _shape_candidates(self, doc: Doc, labels: dict[str, str]) -> list[_Candidate]:
+        """A brand followed by a model code, accepted when the brand is an organisation."""
         found = []
         for match_id, start, end in self.shapes(doc):
-            brand = org_starts.get(start)
             brand_end = None
-            if brand is not None and brand.end < end:
-                brand_end = brand.end
-            elif collapse_key(doc[start:start + 1].text) in org_names and end > start + 1:
-                brand_end = start + 1
+            for cut in range(end - 1, start, -1):
+                if labels.get(collapse_key(doc[start:cut].text)) == ORG:
+                    brand_end = cut
+                    break
             if brand_end is None:
                 continue
             kind = self._shape_kinds.get(doc.vocab.strings[match_id], "other")
-            record = self.gazetteer.lookup(doc[start:brand_end].text)
+            record = self.lexicon.lookup(doc[start:brand_end].text)
             if record is not None and record.product_kind:
                 kind = record.product_kind
-            found.append(_Candidate(start, end, PRODUCT, kind, 4))
+            found.append(_Candidate(start, end, PRODUCT, kind, SHAPE))
+        return found
+
+    def _apposition_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"X, an autonomous-driving startup" / "X, the flagship SUV": the apposition types X."""
+        found = []
+        for cand in candidates:
+            if cand.priority >= GAZETTEER:
+                continue
+            root = doc[cand.start:cand.end].root
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                nouns.append(root.head)
+            for noun in nouns:
+                label = self.lexicon.apposition_type(noun)
+                if label is not None:
+                    found.append(_Candidate(cand.start, cand.end, label, None, APPOSITION))
+                    break
+        return found
+
+    def _document_mentions(self, doc: Doc, labels: dict[str, str], kinds: dict[str, str]) -> list[_Candidate]:
+        """Every mention of a name this document established, even where the model missed it."""
+        wanted = {key for key, label in labels.items() if label in (ORG, PRODUCT)}
+        if not wanted:
+            return []
+        longest = max(len(k) for k in wanted)
+        found = []
+        for i, token in enumerate(doc):
+            if token.is_punct or token.is_space or not (token.text[:1].isupper() or token.text[:1].isdigit()):
+                continue
+            text = ""
+            for j in range(i, min(i + 6, len(doc))):
+                if doc[j].is_space:
+                    break
+                text += doc[j].text
+                key = collapse_key(text)
+                if len(key) > longest:
+                    break
+                if key in wanted and not doc[j].is_punct and _looks_like_name(doc, i, j + 1):
+                    found.append(_Candidate(i, j + 1, labels[key], kinds.get(key), MENTION))
         return found
 
     # decisions ------------------------------------------------------------
 
     def _decide_labels(self, doc: Doc, candidates: list[_Candidate]) -> tuple[dict[str, str], dict[str, str]]:
-        """One label per name in this document (keyed by its collapsed form)."""
+        """One label per name in this document, keyed by its collapsed form."""
         votes: dict[str, Counter] = defaultdict(Counter)
         strong: dict[str, tuple[int, str, str | None]] = {}
         surfaces: dict[str, str] = {}
@@ -168,62 +232,54 @@ class EntityRecognizer:
             if not key:
                 continue
             surfaces.setdefault(key, text)
-            if cand.priority >= 2:
+            if cand.priority >= PART:
                 best = strong.get(key)
                 if best is None or cand.priority > best[0]:
                     strong[key] = (cand.priority, cand.label, cand.kind)
             elif cand.label in MODEL_VOTES:
                 votes[key][MODEL_VOTES[cand.label]] += 1
-            else:
-                votes[key]["OTHER"] += 1
         labels: dict[str, str] = {}
         kinds: dict[str, str] = {}
         for key, (_, label, kind) in strong.items():
             labels[key] = label
             if kind:
                 kinds[key] = kind
-        # A bare name is an organisation when the document also writes it
-        # with an organisational suffix ("Acme Motors" -> "Acme").
         for cand in candidates:
-            if cand.priority == 2 and cand.label == ORG:
-                base_end = cand.end
-                while base_end > cand.start + 1 and self.gazetteer.is_suffix_word(doc[base_end - 1].text):
-                    base_end -= 1
-                base = collapse_key(doc[cand.start:base_end].text)
-                if base and base not in labels:
-                    labels[base] = ORG
+            if labels.get(collapse_key(doc[cand.start:cand.end].text)) == ORG or cand.label == ORG:
+                base = self._base_name(doc, cand)
+                if base and (base not in strong or strong[base][1] == ORG):
+                    labels.setdefault(base, ORG)
         for key, counter in votes.items():
-            if key in labels:
-                continue
-            counter.pop("OTHER", None)
-            if not counter:
+            if key in labels or not counter:
                 continue
             label, _ = counter.most_common(1)[0]
-            labels[key] = label
+            if _plausible(surfaces[key], label, self.lexicon):
+                labels[key] = label
+        org_keys = {k for k, v in labels.items() if v == ORG}
         for key, label in list(labels.items()):
-            if label == PERSON and _person_has_no_name_shape(surfaces.get(key, "")):
-                del labels[key]
+            if label == PERSON and key not in strong:
+                words = [collapse_key(w) for w in surfaces.get(key, "").split()]
+                if any(w in org_keys for w in words):
+                    del labels[key]
         return labels, kinds
 
-    def _document_mentions(self, doc: Doc, labels: dict[str, str], kinds: dict[str, str]) -> list[_Candidate]:
-        """Find every mention of the names this document established, model-missed or not."""
-        names = [key for key, label in labels.items() if label in (ORG, PRODUCT)]
-        if not names:
-            return []
-        found = []
-        by_first: dict[str, list[str]] = defaultdict(list)
-        for key in names:
-            by_first[key[:3]].append(key)
-        for i, token in enumerate(doc):
-            if not (token.is_title or token.is_upper or token.text[:1].isdigit() or token.text[:1].isupper()):
-                continue
-            text = ""
-            for j in range(i, min(i + 6, len(doc))):
-                text += doc[j].text
-                key = collapse_key(text)
-                if key in labels and labels[key] in (ORG, PRODUCT) and _looks_like_name(doc, i, j + 1):
-                    found.append(_Candidate(i, j + 1, labels[key], kinds.get(key), 1))
-        return found
+    def _base_name(self, doc: Doc, cand: _Candidate) -> str | None:
+        """"Acme" for "Acme Motors Group": the name before organisational suffixes."""
+        end = cand.end
+        while end > cand.start + 1:
+            meaning = self.lexicon.suffix_meaning(doc[end - 1].text)
+            if meaning not in BASE_NAMING_SUFFIXES:
+                break
+            end -= 1
+        if end == cand.end:
+            return None
+        if self.lexicon.lookup(doc[cand.start:cand.end].text) is not None:
+            return None  # a gazetteer name ("Acme Auto") is a name of its own
+        return collapse_key(doc[cand.start:end].text)
+
+    def _suffix_kind(self, span: Span) -> str | None:
+        suffix = self.lexicon.suffix_for(span.doc, span.end - 1)
+        return suffix[1] if suffix else None
 
     def _set_entities(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str], kinds: dict[str, str]) -> None:
         spans: list[Span] = []
@@ -235,7 +291,7 @@ class EntityRecognizer:
                 continue
             key = collapse_key(doc[cand.start:cand.end].text)
             label = labels.get(key)
-            if cand.priority >= 2:
+            if cand.priority >= SUFFIX:
                 label = cand.label
             if label not in ENTITY_LABELS:
                 continue
@@ -253,11 +309,11 @@ class EntityRecognizer:
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
-    """Drop leading articles and quotes and a trailing possessive from a model span."""
-    while start < end and (doc[start].text in LEADING_DROP or doc[start].is_punct):
+    """Drop leading articles and quotes and a trailing possessive or punctuation."""
+    while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space):
         start += 1
     end = strip_possessive_tokens(doc, start, end)
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None
@@ -265,26 +321,23 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
-    """Capitalised in running text, not merely at the start of a sentence."""
+    """Capitalised in running text; a lone common word at a sentence start proves nothing."""
     first = doc[start]
     if not (first.text[:1].isupper() or first.text[:1].isdigit()):
         return False
     if first.is_sent_start and end - start == 1 and first.text.istitle():
-        # A sentence-initial capital proves nothing for a single common word.
         return not first.is_stop
     return True
 
 
-def _is_orgish(cand: _Candidate, gazetteer: Lexicon, doc: Doc) -> bool:
-    if cand.label == ORG:
-        return True
-    record = gazetteer.lookup(doc[cand.start:cand.end].text)
-    return record is not None and record.type == "Organization"
-
-
-def _person_has_no_name_shape(text: str) -> bool:
-    """A PERSON vote for lower-case or one-letter text is noise."""
-    return not text or not text[:1].isupper() or len(text) < 2
-
-
-__all__ = ["EntityRecognizer", "make_entity_recognizer", "name_key"]
+def _plausible(text: str, label: str, lexicon: Lexicon) -> bool:
+    """A model vote for a lower-case word or a short acronym is noise."""
+    if not text or not (text[:1].isupper() or text[:1].isdigit()):
+        return False
+    if label in (ORG, PRODUCT) and (len(text) <= 2 or (text.isupper() and len(text) <= 3)):
+        return False
+    if label == PRODUCT and len(text.split()) == 1 and not any(ch.isdigit() for ch in text):
+        return False  # the model's one-word "products" are mostly common nouns
+    if label == PERSON and (len(text) < 2 or any(ch.isdigit() for ch in text)):
+        return False
+    return True

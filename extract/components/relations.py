@@ -29,13 +29,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import register_extensions, span_key
+from extract.components.coref import DIVISION_MARK
 from extract.lexicon import Lexicon, Trigger, load_lexicon
+from extract.names import collapse_key
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # Verbs whose missing subject is the subject of the verb they hang from.
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl")
 ENTITY_LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "PRODUCT": "PRODUCT"}
+# Stands for "the document's own date" until dates are resolved (extract.assemble).
+DOCUMENT_DATE = "@document"
 
 
 @dataclass
@@ -131,6 +135,7 @@ class _DocReader:
             int(i): by_key[k] for i, k in (doc._.antecedents or {}).items() if k in by_key
         }
         self.keys = doc._.mention_keys or {}
+        self.org_keys = {key for key in self.keys.values() if key.startswith("ORG:")}
 
     # entity access ------------------------------------------------------------
 
@@ -158,9 +163,12 @@ class _DocReader:
                     if ent is not None and "ORG" in types and token.pos_ in ("NOUN", "PROPN"):
                         if self.lex.is_org_part_noun(token):
                             return ent
-        if anaphora and token.pos_ == "NOUN":
+        if anaphora and token.pos_ == "NOUN" and _is_definite(token):
             wanted = self.lex.anaphor_noun_type(token)
-            if wanted in types and _is_definite(token):
+            if wanted is None and types == ("PERSON",) and self.lex.apposition_type(token) is None:
+                # Only a person can fill this slot: "the 45-year-old joined ..."
+                wanted = "PERSON"
+            if wanted in types:
                 return self.recent(token, wanted)
         return None
 
@@ -179,6 +187,19 @@ class _DocReader:
             if ent is not None and ent.label_ == label:
                 return ent
         return None
+
+    def prep_objects(self, prep: Token, types: Iterable[str]) -> list[Span]:
+        """Entities governed by a preposition; the small parser sometimes
+        attaches the name elsewhere, so a name right after it counts too."""
+        found = []
+        for pobj in prep.children:
+            if pobj.dep_ in ("pobj", "pcomp"):
+                found += self.entities(pobj, types)
+        if not found and prep.i + 1 < len(self.doc):
+            ent = self.entity_of.get(prep.i + 1)
+            if ent is not None and ent.start == prep.i + 1 and ent.label_ in tuple(types):
+                found.append(ent)
+        return found
 
     def entities(self, token: Token, types: Iterable[str]) -> list[Span]:
         """The entity of a token and of every token coordinated with it."""
@@ -202,24 +223,39 @@ class _DocReader:
         yield from self.name_frames(sentence)
 
     def blocked(self, verb: Token) -> bool:
-        """Negated or hedged clauses state no fact ("might follow him to Acme")."""
-        chain = [verb]
+        """Negated or hedged clauses state no fact ("might follow him to Acme").
+
+        A modal binds its own verb and the verbs coordinated with it; a hedging
+        verb ("plans to join") binds the clauses below it.
+        """
         head = verb
-        while head.dep_ in ("conj", "xcomp", "ccomp", "advcl") and head.head is not head:
-            head = head.head
-            chain.append(head)
-        for v in chain:
-            for child in v.children:
-                if child.dep_ in ("neg",) or (child.dep_ in ("aux", "mark", "advmod") and child.lower_ in self.lex.hedges):
+        climbed_clause = False
+        while True:
+            for child in head.children:
+                if child.dep_ == "neg" and not climbed_clause:
                     return True
-            if v.lemma_.lower() in self.lex.hedges and v is not verb:
+                if not climbed_clause and child.dep_ in ("aux", "mark", "advmod") and child.lower_ in self.lex.hedges:
+                    return True
+            if head is not verb and head.lemma_.lower() in self.lex.hedges:
                 return True
-        return False
+            if head.dep_ == "conj" and head.head is not head:
+                head = head.head
+            elif head.dep_ in ("xcomp", "ccomp", "advcl") and head.head is not head:
+                head = head.head
+                climbed_clause = True
+            else:
+                return False
 
     # verb frames ---------------------------------------------------------------
 
-    def subjects(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
+    def subjects(self, verb: Token, types: tuple[str, ...], *, grammatical: bool = False) -> list[Span]:
+        """Who does ``verb``. ``grammatical``: the clause's subject even when passive
+        (a verb coordinated with a passive one shares its surface subject)."""
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+        if grammatical and passive:
+            for child in verb.children:
+                if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                    return self.entities(child, types)
         for child in verb.children:
             if passive and child.dep_ == "agent":
                 for pobj in child.children:
@@ -235,80 +271,102 @@ class _DocReader:
         if verb.dep_ in INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
             if passive:
                 return []
-            return self.subjects(verb.head, types)
+            return self.subjects(verb.head, types, grammatical=verb.dep_ in ("conj", "xcomp"))
         if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
             ent = self.entity(verb.head, types)
             return [ent] if ent is not None else []
         return []
 
     def objects(self, verb: Token, trigger: Trigger) -> list[Span]:
+        if trigger.object_nouns:
+            return self.noun_gated_objects(verb, trigger)
         types = trigger.object
         found: list[Span] = []
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
         for child in verb.children:
             if child.dep_ in trigger.object_deps and (child.dep_ != "nsubjpass" or passive):
                 found += self.entities(child, types)
-            elif child.dep_ in ("prep", "dative", "agent") and child.lower_ in trigger.object_preps and child.dep_ != "agent":
-                for pobj in child.children:
-                    if pobj.dep_ in ("pobj", "pcomp"):
-                        found += self.entities(pobj, types)
+            elif child.dep_ in ("prep", "dative", "agent") and child.lower_ in trigger.object_preps:
+                if child.dep_ == "agent" and not trigger.object_nouns:
+                    continue
+                found += self.prep_objects(child, types)
             elif child.dep_ in ("advmod", "npadvmod", "oprd", "attr", "dobj") and child.i in self.entity_of and "dobj" in trigger.object_deps:
                 # The small parser often hangs a proper-noun object as advmod.
                 found += self.entities(child, types)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in trigger.role_preps:
+                # "worked as a reporter for X", "joined as head of X's design"
+                for title in child.children:
+                    if title.dep_ == "pobj" and self.lex.is_title_token(title):
+                        for prep in title.children:
+                            if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps + ("for", "at"):
+                                found += self.prep_objects(prep, types)
         return [f for f in found if not _contains(f, verb)]
 
     def verb_frame(self, verb: Token, trigger: Trigger, sentence: Span) -> Iterator[Found]:
         if self.blocked(verb):
             return
-        subjects = self.subjects(verb, trigger.subject)
-        objects = self.objects(verb, trigger)
-        if trigger.swap:
-            objects, subjects = subjects, objects
-            subjects = [s for s in self.subjects_for_swap(verb, trigger)] or subjects
-        if not subjects or not objects:
+        agents = self.subjects(verb, trigger.subject)
+        patients = self.objects(verb, trigger)
+        agents = [a for a in agents if not any(_same(a, p, self.keys) for p in patients)]
+        previous = None
+        if not agents and patients and trigger.subject_from_previous:
+            # "X disappeared overnight. ... but replaced by a new brand: Y."
+            previous = _previous_sentence(sentence)
+            agents = self.sentence_subjects(previous, trigger.subject) if previous is not None else []
+        if trigger.conj_subjects and not patients and len(agents) >= 2:
+            pairs = [(agents[0], other) for other in agents[1:]]
+        else:
+            pairs = [(a, p) for a in agents for p in patients]
+        if not pairs:
             return
-        qualifiers = self.qualifiers(verb, trigger, sentence)
+        qualifiers = self.qualifiers(verb, trigger, sentence, previous)
         moved_from = self.from_org(verb, trigger)
-        for subj in subjects:
-            for obj in objects:
-                if _same(subj, obj, self.keys):
-                    continue
-                yield from self.emit(trigger, subj, obj, sentence, qualifiers, moved_from)
-        if trigger.conj_subjects and len(subjects) >= 2 and not objects:
-            pass
+        extra = (previous.start_char, previous.end_char) if previous is not None else None
+        for agent, patient in pairs:
+            if _same(agent, patient, self.keys):
+                continue
+            subj, obj = (patient, agent) if trigger.swap else (agent, patient)
+            yield from self.emit(trigger, subj, obj, sentence, qualifiers, moved_from, extra)
 
-    def subjects_for_swap(self, verb: Token, trigger: Trigger) -> list[Span]:
-        """For "Acme hired Roe": the hired person is the fact's subject."""
-        return [e for e in self.objects_of_types(verb, ("PERSON",))]
+    def sentence_subjects(self, sentence: Span, types: tuple[str, ...]) -> list[Span]:
+        """The subject of a sentence's main clause, if it names an entity."""
+        root = sentence.root
+        for child in root.children:
+            if child.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS:
+                return self.entities(child, types)
+        return []
 
-    def objects_of_types(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
-        found = []
-        for child in verb.children:
-            if child.dep_ in ("dobj", "nsubjpass"):
-                found += self.entities(child, types)
-        return found
-
-    def emit(self, trigger: Trigger, subj: Span, obj: Span, sentence: Span, qualifiers: dict, moved_from: Span | None) -> Iterator[Found]:
-        if trigger.swap:
-            subj, obj = obj, subj
+    def emit(
+        self,
+        trigger: Trigger,
+        subj: Span,
+        obj: Span,
+        sentence: Span,
+        qualifiers: dict,
+        moved_from: Span | None,
+        extra: tuple[int, int] | None = None,
+    ) -> Iterator[Found]:
         if subj.label_ not in _label_types(trigger.subject_types_for_fact) or obj.label_ not in _label_types(trigger.object_types_for_fact):
             return
-        predicate = trigger.predicate
-        event = trigger.event
-        if moved_from is not None and not _same(moved_from, obj, self.keys):
-            moved_q = {k: v for k, v in qualifiers.items() if k in ("date", "role")}
+        if moved_from is not None and not _same(moved_from, obj, self.keys) and subj.label_ == "PERSON":
+            moved_q = {k: v for k, v in qualifiers.items() if k in ("date", "role", "_date_text")}
             if "start" in qualifiers:
                 moved_q["date"] = qualifiers["start"]
             moved_q["from"] = self.keys.get(span_key(moved_from)) or span_key(moved_from)
-            yield Found("MOVED", subj, obj, sentence, moved_q, 0.8, "move")
-            yield Found("WORKS_FOR", subj, moved_from, sentence, _end_of(qualifiers), 0.7, "leave")
-        if predicate == "MOVED":
+            yield Found("MOVED", subj, obj, sentence, moved_q, 0.8, "move", extra)
+            yield Found("WORKS_FOR", subj, moved_from, sentence, _end_of(qualifiers), 0.7, "leave", extra)
+        if trigger.predicate == "MOVED":
             return
-        yield Found(predicate, subj, obj, sentence, dict(qualifiers), trigger.confidence, event)
+        yield Found(trigger.predicate, subj, obj, sentence, dict(qualifiers), trigger.confidence, trigger.event, extra)
 
-    def qualifiers(self, verb: Token, trigger: Trigger, sentence: Span) -> dict:
+    def qualifiers(self, verb: Token, trigger: Trigger, sentence: Span, previous: Span | None = None) -> dict:
         q: dict = {}
         date = self.date_near(verb, sentence)
+        if date is None and previous is not None:
+            date = self.date_near(verb, previous)
+        if date is None and trigger.default_date == "document":
+            date = DOCUMENT_DATE
         if date and trigger.date:
             q["_date_text"] = date
             q[trigger.date] = date
@@ -380,6 +438,32 @@ class _DocReader:
                 head = head.head
         return dates[0].text if len(dates) == 1 else None
 
+    def noun_gated_objects(self, verb: Token, trigger: Trigger) -> list[Span]:
+        """Objects that must be introduced by a naming noun: "replaced by a new brand: Y"."""
+        found = []
+        for child in verb.children:
+            heads = [child]
+            if child.dep_ in ("prep", "agent") and child.lower_ in trigger.object_preps:
+                heads = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            elif child.dep_ not in trigger.object_deps:
+                continue
+            for head in heads:
+                if head.lemma_.lower() not in trigger.object_nouns:
+                    continue
+                for token in head.subtree:
+                    ent = self.entity_of.get(token.i)
+                    if ent is not None and ent.label_ in _label_types(trigger.object):
+                        found.append(ent)
+                        break
+                else:
+                    nxt = max(t.i for t in head.subtree) + 1
+                    while nxt < len(self.doc) and self.doc[nxt].is_punct:
+                        nxt += 1
+                    ent = self.entity_of.get(nxt)
+                    if ent is not None and ent.label_ in _label_types(trigger.object):
+                        found.append(ent)
+        return found
+
     # noun frames ---------------------------------------------------------------
 
     def noun_frame(self, noun: Token, trigger: Trigger, sentence: Span) -> Iterator[Found]:
@@ -396,9 +480,7 @@ class _DocReader:
         objects: list[Span] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.object_preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        objects += self.entities(pobj, trigger.object)
+                objects += self.prep_objects(child, trigger.object)
             elif child.dep_ in ("advmod", "npadvmod", "compound") and child.i in self.entity_of and child.i > noun.i:
                 objects += self.entities(child, trigger.object)
         if noun.dep_ in ("nsubj",) and noun.head.lemma_ in ("include", "be"):
@@ -466,10 +548,13 @@ class _DocReader:
             org = self.title_org(token)
             if org is None:
                 continue
-            person = self.title_holder(token)
+            top = token
+            while top.dep_ == "conj" and self.lex.is_title_token(top.head):
+                top = top.head
+            person = self.title_holder(top, token)
             if person is None:
                 continue
-            yield from self.title_facts(token, person, org, sentence)
+            yield from self.title_facts(top, person, org, sentence)
 
     def title_org(self, title: Token) -> Span | None:
         """The organisation of a title: "of/at X", "X's", or a name before it."""
@@ -510,19 +595,23 @@ class _DocReader:
                         return ent
         return None
 
-    def title_holder(self, title: Token) -> Span | None:
-        """The person a title is said of."""
-        head = title
-        # climb coordinated titles: "founder, chairman and CEO"
-        while head.dep_ == "conj" and self.lex.is_title_token(head.head):
-            head = head.head
+    def title_holder(self, head: Token, title: Token) -> Span | None:
+        """The person a title is said of; ``head`` is the first of coordinated titles."""
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.lex.partitive_words:
+            head = head.head.head  # "one of the founders of X"
         if head.dep_ == "appos":
             return self.entity(head.head, ("PERSON",), anaphora=False)
-        if head.dep_ in ("attr",) and head.head.lemma_ == "be":
-            for child in head.head.children:
+        if head.dep_ in ("attr", "oprd"):
+            verb = head.head
+            for child in verb.children:
                 if child.dep_ in SUBJECT_DEPS:
+                    if child.lemma_.lower() in self.lex.role_nouns:
+                        # "his most important identity is the director of X"
+                        for poss in child.children:
+                            if poss.dep_ == "poss":
+                                return self.entity(poss, ("PERSON",))
                     return self.entity(child, ("PERSON",))
-            return self.subject_of_copula_chain(head.head)
+            return self.subject_of_copula_chain(verb)
         for child in head.children:
             if child.dep_ == "appos":
                 ent = self.entity(child, ("PERSON",), anaphora=False)
@@ -534,17 +623,14 @@ class _DocReader:
             j += 1
         if j < len(self.doc) and j in self.entity_of and self.entity_of[j].label_ == "PERSON":
             return self.entity_of[j]
-        # "Roe, who is the CFO of Acme" / "Roe ... to be the CFO of Acme"
-        if head.dep_ in ("attr", "oprd"):
-            return self.subject_of_copula_chain(head.head)
         return None
 
     def subject_of_copula_chain(self, verb: Token) -> Span | None:
         subj = self.subjects(verb, ("PERSON",))
         return subj[0] if subj else None
 
-    def title_facts(self, title: Token, person: Span, org: Span, sentence: Span) -> Iterator[Found]:
-        titles = [t for t in _with_conjuncts(title) if self.lex.is_title_token(t)]
+    def title_facts(self, top: Token, person: Span, org: Span, sentence: Span) -> Iterator[Found]:
+        titles = [t for t in _with_conjuncts(top) if self.lex.is_title_token(t)]
         founder = [t for t in titles if self.lex.is_founder_title(t)]
         roles = [t for t in titles if not self.lex.is_founder_title(t)]
         former = any(self.lex.is_former(t) for t in titles)
@@ -582,13 +668,37 @@ class _DocReader:
                             yield Found("DEVELOPED", person, product, sentence, {}, 0.8, None)
 
     def name_frames(self, sentence: Span) -> Iterator[Found]:
-        """Facts carried by names: "Acme Model 5" is made by Acme."""
+        """Facts carried by names: "Acme Model 5" is made by Acme; "Acme Research
+        Institute" and "School of Law of Acme University" are parts of Acme."""
         for ent in sentence.ents:
-            if ent.label_ != "PRODUCT":
-                continue
-            maker = self.lex.maker_prefix(ent, self.entity_of)
-            if maker is not None:
-                yield Found("MAKES", maker, ent, sentence, {}, 0.85, None)
+            if ent.label_ == "PRODUCT":
+                maker = self.lex.maker_prefix(ent, self.entity_of, self.org_keys)
+                if maker is not None:
+                    yield Found("MAKES", maker, ent, sentence, {}, 0.85, None)
+            elif ent.label_ == "ORG":
+                parent = self.parent_in_name(ent)
+                if parent is not None:
+                    yield Found("PART_OF", ent, parent, sentence, {}, 0.8, None)
+
+    def parent_in_name(self, ent: Span) -> Span | str | None:
+        key = self.keys.get(span_key(ent), "")
+        if DIVISION_MARK in key:
+            return key.split(DIVISION_MARK)[0]
+        words = ent.text.split()
+        cut = self.lex.division_suffix_length(words)
+        if 0 < cut < len(words):
+            base = "ORG:" + collapse_key(" ".join(words[:len(words) - cut]))
+            record = self.lex.lookup(" ".join(words[:len(words) - cut]))
+            if record is not None and record.type == "Organization":
+                return "ORG:" + collapse_key(record.name)
+            if base in self.org_keys:
+                return base
+        end = ent.end
+        if end + 1 < len(self.doc) and self.doc[end].lower_ == "of":
+            after = self.entity_of.get(end + 1)
+            if after is not None and after.label_ == "ORG" and after.start == end + 1:
+                return after
+        return None
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -623,6 +733,12 @@ def _is_definite(token: Token) -> bool:
         if child.dep_ in ("det", "predet") and child.lower_ in ("the", "this", "that", "such"):
             return True
     return False
+
+
+def _previous_sentence(sentence: Span) -> Span | None:
+    if sentence.start == 0:
+        return None
+    return sentence.doc[sentence.start - 1].sent
 
 
 def _label_types(types: Iterable[str]) -> set[str]:
