@@ -107,6 +107,7 @@ class Lexicon:
         self.former_words = frozenset(anaphors["former_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])
         self.department_words = frozenset(anaphors["department_words"])
+        self.component_kinds = frozenset(anaphors["component_kinds"])
         self.role_nouns = frozenset(anaphors["role_nouns"])
         self._honorific = re.compile(
             r"^(?:%s)\s+" % "|".join(re.escape(h) for h in sorted(gazetteer.honorifics, key=len, reverse=True)),

@@ -91,7 +91,7 @@ class EntityRecognizer:
         candidates += self._suffix_candidates(doc, candidates, labels)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._shape_candidates(doc, labels)
-        candidates += self._apposition_candidates(doc, candidates)
+        candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._document_mentions(doc, labels, kinds)
         self._set_entities(doc, candidates, labels, kinds)
@@ -195,6 +195,20 @@ class EntityRecognizer:
                 if label is not None:
                     found.append(_Candidate(cand.start, cand.end, label, None, APPOSITION))
                     break
+        return found
+
+    def _copula_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"The vehicle platform is the Nova": a name said to be a product is one."""
+        found = []
+        for token in doc:
+            if token.dep_ != "attr" or token.pos_ != "PROPN" or token.head.lemma_ != "be" or token.ent_type_ == "PERSON":
+                continue
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or self.lexicon.apposition_type(subject) != PRODUCT:
+                continue
+            span = _trim(doc, min(t.i for t in token.subtree if t.i >= token.i or t.pos_ == "PROPN"), token.i + 1)
+            if span is not None:
+                found.append(_Candidate(span.start, span.end, PRODUCT, None, APPOSITION))
         return found
 
     def _document_mentions(self, doc: Doc, labels: dict[str, str], kinds: dict[str, str]) -> list[_Candidate]:

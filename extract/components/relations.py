@@ -219,6 +219,7 @@ class _DocReader:
             for trigger in self.lex.noun_triggers(token):
                 yield from self.noun_frame(token, trigger, sentence)
         yield from self.title_frames(sentence)
+        yield from self.component_frames(sentence)
         yield from self.agent_frames(sentence)
         yield from self.name_frames(sentence)
 
@@ -308,6 +309,8 @@ class _DocReader:
             return
         agents = self.subjects(verb, trigger.subject)
         patients = self.objects(verb, trigger)
+        if not patients:
+            agents, patients = self.relative_gap(verb, trigger, agents)
         agents = [a for a in agents if not any(_same(a, p, self.keys) for p in patients)]
         previous = None
         if not agents and patients and trigger.subject_from_previous:
@@ -328,6 +331,29 @@ class _DocReader:
                 continue
             subj, obj = (patient, agent) if trigger.swap else (agent, patient)
             yield from self.emit(trigger, subj, obj, sentence, qualifiers, moved_from, extra)
+
+    def relative_gap(self, verb: Token, trigger: Trigger, agents: list[Span]) -> tuple[list[Span], list[Span]]:
+        """"X, which Acme spent years to develop": the object is the noun the
+        relative clause hangs from; the small parser often leaves the relative
+        pronoun as subject and the name as a modifier of the clause's verb."""
+        clause = verb
+        while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return agents, []
+        if not any(c.lower_ in self.lex.relative_pronouns for c in clause.children):
+            return agents, []
+        patient = self.entity(clause.head, trigger.object, anaphora=False)
+        if patient is None:
+            return agents, []
+        if not agents:
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "advmod", "npadvmod", "compound") and child.i in self.entity_of:
+                    ent = self.entity_of[child.i]
+                    if ent.label_ in _label_types(trigger.subject):
+                        agents = [ent]
+                        break
+        return agents, [patient]
 
     def sentence_subjects(self, sentence: Span, types: tuple[str, ...]) -> list[Span]:
         """The subject of a sentence's main clause, if it names an entity."""
@@ -641,6 +667,48 @@ class _DocReader:
             role = " and ".join(self.role_text(t) for t in roles) if len(roles) <= 3 else self.role_text(roles[0])
             q = {"role": role, "current": not former}
             yield Found("WORKS_FOR", person, org, sentence, q, 0.8, "title")
+
+    def component_frames(self, sentence: Span) -> Iterator[Found]:
+        """"The (underlying) chip is X": X is used by the product the text is about."""
+        for token in sentence:
+            if token.lemma_ != "be":
+                continue
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            attr = next((c for c in token.children if c.dep_ == "attr"), None)
+            if subject is None or attr is None or self.lex.apposition_type(subject) != "PRODUCT":
+                continue
+            if subject.i in self.entity_of or self.blocked(token):
+                continue
+            used = self.entity(attr, ("PRODUCT",), anaphora=False)
+            if used is None:
+                continue
+            user = None
+            for child in subject.children:
+                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"):
+                    target = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if target is not None:
+                        user = self.entity(target, ("PRODUCT", "ORG"), anaphora=False)
+            if user is None:
+                user = self.topic_before(sentence, used)
+            if user is not None and not _same(user, used, self.keys):
+                yield Found("USES", user, used, sentence, {}, 0.6, None)
+
+    def topic_before(self, sentence: Span, used: Span) -> Span | None:
+        """The product or organisation the previous sentence ends on: a carmaker
+        or a car, not a component like the one being described."""
+        maker = self.lex.maker_prefix(used, self.entity_of, self.org_keys)
+        maker_key = maker if isinstance(maker, str) else (self.keys.get(span_key(maker)) if maker is not None else None)
+        previous = _previous_sentence(sentence)
+        if previous is None:
+            return None
+        kinds = self.doc._.entity_kinds or {}
+        for ent in reversed([e for e in previous.ents if e.label_ in ("PRODUCT", "ORG")]):
+            if self.keys.get(span_key(ent)) == maker_key:
+                continue
+            if ent.label_ == "PRODUCT" and kinds.get(span_key(ent)) in self.lex.component_kinds:
+                continue
+            return ent
+        return None
 
     # other frames ----------------------------------------------------------------
 
