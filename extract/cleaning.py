@@ -28,6 +28,8 @@ _INNER_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 _MENU_MAX_OTHER_SHARE = 0.2
 _MENU_MIN_NAMES = 3
 _MENU_MAX_LENGTH = 600
+_MENU_NAME_WITHIN = 40
+_PROSE = re.compile(r"\b[a-z]+ [a-z]+ [a-z]+\b")
 
 _TITLE_MAX_CHARS = 200
 _TITLE_MAX_WORDS = 30
@@ -67,10 +69,30 @@ def _pattern_lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _language_names() -> re.Pattern[str]:
-    names = sorted({name.casefold() for name in _pattern_lines("language_names.txt")}, key=len, reverse=True)
-    # Longest first, so "Русский язык" wins over "Русский"; no word boundaries
-    # because menus are often the names glued together.
-    return re.compile("|".join(re.escape(name) for name in names))
+    # No word boundaries, because menus are often the names glued together.
+    return re.compile(_trie_pattern({name.casefold() for name in _pattern_lines("language_names.txt")}))
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regex for ``words`` that shares their prefixes and prefers the longest.
+
+    A flat alternation of a few hundred names makes the engine try every
+    name at every character of every line; a trie tries only the names that
+    begin with the character at hand.
+
+    >>> re.fullmatch(_trie_pattern({"ab", "abc", "b"}), "abc") is not None
+    True
+    """
+    branches = []
+    ends_here = "" in words
+    for first in sorted({word[0] for word in words if word}):
+        rest = {word[1:] for word in words if word.startswith(first)}
+        branches.append(re.escape(first) + _trie_pattern(rest) if rest != {""} else re.escape(first))
+    if not branches:
+        return ""
+    # Greedy and tried before the empty branch, so "Русский язык" wins over "Русский".
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if ends_here else group
 
 
 @lru_cache(maxsize=1)
@@ -115,14 +137,21 @@ def is_language_menu(line: str) -> bool:
     >>> is_language_menu("English and French are both spoken at the plant.")
     False
     """
-    text = line.strip().casefold()
-    if not text or len(text) > _MENU_MAX_LENGTH or text.endswith(_SENTENCE_END):
+    text = line.strip()
+    # Cheap tests first, since every line of every document comes here:
+    # prose has runs of lower-case words, menus are runs of names.
+    if not text or len(text) > _MENU_MAX_LENGTH or text.endswith(_SENTENCE_END) or _PROSE.search(text):
         return False
-    found = _language_names().findall(text)
+    text = text.casefold()
+    names = _language_names()
+    # A menu starts with a language name, or close to one after a label.
+    if not names.search(text, 0, _MENU_NAME_WITHIN):
+        return False
+    found = names.findall(text)
     if len(found) < _MENU_MIN_NAMES:
         return False
     total = len(_MENU_SEPARATORS.sub("", text))
-    other = len(_MENU_SEPARATORS.sub("", _language_names().sub("", text)))
+    other = total - sum(len(_MENU_SEPARATORS.sub("", name)) for name in found)
     return other <= _MENU_MAX_OTHER_SHARE * total
 
 
