@@ -189,8 +189,10 @@ class _EntityMatcher:
             for name in {normalise_name(n) for n in entity.names}:
                 if name:
                     index[name].append(position)
-        self.matched: dict[str, frozenset[int]] = {}
-        self._ids: dict[str, frozenset[str]] = {}
+        # Per system entity, in order; an id given twice (an invalid facts
+        # file, still scored) stands for both entities.
+        self.matched: list[frozenset[int]] = []
+        self._ids: dict[str, frozenset[str]] = defaultdict(frozenset)
         for entity in system:
             found = frozenset(
                 position
@@ -198,8 +200,8 @@ class _EntityMatcher:
                 for position in index.get(normalise_name(name), ())
                 if ignore_types or gold[position].type == entity.type
             )
-            self.matched[entity.id] = found
-            self._ids[entity.id] = frozenset(gold[position].id for position in found)
+            self.matched.append(found)
+            self._ids[entity.id] |= {gold[position].id for position in found}
 
     def __call__(self, system_id: Any) -> frozenset[str]:
         """The ids of the gold entities that the system entity ``system_id`` matches."""
@@ -246,7 +248,7 @@ def evaluate(
         return Ratio(sum(1 for i in indices if i in found), len(indices))
 
     qualifiers, by_key, mismatches = _qualifier_scores(gold_relations, found, match)
-    matched_gold = set().union(*match.matched.values())
+    matched_gold = set().union(*match.matched)
     required_entities = [(i, e) for i, e in enumerate(gold.entities) if e.tier in REQUIRED_TIERS]
     gold_names = {e.id: e.name for e in gold.entities}
     system_names = {e.id: e.name for e in system.entities}
@@ -257,7 +259,7 @@ def evaluate(
         recall=recall(REQUIRED_TIERS),
         qualifiers=qualifiers,
         qualifiers_by_key=by_key,
-        entity_precision=Ratio(sum(1 for found in match.matched.values() if found), len(system.entities)),
+        entity_precision=Ratio(sum(1 for found in match.matched if found), len(system.entities)),
         entity_recall=Ratio(sum(1 for i, _ in required_entities if i in matched_gold), len(required_entities)),
         gold_relations={tier: sum(1 for r in gold_relations if r.tier == tier) for tier in (CORE, EXTENDED, ACCEPTABLE)},
         system_relations=len(system_relations),
