@@ -71,6 +71,7 @@ class NameRecord:
     sector: str | None = None
     maker: str | None = None
     ambiguous: bool = False
+    parent: str | None = None
 
     @property
     def label(self) -> str:
@@ -85,6 +86,7 @@ class Lexicon:
     def __init__(self, gazetteer: Gazetteer, triggers: list[Trigger], anaphors: dict) -> None:
         self.gazetteer = gazetteer
         self.triggers = triggers
+        self._lookups: dict[str, NameRecord | None] = {}
         self._verbs: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
         self._nouns: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
         for trigger in triggers:
@@ -118,7 +120,28 @@ class Lexicon:
 
     def lookup(self, text: str) -> NameRecord | None:
         """The organisation or product a name (or alias) denotes, if known."""
-        return _lookup(self.gazetteer, collapse_key(text))
+        key = collapse_key(text)
+        if key not in self._lookups:
+            self._lookups[key] = _lookup(self.gazetteer, key)
+        return self._lookups[key]
+
+    def same_business(self, record: NameRecord) -> NameRecord:
+        """A listed "Acme Motors" that is Acme's own business under an industry name is Acme.
+
+        Only when the parent's name begins the name and the suffix names the
+        parent's own sector: a phone maker's "... Auto" stays a business of its own.
+        """
+        if record.type != "Organization" or not record.parent:
+            return record
+        parent = self.lookup(record.parent)
+        if parent is None or not collapse_key(record.name).startswith(collapse_key(parent.name)):
+            return record
+        tail = record.name.split()[len(parent.name.split()):]
+        if tail and all(self.suffix_meaning(w) in ("legal", "industry") for w in tail):
+            sectors = {self.suffix_sector(w) for w in tail} - {None}
+            if not sectors or sectors == {parent.sector}:
+                return parent
+        return record
 
     def surfaces(self):
         """(surface form, label) of every gazetteer name and alias."""
@@ -222,7 +245,7 @@ class Lexicon:
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
         found = []
-        for before, trigger in self._nouns.get(token.lemma_.lower(), ()) + self._nouns.get(token.lower_, ()):
+        for before, trigger in self._nouns.get(token.lemma_.lower(), []) + self._nouns.get(token.lower_, []):
             if not before or all(any(c.lower_ == w for c in token.children) for w in before):
                 if trigger not in found:
                     found.append(trigger)
@@ -294,11 +317,10 @@ def _has_particles(token: Token, words: tuple[str, ...]) -> bool:
     return all(w in children for w in words)
 
 
-@lru_cache(maxsize=8)
 def _lookup(gazetteer: Gazetteer, key: str) -> NameRecord | None:
     org = gazetteer.organization(key)
     if org is not None:
-        return NameRecord(org.name, "Organization", org.kind, org.sector, None, org.ambiguous)
+        return NameRecord(org.name, "Organization", org.kind, org.sector, None, org.ambiguous, org.parent)
     product = gazetteer.product(key)
     if product is not None:
         return NameRecord(product.name, "Product", product.kind, None, product.maker, product.ambiguous)

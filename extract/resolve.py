@@ -134,11 +134,14 @@ def _entity_of(key: str, cluster: _Cluster, lexicon, ids: dict[str, str]) -> Ent
     if not surfaces:
         return None
     record = None
+    key_name = key.split(":", 1)[-1]
     for surface in surfaces:
-        record = lexicon.lookup(surface)
-        if record is not None and record.label == cluster.label:
-            break
-        record = None
+        found = lexicon.lookup(surface)
+        if found is not None and found.label == cluster.label:
+            found = lexicon.same_business(found)
+            if collapse_key(found.name) == key_name:
+                record = found
+                break
     if record is not None and DIVISION_MARK not in key:
         name = record.name
     elif entity_type == "Person":

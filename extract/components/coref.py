@@ -85,7 +85,7 @@ class Coreference:
         for ent in mentions:
             record = self.lexicon.lookup(ent.text)
             if record is not None and record.label == label:
-                group = collapse_key(record.name)
+                group = collapse_key(self.lexicon.same_business(record).name)
             elif label == "ORG":
                 group = self._org_base(ent, known)
             else:

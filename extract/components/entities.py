@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 
 from extract.extensions import register_extensions, span_key
 from extract.lexicon import Lexicon, load_lexicon
-from extract.names import collapse_key, strip_possessive_tokens
+from extract.names import POSSESSIVE_TOKENS, collapse_key, strip_possessive_tokens
 
 PERSON, ORG, PRODUCT = "PERSON", "ORG", "PRODUCT"
 ENTITY_LABELS = (PERSON, ORG, PRODUCT)
@@ -107,6 +107,9 @@ class EntityRecognizer:
             span = _trim(doc, ent.start, ent.end)
             if span is None:
                 continue
+            inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
+            if inner is not None:
+                span = doc[span.start:inner]  # "Acme's AI": Acme, not an organisation "Acme's AI"
             if ent.label_ == ORG:
                 found += self._of_parts(doc, span)
                 # "Acme Public Relations": the department stands for Acme.
@@ -223,7 +226,7 @@ class EntityRecognizer:
                 continue
             text = ""
             for j in range(i, min(i + 6, len(doc))):
-                if doc[j].is_space:
+                if doc[j].is_space or doc[j].tag_ == "POS" or doc[j].text in POSSESSIVE_TOKENS:
                     break
                 text += doc[j].text
                 key = collapse_key(text)

@@ -752,6 +752,12 @@ class _DocReader:
         key = self.keys.get(span_key(ent), "")
         if DIVISION_MARK in key:
             return key.split(DIVISION_MARK)[0]
+        record = self.lex.lookup(ent.text)
+        if record is not None and record.parent:
+            # A listed division whose name carries its parent's ("Acme Labs" of Acme).
+            parent = self.lex.lookup(record.parent)
+            if parent is not None and collapse_key(ent.text).startswith(collapse_key(parent.name)):
+                return "ORG:" + collapse_key(parent.name)
         words = ent.text.split()
         cut = self.lex.division_suffix_length(words)
         if 0 < cut < len(words):
