@@ -195,13 +195,13 @@ def _log_problem(problem: SourceProblem) -> None:
 def _read_all(roots: list[Path], on_error: OnError, warn: Callable[[SourceProblem], None]) -> Iterator[Document]:
     ids = _UniqueIds(warn)
     for root in roots:
-        for path, explicit in _files(root, warn):
-            yield from (ids.claim(document) for document in _read_path(path, explicit, on_error, warn))
+        for path in _files(root, warn):
+            yield from (ids.claim(document) for document in _read_path(path, on_error, warn))
 
 
-def _files(root: Path, warn: Callable[[SourceProblem], None]) -> Iterator[tuple[Path, bool]]:
+def _files(root: Path, warn: Callable[[SourceProblem], None]) -> Iterator[Path]:
     if not root.is_dir():
-        yield root, True
+        yield root
         return
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
@@ -210,18 +210,19 @@ def _files(root: Path, warn: Callable[[SourceProblem], None]) -> Iterator[tuple[
         if path.suffix.lower() not in SUFFIXES:
             warn(SourceProblem(str(path), f"not a supported file type ({_suffix_label(path)})"))
             continue
-        yield path, False
+        yield path
 
 
 def _suffix_label(path: Path) -> str:
     return f"{path.suffix or 'no extension'}; reading {', '.join(SUFFIXES)}"
 
 
-def _read_path(path: Path, explicit: bool, on_error: OnError, warn: Callable[[SourceProblem], None]) -> Iterator[Document]:
+def _read_path(path: Path, on_error: OnError, warn: Callable[[SourceProblem], None]) -> Iterator[Document]:
     try:
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
-            # Named on the command line, so the user meant it: say we cannot read it.
+            # Only a file named by the caller gets here (folders skip other types):
+            # the user meant it, so say that it cannot be read.
             raise _Broken(f"not a supported file type ({_suffix_label(path)})")
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, on_error, warn)
