@@ -202,8 +202,7 @@ class Gazetteer:
 
     def title(self, text: str) -> TitleRecord | None:
         """The title record of a title or abbreviation ("chief executive officer", "CEO", "head of PR")."""
-        text = " ".join(text.split())
-        return self.title_index.get(text) or self.title_index.get(text.casefold())
+        return self.title_index.get(_title_key(text))
 
     def is_title(self, text: str) -> bool:
         return self.title(text) is not None
@@ -248,13 +247,14 @@ def _load(folder_name: str) -> Gazetteer:
     numbered_suffixes = list(_read_suffixes(folder / "org_suffixes.jsonl", sector_names))
     suffix_index = _index_suffixes(folder / "org_suffixes.jsonl", numbered_suffixes)
     suffixes = tuple(suffix for _, suffix in numbered_suffixes)
-    titles = tuple(_read_titles(folder / "titles.jsonl"))
+    numbered_titles = list(_read_titles(folder / "titles.jsonl"))
+    titles = tuple(title for _, title in numbered_titles)
     functions = tuple(_read_words(folder / "title_functions.txt"))
     honorifics = tuple(_read_words(folder / "honorifics.txt"))
     particles = tuple(_read_words(folder / "person_name_particles.txt"))
     shapes = tuple(_read_shapes(folder / "product_shapes.jsonl"))
 
-    title_index = _index_titles(folder / "titles.jsonl", titles, functions)
+    title_index = _index_titles(folder / "titles.jsonl", numbered_titles, functions)
     units = [s.word for s in suffixes if s.meaning == "division" and s.kind == "division"]
     patterns = _title_patterns(titles, functions, units)
     plain = [t for t in titles if not t.is_shape]
@@ -435,14 +435,14 @@ def _index_suffixes(path: Path, numbered) -> dict[str, SuffixRecord]:
     return index
 
 
-def _read_titles(path: Path) -> Iterator[TitleRecord]:
+def _read_titles(path: Path) -> Iterator[tuple[int, TitleRecord]]:
     for number, data in _json_lines(path):
         _fields(path, number, data, {"title": str, "abbrev": list, "rank": str}, {})
         _choice(path, number, "rank", data["rank"], TITLE_RANKS)
         slots = re.findall(r"\{[^}]*\}", data["title"] + " ".join(data["abbrev"]))
         if any(slot != FUNCTION_SLOT for slot in slots):
             raise InputError(f"{path}:{number}: the only slot a title may hold is {FUNCTION_SLOT}")
-        yield TitleRecord(data["title"], tuple(data["abbrev"]), data["rank"])
+        yield number, TitleRecord(data["title"], tuple(data["abbrev"]), data["rank"])
 
 
 def _expand(text: str, functions: tuple[str, ...]) -> list[str]:
@@ -451,17 +451,23 @@ def _expand(text: str, functions: tuple[str, ...]) -> list[str]:
     return [text.replace(FUNCTION_SLOT, function) for function in functions]
 
 
-def _index_titles(path: Path, titles, functions) -> dict[str, TitleRecord]:
-    """Every spelled-out title (shapes expanded) in lower case, and every abbreviation as written."""
+def _title_key(text: str) -> str:
+    """Titles match in any case, but acronyms keep theirs: "CEO" is a title, "ceo" is not."""
+    return " ".join(word if _is_acronym(word) else word.casefold() for word in text.split())
+
+
+def _index_titles(path: Path, numbered, functions) -> dict[str, TitleRecord]:
+    """Every title and abbreviation, shapes expanded over the functions."""
     index: dict[str, TitleRecord] = {}
-    for title in titles:
+    for number, title in numbered:
         for text in _expand(title.title, functions):
-            index.setdefault(text.casefold(), title)
+            index.setdefault(_title_key(text), title)
         for abbrev in title.abbrev:
             for text in _expand(abbrev, functions):
-                if text in index and index[text] is not title and FUNCTION_SLOT not in abbrev:
-                    raise InputError(f"{path}: abbreviation {abbrev!r} belongs to two titles")
-                index.setdefault(text, title)
+                key = _title_key(text)
+                if key in index and index[key] is not title and FUNCTION_SLOT not in abbrev:
+                    raise InputError(f"{path}:{number}: abbreviation {abbrev!r} already belongs to {index[key].title!r}")
+                index.setdefault(key, title)
     return index
 
 
