@@ -49,6 +49,8 @@ class Trigger:
     confidence: float = 0.75
     object_nouns: tuple[str, ...] = ()
     requires_dobj: tuple[str, ...] = ()
+    object_via: tuple[str, ...] = ()
+    requires_money: bool = False
     subject_from_previous: bool = False
     default_date: str | None = None
 
@@ -59,6 +61,21 @@ class Trigger:
     @property
     def object_types_for_fact(self) -> tuple[str, ...]:
         return self.subject if self.swap else self.object
+
+
+@dataclass(frozen=True)
+class RelationalNoun:
+    """One line of relational_nouns.jsonl: a noun that relates the entity it is
+    said of (the holder) to another ("X, a unit of Y"; "Y's parent Z")."""
+
+    id: str
+    predicate: str
+    nouns: tuple[str, ...]
+    holder: tuple[str, ...]
+    other: tuple[str, ...]
+    preps: tuple[str, ...]
+    holder_is: str = "subject"
+    copula_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,9 @@ class NameRecord:
 
 
 class Lexicon:
-    def __init__(self, gazetteer: Gazetteer, triggers: list[Trigger], anaphors: dict) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, triggers: list[Trigger], anaphors: dict, relational: list[RelationalNoun] = ()
+    ) -> None:
         self.gazetteer = gazetteer
         self.triggers = triggers
         self._lookups: dict[str, NameRecord | None] = {}
@@ -96,6 +115,12 @@ class Lexicon:
             for noun in trigger.nouns:
                 words = tuple(noun.lower().split())
                 self._nouns.setdefault(words[-1], []).append((words[:-1], trigger))
+        self._relational: dict[str, list[tuple[tuple[str, ...], RelationalNoun]]] = {}
+        for entry in relational:
+            for noun in entry.nouns:
+                words = tuple(noun.lower().split())
+                self._relational.setdefault(words[-1], []).append((words[:-1], entry))
+        self.copula_lemmas = frozenset(anaphors["copula_lemmas"])
         self.person_pronouns = frozenset(anaphors["person_pronouns"])
         self.org_pronouns = frozenset(anaphors["org_pronouns"])
         self.org_nouns = frozenset(anaphors["org_nouns"])
@@ -110,6 +135,7 @@ class Lexicon:
         self.partitive_words = frozenset(anaphors["partitive_words"])
         self.department_words = frozenset(anaphors["department_words"])
         self.component_kinds = frozenset(anaphors["component_kinds"])
+        self.quantity_words = frozenset(anaphors["quantity_words"])
         self.role_nouns = frozenset(anaphors["role_nouns"])
         self._honorific = re.compile(
             r"^(?:%s)\s+" % "|".join(re.escape(h) for h in sorted(gazetteer.honorifics, key=len, reverse=True)),
@@ -205,6 +231,9 @@ class Lexicon:
             if lower in self.person_pronouns:
                 return "PERSON"
             if lower in self.org_pronouns:
+                # A non-subject "it" mostly means a situation ("criticized it").
+                if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
+                    return None
                 return "ORG"
         return None
 
@@ -251,6 +280,17 @@ class Lexicon:
                     found.append(trigger)
         return found
 
+    def relational_nouns(self, token: Token) -> list[RelationalNoun]:
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "PRODUCT"):
+            return []
+        found = []
+        for before, entry in self._relational.get(token.lemma_.lower(), []) + self._relational.get(token.lower_, []):
+            if before and not all(any(c.lower_ == w for c in token.children) for w in before):
+                continue
+            if entry not in found:
+                found.append(entry)
+        return found
+
     def is_creation_lemma(self, token: Token) -> bool:
         return token.lemma_.lower() in self.creation_lemmas
 
@@ -286,7 +326,13 @@ class Lexicon:
         return self.gazetteer.takes_of_field(token.text)
 
     def is_former(self, token: Token) -> bool:
-        return any(c.lower_ in self.former_words for c in token.children) or token.lower_.startswith("ex-")
+        """"former CEO", "ex-CEO", "X, formerly CEO of Y"."""
+        if token.lower_.startswith("ex-") or any(c.lower_ in self.former_words for c in token.children):
+            return True
+        head = token.head
+        return head is not token and token.dep_ in ("attr", "appos") and any(
+            c.dep_ == "advmod" and c.lower_ in self.former_words for c in head.children
+        )
 
     def is_org_part_noun(self, token: Token) -> bool:
         """"department", "team", "unit": a part of the organisation that owns it."""
@@ -299,16 +345,9 @@ class Lexicon:
             head = doc[product.start:product.start + length]
             record = self.lookup(head.text)
             if record is not None and record.type == "Organization":
-                return f"ORG:{collapse_key(record.name)}"
+                return f"ORG:{collapse_key(self.same_business(record).name)}"
             if f"ORG:{collapse_key(head.text)}" in org_keys:
                 return f"ORG:{collapse_key(head.text)}"
-        record = self.lookup(product.text)
-        if record is not None and record.maker:
-            maker = self.lookup(record.maker)
-            for token in product.sent:
-                ent = entity_of.get(token.i)
-                if ent is not None and ent.label_ == "ORG" and maker is not None and collapse_key(ent.text) in (collapse_key(maker.name),):
-                    return ent
         return None
 
 
@@ -331,13 +370,17 @@ def _lookup(gazetteer: Gazetteer, key: str) -> NameRecord | None:
 def load_lexicon(patterns_dir: str | None = None) -> Lexicon:
     folder = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
     gazetteer = load_gazetteer(folder)
-    triggers = [_trigger(line, folder / "relations.jsonl", n) for n, line in _lines(folder / "relations.jsonl")]
+    triggers = [_trigger(line, folder / "relations.jsonl", n, Trigger) for n, line in _lines(folder / "relations.jsonl")]
+    relational = [
+        _trigger(line, folder / "relational_nouns.jsonl", n, RelationalNoun)
+        for n, line in _lines(folder / "relational_nouns.jsonl")
+    ]
     anaphors_path = folder / "grammar_words.json"
     try:
         anaphors = json.loads(anaphors_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise InputError(f"{anaphors_path}: cannot read the anaphora word lists ({error})") from None
-    return Lexicon(gazetteer, triggers, anaphors)
+    return Lexicon(gazetteer, triggers, anaphors, relational)
 
 
 def _lines(path: Path):
@@ -350,11 +393,11 @@ def _lines(path: Path):
             yield n, line
 
 
-def _trigger(line: str, path: Path, n: int) -> Trigger:
+def _trigger(line: str, path: Path, n: int, record_type):
     try:
         data = json.loads(line)
         tuples = {k: tuple(v) for k, v in data.items() if isinstance(v, list)}
         scalars = {k: v for k, v in data.items() if not isinstance(v, list)}
-        return Trigger(**scalars, **tuples)
+        return record_type(**scalars, **tuples)
     except (json.JSONDecodeError, TypeError) as error:
-        raise InputError(f"{path}:{n}: not a valid relation trigger ({error})") from None
+        raise InputError(f"{path}:{n}: not a valid entry ({error})") from None

@@ -110,6 +110,14 @@ class EntityRecognizer:
             inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
             if inner is not None:
                 span = doc[span.start:inner]  # "Acme's AI": Acme, not an organisation "Acme's AI"
+            if ent.label_ in (PERSON, ORG):
+                span = self._without_titles(span)
+                if span is None:
+                    continue
+            parts = _split_coordination(span) if ent.label_ in (ORG, PERSON) else [span]
+            if len(parts) > 1:
+                found += [_Candidate(p.start, p.end, ent.label_, None, MODEL) for p in parts]
+                continue
             if ent.label_ == ORG:
                 found += self._of_parts(doc, span)
                 # "Acme Public Relations": the department stands for Acme.
@@ -118,6 +126,20 @@ class EntityRecognizer:
                     span = doc[span.start:span.end - cut]
             found.append(_Candidate(span.start, span.end, ent.label_, None, MODEL))
         return found
+
+    def _without_titles(self, span: Span) -> Span | None:
+        """"PSA CEO Jane Roe" -> "Jane Roe"; "Acme co-founder" -> "Acme": titles are not names."""
+        doc = span.doc
+        start, end = span.start, span.end
+        if span.label_ == PERSON:
+            for token in span[:-1]:
+                if self.lexicon.gazetteer.is_title_word(token.text):
+                    start = token.i + 1
+        while end > start and self.lexicon.is_title_token(doc[end - 1]):
+            end -= 1
+        if start >= end:
+            return None
+        return doc[start:end]
 
     def _of_parts(self, doc: Doc, span: Span) -> list[_Candidate]:
         """"School of Law of Acme University" names two organisations."""
@@ -176,6 +198,8 @@ class EntityRecognizer:
                     break
             if brand_end is None:
                 continue
+            if end < len(doc) and doc[end].lower_ in self.lexicon.quantity_words:
+                continue  # "Acme 20 percent": an amount, not a model
             kind = self._shape_kinds.get(doc.vocab.strings[match_id], "other")
             record = self.lexicon.lookup(doc[start:brand_end].text)
             if record is not None and record.product_kind:
@@ -335,6 +359,20 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _split_coordination(span: Span) -> list[Span]:
+    """"Acme and Globex" is two names; "Procter & Gamble" is one."""
+    doc = span.doc
+    parts, start = [], span.start
+    for token in span:
+        if token.lower_ in ("and", "or", ",", ";") and token.i > span.start:
+            if token.i > start:
+                parts.append(doc[start:token.i])
+            start = token.i + 1
+    if start < span.end:
+        parts.append(doc[start:span.end])
+    return [p for p in parts if p.text.strip()] if len(parts) > 1 else [span]
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:

@@ -32,12 +32,19 @@ from extract.extensions import register_extensions, span_key
 from extract.components.coref import DIVISION_MARK
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
+from extract.ontology import PREDICATES
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 # Verbs whose missing subject is the subject of the verb they hang from.
 INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "pcomp", "acl")
 ENTITY_LABEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "PRODUCT": "PRODUCT"}
+# Entity labels each predicate accepts (subject, object), from the ontology.
+PREDICATE_TYPES = {
+    name: (tuple({"Person": "PERSON", "Organization": "ORG", "Product": "PRODUCT"}[t] for t in spec.subjects),
+           tuple({"Person": "PERSON", "Organization": "ORG", "Product": "PRODUCT"}[t] for t in spec.objects))
+    for name, spec in PREDICATES.items()
+}
 # Stands for "the document's own date" until dates are resolved (extract.assemble).
 DOCUMENT_DATE = "@document"
 
@@ -110,12 +117,24 @@ def _key_of(end: Span | str, keys: dict[str, str]) -> str:
     return keys.get(span_key(end)) or f"{end.label_}:{end.text}"
 
 
+CAREER_EVENTS = ("join", "work", "leave", "move")
+
+
 def _dedupe(found: Iterable[Found]) -> list[Found]:
-    seen = {}
+    """One record per fact and sentence; a career event ("joined") outranks a
+    title for the event, since the career history is built from events."""
+    seen: dict[tuple, Found] = {}
     for item in found:
         key = (item.predicate, str(item.subject), str(item.object), item.sentence.start, item.qualifiers.get("from"))
-        if key not in seen or item.confidence > seen[key].confidence:
+        kept = seen.get(key)
+        if kept is None:
             seen[key] = item
+            continue
+        best, other = (item, kept) if item.confidence > kept.confidence else (kept, item)
+        if best.event not in CAREER_EVENTS and other.event in CAREER_EVENTS:
+            best.event = other.event
+        best.qualifiers = {**other.qualifiers, **best.qualifiers}
+        seen[key] = best
     return list(seen.values())
 
 
@@ -151,6 +170,10 @@ class _DocReader:
             return ant if ant.label_ in types else None
         if token.lower_ in self.lex.relative_pronouns and token.head.dep_ == "relcl":
             return self.entity(token.head.head, types, anaphora=anaphora)
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i in self.entity_of:
+            # "X, a company founded by Y": the noun stands for X
+            ent = self.entity_of[token.head.i]
+            return ent if ent.label_ in types else None
         for child in token.children:
             if child.dep_ == "appos":
                 ent = self.entity_of.get(child.i)
@@ -219,6 +242,7 @@ class _DocReader:
             for trigger in self.lex.noun_triggers(token):
                 yield from self.noun_frame(token, trigger, sentence)
         yield from self.title_frames(sentence)
+        yield from self.relational_frames(sentence)
         yield from self.component_frames(sentence)
         yield from self.agent_frames(sentence)
         yield from self.name_frames(sentence)
@@ -253,6 +277,8 @@ class _DocReader:
         """Who does ``verb``. ``grammatical``: the clause's subject even when passive
         (a verb coordinated with a passive one shares its surface subject)."""
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            passive = True  # "a company founded by X": a reduced passive
         if grammatical and passive:
             for child in verb.children:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:
@@ -278,9 +304,29 @@ class _DocReader:
             return [ent] if ent is not None else []
         return []
 
+    def reduced_passive_object(self, verb: Token, trigger: Trigger) -> list[Span]:
+        """"a company founded by X": the noun modified is the object."""
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            ent = self.entity(verb.head, trigger.object)
+            return [ent] if ent is not None else []
+        return []
+
     def objects(self, verb: Token, trigger: Trigger) -> list[Span]:
         if trigger.object_nouns:
             return self.noun_gated_objects(verb, trigger)
+        if trigger.requires_money and not any(
+            c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children
+        ):
+            return []
+        if trigger.object_via:
+            # "X and Y merged to become Z": the object is that of the verb it leads to.
+            found = []
+            for child in verb.children:
+                if child.dep_ in ("xcomp", "advcl", "conj") and child.lemma_.lower() in trigger.object_via:
+                    for obj in child.children:
+                        if obj.dep_ in ("attr", "dobj", "oprd"):
+                            found += self.entities(obj, trigger.object)
+            return found
         types = trigger.object
         found: list[Span] = []
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
@@ -294,21 +340,23 @@ class _DocReader:
             elif child.dep_ in ("advmod", "npadvmod", "oprd", "attr", "dobj") and child.i in self.entity_of and "dobj" in trigger.object_deps:
                 # The small parser often hangs a proper-noun object as advmod.
                 found += self.entities(child, types)
-        for child in verb.children:
+        for child in verb.children if not found else ():
             if child.dep_ == "prep" and child.lower_ in trigger.role_preps:
                 # "worked as a reporter for X", "joined as head of X's design"
                 for title in child.children:
                     if title.dep_ == "pobj" and self.lex.is_title_token(title):
-                        for prep in title.children:
-                            if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps + ("for", "at"):
+                        for prep in title.subtree:
+                            if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps + ("for", "at", "of"):
                                 found += self.prep_objects(prep, types)
+                                if found:
+                                    break
         return [f for f in found if not _contains(f, verb)]
 
     def verb_frame(self, verb: Token, trigger: Trigger, sentence: Span) -> Iterator[Found]:
         if self.blocked(verb):
             return
         agents = self.subjects(verb, trigger.subject)
-        patients = self.objects(verb, trigger)
+        patients = self.objects(verb, trigger) or self.reduced_passive_object(verb, trigger)
         if not patients:
             agents, patients = self.relative_gap(verb, trigger, agents)
         agents = [a for a in agents if not any(_same(a, p, self.keys) for p in patients)]
@@ -514,6 +562,10 @@ class _DocReader:
                 if child.dep_ in ("dobj", "attr"):
                     objects += self.entities(child, trigger.object)
         qualifiers = self.qualifiers(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, trigger, sentence)
+        if not subjects and len(objects) >= 2 and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in noun.children
+        ):
+            subjects, objects = [objects[0]], objects[1:]  # "a partnership between X and Y"
         if trigger.conj_subjects and not objects:
             pair = self.coordinated_pair(noun, trigger)
             if pair:
@@ -532,6 +584,8 @@ class _DocReader:
         clause = noun
         while clause.dep_ not in ("ROOT",) and clause.pos_ not in ("VERB", "AUX"):
             clause = clause.head
+        if clause.lemma_ != "be":
+            return None  # only "X and Y are in (fierce) competition"
         for token in clause.subtree:
             ent = self.entity_of.get(token.i)
             if ent is None or ent.label_ not in _label_types(trigger.subject):
@@ -595,9 +649,9 @@ class _DocReader:
                         if inner is not None:
                             return inner
         for child in title.children:
-            if child.dep_ in ("poss", "compound", "nmod") and child.i in self.entity_of:
-                ent = self.entity_of[child.i]
-                if ent.label_ == "ORG":
+            if child.dep_ in ("poss", "compound", "nmod"):
+                ent = self.entity(child, ("ORG",), anaphora=child.dep_ == "poss")
+                if ent is not None:
                     return ent
         # "Acme Public Relations Director Roe": a name right before the title words.
         i = title.i - 1
@@ -623,32 +677,52 @@ class _DocReader:
 
     def title_holder(self, head: Token, title: Token) -> Span | None:
         """The person a title is said of; ``head`` is the first of coordinated titles."""
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.lex.partitive_words:
-            head = head.head.head  # "one of the founders of X"
-        if head.dep_ == "appos":
-            return self.entity(head.head, ("PERSON",), anaphora=False)
-        if head.dep_ in ("attr", "oprd"):
-            verb = head.head
-            for child in verb.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    if child.lemma_.lower() in self.lex.role_nouns:
-                        # "his most important identity is the director of X"
-                        for poss in child.children:
-                            if poss.dep_ == "poss":
-                                return self.entity(poss, ("PERSON",))
-                    return self.entity(child, ("PERSON",))
-            return self.subject_of_copula_chain(verb)
-        for child in head.children:
-            if child.dep_ == "appos":
-                ent = self.entity(child, ("PERSON",), anaphora=False)
-                if ent is not None:
-                    return ent
+        holder = self.holder_of(head, ("PERSON",))
+        if holder is not None:
+            return holder
         # "Acme CFO Jane Roe": the title words run into the name.
         j = title.i + 1
         while j < len(self.doc) and self.lex.is_title_word(self.doc[j]) and j not in self.entity_of:
             j += 1
         if j < len(self.doc) and j in self.entity_of and self.entity_of[j].label_ == "PERSON":
             return self.entity_of[j]
+        return None
+
+    def holder_of(self, noun: Token, types: tuple[str, ...], *, copula_only: bool = False) -> Span | None:
+        """The entity a relational noun is said of: "X, the CEO of Y" (apposition),
+        "X is/became the CEO of Y" (copula), "X, one of the founders of Y",
+        "X was born as a joint venture of Y and Z", "Y parent company X"."""
+        head = noun
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.lex.partitive_words:
+            head = head.head.head
+        if head.dep_ == "appos" and not copula_only:
+            return self.entity(head.head, types, anaphora=False)
+        if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
+            verb = head.head if head.dep_ != "pobj" else head.head.head
+            if verb.lemma_.lower() in self.lex.copula_lemmas or head.dep_ == "pobj":
+                for child in verb.children:
+                    if child.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS:
+                        if child.lemma_.lower() in self.lex.role_nouns:
+                            # "his most important identity is the director of X"
+                            for poss in child.children:
+                                if poss.dep_ == "poss":
+                                    return self.entity(poss, types)
+                        return self.entity(child, types)
+                subjects = self.subjects(verb, types)
+                return subjects[0] if subjects else None
+        if copula_only:
+            return None
+        for child in head.children:
+            if child.dep_ == "appos":
+                ent = self.entity(child, types, anaphora=False)
+                if ent is not None:
+                    return ent
+        if head.dep_ == "compound" and head.head.i in self.entity_of:
+            ent = self.entity_of[head.head.i]
+            return ent if ent.label_ in types else None
+        nxt = self.entity_of.get(max(t.i for t in head.subtree) + 1) if head.dep_ != "ROOT" else None
+        if nxt is not None and nxt.start == head.i + 1 and nxt.label_ in types:
+            return nxt  # "the parent company Acme" parsed flat
         return None
 
     def subject_of_copula_chain(self, verb: Token) -> Span | None:
@@ -667,6 +741,30 @@ class _DocReader:
             role = " and ".join(self.role_text(t) for t in roles) if len(roles) <= 3 else self.role_text(roles[0])
             q = {"role": role, "current": not former}
             yield Found("WORKS_FOR", person, org, sentence, q, 0.8, "title")
+
+    def relational_frames(self, sentence: Span) -> Iterator[Found]:
+        """Facts stated by relational nouns (``relational_nouns.jsonl``)."""
+        for noun in sentence:
+            for entry in self.lex.relational_nouns(noun):
+                if noun.head.pos_ in ("VERB", "AUX") and self.blocked(noun.head):
+                    continue
+                holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
+                if holder is None:
+                    continue
+                others: list[Span] = []
+                for child in noun.children:
+                    if child.dep_ == "prep" and child.lower_ in entry.preps:
+                        others += self.prep_objects(child, entry.other)
+                    elif child.dep_ in ("poss", "compound", "nmod") and child.i < noun.i:
+                        ent = self.entity(child, entry.other, anaphora=child.dep_ == "poss")
+                        if ent is not None and ent not in others:
+                            others.append(ent)
+                for other in others:
+                    if _same(holder, other, self.keys):
+                        continue
+                    subj, obj = (holder, other) if entry.holder_is == "subject" else (other, holder)
+                    if subj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][0]) and obj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][1]):
+                        yield Found(entry.predicate, subj, obj, sentence, {}, 0.75, None)
 
     def component_frames(self, sentence: Span) -> Iterator[Found]:
         """"The (underlying) chip is X": X is used by the product the text is about."""
