@@ -120,17 +120,17 @@ def test_renamed_organisations_stay_two_records(gazetteer):
 
 def test_find_org_strips_legal_and_optionally_industry_suffixes(gazetteer):
     assert gazetteer.find_org("Rivian Automotive, Inc.") is not None
-    assert gazetteer.find_org("Leapmotor Technology Co., Ltd.").name == "Leapmotor"
+    assert gazetteer.find_org("Hesai Technology Co., Ltd.").name == "Hesai"
     assert gazetteer.find_org("Polestar Holding AG").name == "Polestar"
-    assert gazetteer.find_org("Nio Motors") is None
-    assert gazetteer.find_org("Nio Motors", strip=("legal", "industry")).name == "Nio"
+    assert gazetteer.find_org("Rivian Motors") is None
+    assert gazetteer.find_org("Rivian Motors", strip=("legal", "industry")).name == "Rivian"
     assert gazetteer.find_org("Motors") is None
 
 
 def test_products_know_their_maker_and_kind(gazetteer):
-    orin = gazetteer.product("Orin-X")
-    assert (orin.name, orin.maker, orin.kind) == ("Nvidia Drive Orin", "Nvidia", "chip")
-    assert gazetteer.product("model y").maker == "Tesla"
+    chip = gazetteer.product("H100")
+    assert (chip.name, chip.maker, chip.kind) == ("Nvidia H100", "Nvidia", "chip")
+    assert gazetteer.product("rav4").maker == "Toyota"
     assert gazetteer.product("ChatGPT").kind == "software"
     assert gazetteer.organization(gazetteer.product("Ioniq 5").maker).sector == "auto"
 
@@ -244,20 +244,20 @@ def _shapes(nlp, matcher, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "product"),
     [
-        ("deliveries of the Nio ET5 rose", "Nio ET5"),
+        ("deliveries of the Denza D9 rose", "Denza D9"),
         ("the Hongqi H9 sedan", "Hongqi H9"),
         ("BMW X3 owners", "BMW X3"),
-        ("a Zeekr 009 van", "Zeekr 009"),
-        ("the Qualcomm SA8155P cockpit chip", "Qualcomm SA8155P"),
+        ("an Avatr 12 sedan", "Avatr 12"),
+        ("the MediaTek MT8676 cockpit chip", "MediaTek MT8676"),
         ("Snapdragon 8155 chips", "Snapdragon 8155"),
         ("racks of Nvidia B200 GPUs", "Nvidia B200"),
         ("Apple M4 laptops", "Apple M4"),
-        ("the Tesla Model S Plaid", "Tesla Model S"),
+        ("the Ford Model T", "Ford Model T"),
         ("the Hyundai Ioniq 6 launch", "Hyundai Ioniq 6"),
         ("a Huawei Ascend 910C cluster", "Huawei Ascend 910C"),
         ("the Snapdragon 8 Gen 2 platform", "Snapdragon 8 Gen 2"),
-        ("the Lynk & Co 08 SUV", "Lynk & Co 08"),
-        ("the smart #3 coupe", "smart #3"),
+        ("the Acme & Co 08 SUV", "Acme & Co 08"),
+        ("the acme #3 coupe", "acme #3"),
         ("an Airbus A350neo order", "Airbus A350neo"),
         ("a Porsche 718 Cayman", "Porsche 718"),
         ("the Kia EV9 GT", "Kia EV9 GT"),
@@ -346,7 +346,7 @@ def _broken(tmp_path: Path, file: str, line: str, replace: str | None = None) ->
         ("organizations.jsonl", '{"name": "Acme", "kind": "company", "sector": "auto", "aliases": ["Nvidia Corp"]}', "already names 'Nvidia'"),
         ("organizations.jsonl", '{"name": "Acme", "kind": "company", "sector": "auto", "aliases": [], "parent": "Nobody"}', "parent 'Nobody'"),
         ("products.jsonl", '{"name": "Acme One", "kind": "vehicle", "maker": "Nobody Motors", "aliases": []}', "maker 'Nobody Motors'"),
-        ("products.jsonl", '{"name": "Acme One", "kind": "vehicle", "maker": "Tesla", "aliases": ["Toyota"]}', "already names 'Toyota'"),
+        ("products.jsonl", '{"name": "Acme One", "kind": "vehicle", "maker": "Ford", "aliases": ["Toyota"]}', "already names 'Toyota'"),
         ("titles.jsonl", '{"title": "wizard", "abbrev": [], "rank": "mage"}', "rank 'mage'"),
         ("titles.jsonl", '{"title": "head of {team}", "abbrev": [], "rank": "senior"}', "only slot"),
         ("titles.jsonl", '{"title": "chief wizard", "abbrev": ["CEO"], "rank": "senior"}', "already belongs to 'chief executive officer'"),
