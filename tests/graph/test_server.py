@@ -208,3 +208,28 @@ def test_local_server_lifecycle(tmp_path: Path, neo4j_settings: Settings) -> Non
     # Its password lives in its data now: starting without one is refused, not guessed.
     with pytest.raises(ConfigError, match="delete"):
         server.start(replace(settings, neo4j_password=None), "local")
+
+
+def test_a_server_that_cannot_start_points_at_its_log(tmp_path: Path, neo4j_settings: Settings) -> None:
+    shared_lib = LocalServer(server.settings_for(load_settings(PROJECT_DIR), "local")).lib
+    if not (shared_lib / ".corpgraph-assembled").is_file():
+        pytest.skip("the local server's jars are not assembled in this project (.neo4j/lib)")
+    home = tmp_path / "neo4j"
+    home.mkdir()
+    (home / "lib").symlink_to(shared_lib, target_is_directory=True)
+    # A heap size the JVM rejects: the server process exits at once.
+    settings = Settings(
+        project_dir=tmp_path, local_home=home, bolt_port=_free_port(), http_port=_free_port(),
+        heap_size="lots", neo4j_password="broken-" + tmp_path.name,
+    )
+    # Neo4j's own tools reject the setting first ...
+    with pytest.raises(ServerError, match="initial Neo4j password") as caught:
+        server.start(settings, "local")
+    assert str(home / "logs" / "admin.log") in str(caught.value)
+    # ... and with the password step behind it (as once the store exists), the JVM does.
+    (home / "data" / "databases" / "system").mkdir(parents=True)
+    with pytest.raises(ServerError, match="exited while starting") as caught:
+        server.start(settings, "local")
+    assert str(home / "logs" / "console.log") in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert LocalServer(settings).pid() is None
