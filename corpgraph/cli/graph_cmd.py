@@ -76,7 +76,7 @@ def _progress() -> Progress:
     )
 
 
-def _load_table(title: str, load, extra: list[tuple[str, object]] = ()) -> Table:
+def _load_table(title: str, load, extra: list[tuple[str, object]] = (), unchanged: int | None = None) -> Table:
     table = Table(title=title, title_justify="left", show_header=True)
     table.add_column("")
     table.add_column("count", justify="right")
@@ -85,7 +85,8 @@ def _load_table(title: str, load, extra: list[tuple[str, object]] = ()) -> Table
     for label, value in extra:
         table.add_row(label, str(value), "", "")
     table.add_row("documents loaded", str(load.documents_loaded), str(load.documents_new), str(load.documents_changed) + " replaced")
-    table.add_row("documents unchanged (skipped)", str(load.documents_skipped), "", "")
+    skipped = load.documents_skipped if unchanged is None else unchanged
+    table.add_row("documents unchanged (skipped)", str(skipped), "", "")
     table.add_row("entities", str(load.entities), str(load.entities_created), str(load.entities_present))
     table.add_row("relations", str(load.relations), str(load.relations_created), str(load.relations_present))
     return table
@@ -150,7 +151,7 @@ def ingest_command(
         ("entities extracted", summary.entities_extracted),
         ("relations extracted", summary.relations_extracted),
     ]
-    console.print(_load_table(f"kg ingest: {summary.seconds:.1f} s", summary.load, extra))
+    console.print(_load_table(f"kg ingest: {summary.seconds:.1f} s", summary.load, extra, summary.documents_unchanged))
     if summary.problems:
         err_console.print(f"{len(summary.problems)} file(s) or line(s) skipped (see above)", highlight=False)
 

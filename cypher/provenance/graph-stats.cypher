@@ -1,28 +1,28 @@
 // name: graph-stats
 // aliases: stats, counts
 // description: How many nodes of each label and relationships of each type the graph holds.
-// Each count is a single MATCH on one label or type, which the server answers
-// from its count store without reading the graph.
-CALL () {
-  MATCH (n:Person) RETURN 'node' AS kind, 'Person' AS name, count(n) AS count
-  UNION ALL MATCH (n:Organization) RETURN 'node' AS kind, 'Organization' AS name, count(n) AS count
-  UNION ALL MATCH (n:Product) RETURN 'node' AS kind, 'Product' AS name, count(n) AS count
-  UNION ALL MATCH (n:Document) RETURN 'node' AS kind, 'Document' AS name, count(n) AS count
-  UNION ALL MATCH ()-[r:WORKS_FOR]->() RETURN 'relationship' AS kind, 'WORKS_FOR' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:FOUNDED]->() RETURN 'relationship' AS kind, 'FOUNDED' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:EDUCATED_AT]->() RETURN 'relationship' AS kind, 'EDUCATED_AT' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:MOVED]->() RETURN 'relationship' AS kind, 'MOVED' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:DEVELOPED]->() RETURN 'relationship' AS kind, 'DEVELOPED' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:PART_OF]->() RETURN 'relationship' AS kind, 'PART_OF' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:ACQUIRED]->() RETURN 'relationship' AS kind, 'ACQUIRED' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:RENAMED_TO]->() RETURN 'relationship' AS kind, 'RENAMED_TO' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:PARTNERED_WITH]->() RETURN 'relationship' AS kind, 'PARTNERED_WITH' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:INVESTED_IN]->() RETURN 'relationship' AS kind, 'INVESTED_IN' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:MAKES]->() RETURN 'relationship' AS kind, 'MAKES' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:USES]->() RETURN 'relationship' AS kind, 'USES' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:COMPETES_WITH]->() RETURN 'relationship' AS kind, 'COMPETES_WITH' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:CRITICIZED]->() RETURN 'relationship' AS kind, 'CRITICIZED' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:TALENT_FLOW]->() RETURN 'relationship' AS kind, 'TALENT_FLOW' AS name, count(r) AS count
-  UNION ALL MATCH ()-[r:MENTIONS]->() RETURN 'relationship' AS kind, 'MENTIONS' AS name, count(r) AS count
-}
-RETURN kind, name, count
+// Each count is a COUNT of one label or type, which the server answers from
+// its count store without reading the graph (and gives 0 for a type never used).
+UNWIND [
+  {kind: 'node', name: 'Person', count: COUNT { (:Person) }},
+  {kind: 'node', name: 'Organization', count: COUNT { (:Organization) }},
+  {kind: 'node', name: 'Product', count: COUNT { (:Product) }},
+  {kind: 'node', name: 'Document', count: COUNT { (:Document) }},
+  {kind: 'relationship', name: 'WORKS_FOR', count: COUNT { ()-[:WORKS_FOR]->() }},
+  {kind: 'relationship', name: 'FOUNDED', count: COUNT { ()-[:FOUNDED]->() }},
+  {kind: 'relationship', name: 'EDUCATED_AT', count: COUNT { ()-[:EDUCATED_AT]->() }},
+  {kind: 'relationship', name: 'MOVED', count: COUNT { ()-[:MOVED]->() }},
+  {kind: 'relationship', name: 'DEVELOPED', count: COUNT { ()-[:DEVELOPED]->() }},
+  {kind: 'relationship', name: 'PART_OF', count: COUNT { ()-[:PART_OF]->() }},
+  {kind: 'relationship', name: 'ACQUIRED', count: COUNT { ()-[:ACQUIRED]->() }},
+  {kind: 'relationship', name: 'RENAMED_TO', count: COUNT { ()-[:RENAMED_TO]->() }},
+  {kind: 'relationship', name: 'PARTNERED_WITH', count: COUNT { ()-[:PARTNERED_WITH]->() }},
+  {kind: 'relationship', name: 'INVESTED_IN', count: COUNT { ()-[:INVESTED_IN]->() }},
+  {kind: 'relationship', name: 'MAKES', count: COUNT { ()-[:MAKES]->() }},
+  {kind: 'relationship', name: 'USES', count: COUNT { ()-[:USES]->() }},
+  {kind: 'relationship', name: 'COMPETES_WITH', count: COUNT { ()-[:COMPETES_WITH]->() }},
+  {kind: 'relationship', name: 'CRITICIZED', count: COUNT { ()-[:CRITICIZED]->() }},
+  {kind: 'relationship', name: 'TALENT_FLOW', count: COUNT { ()-[:TALENT_FLOW]->() }},
+  {kind: 'relationship', name: 'MENTIONS', count: COUNT { ()-[:MENTIONS]->() }}
+] AS row
+RETURN row.kind AS kind, row.name AS name, row.count AS count

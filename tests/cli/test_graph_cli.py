@@ -163,3 +163,75 @@ def test_ingest_twice_changes_nothing_the_second_time(cli_env, tmp_path):
     data = json.loads(second.stdout)
     assert data["documents_unchanged"] == 1 and data["documents_extracted"] == 0
     assert kg("report", "graph-stats", "-f", "json").stdout == counts
+
+
+# --- the seeds, end to end (the "Done when") -------------------------
+# Expectations come from the gold file, not from names written here.
+
+PROJECT = Path(__file__).resolve().parents[2]
+SEEDS = PROJECT / "seeds"
+GOLD = PROJECT / "tests" / "data" / "seeds_gold.jsonl"
+
+
+def _gold():
+    records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    names = {
+        r["id"]: {n.lower() for n in [r["name"], *r.get("aliases", [])]} for r in records if r["kind"] == "entity"
+    }
+    core = [r for r in records if r["kind"] == "relation" and r.get("tier") == "core"]
+    return names, core
+
+
+@pytest.fixture
+def seeded(cli_env):
+    first = kg("ingest", str(SEEDS))
+    assert first.exit_code == 0, first.output
+    return cli_env
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_seeds_ingest_twice_changes_no_counts(seeded):
+    before = kg("report", "graph-stats", "-f", "json").stdout
+    again = kg("ingest", str(SEEDS), "--format", "json")
+    assert json.loads(again.stdout)["documents_unchanged"] == len(list(SEEDS.glob("*.txt")))
+    assert kg("report", "graph-stats", "-f", "json").stdout == before
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_seeds_headline_reports(seeded):
+    names, core = _gold()
+    flows = json.loads(kg("report", "talent-flows", "--format", "json").stdout)
+    for fact in (r for r in core if r["predicate"] == "MOVED"):
+        matching = [
+            row
+            for row in flows
+            if row["person"].lower() in names[fact["subject"]]
+            and row["to"].lower() in names[fact["object"]]
+            and row["from"].lower() in names[fact["qualifiers"]["from"]]
+        ]
+        assert matching, f"no talent flow for {fact['subject']} -> {fact['object']}"
+        if "date" in fact["qualifiers"]:
+            assert any((row["date"] or "").startswith(fact["qualifiers"]["date"]) for row in matching)
+        person = sorted(names[fact["subject"]])[0]
+        evidence = json.loads(kg("report", "evidence", "-p", f"subject={person}", "-f", "json").stdout)
+        assert evidence and all(row["sentence"] and row["document"] for row in evidence)
+
+    for rename in (r for r in core if r["predicate"] == "RENAMED_TO"):
+        new_name = sorted(names[rename["object"]])[0]
+        rows = json.loads(kg("report", "lineage", "--param", f"org={new_name}", "-f", "json").stdout)
+        renamed = [r for r in rows if r["link"] == "renamed" and r["subject"].lower() in names[rename["subject"]]]
+        assert renamed, f"lineage of {new_name} lacks the rename from {rename['subject']}"
+        founders = {r["subject"].lower() for r in rows if r["link"] == "founded by"}
+        for founded in (r for r in core if r["predicate"] == "FOUNDED" and r["object"] == rename["subject"]):
+            assert founders & names[founded["subject"]], f"lineage of {new_name} lacks founder {founded['subject']}"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_every_report_runs_on_the_seed_graph_in_every_format(seeded):
+    for name in discover_reports():
+        for fmt in ("table", "json", "csv", "md"):
+            result = kg("report", name, "-f", fmt)
+            assert result.exit_code == 0, f"{name} {fmt}: {result.output}"

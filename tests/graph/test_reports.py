@@ -208,3 +208,11 @@ def test_a_report_cannot_write(world_graph, tmp_path: Path):
     with pytest.raises(DatabaseError, match="read access mode"):
         run_report(world_graph, report)
     assert graph_counts(world_graph) == before
+
+
+def test_graph_stats_counts_every_label_and_type(graph_db):
+    from extract.ontology import ENTITY_TYPES, PREDICATES
+
+    rows = {r["name"]: r["count"] for r in _run(graph_db, "graph-stats").rows}
+    assert set(rows) == set(ENTITY_TYPES) | {"Document"} | set(PREDICATES) | {"TALENT_FLOW", "MENTIONS"}
+    assert set(rows.values()) == {0}
