@@ -77,12 +77,22 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
         qualifiers = {k: v for k, v in qualifiers.items() if k in spec.qualifiers and v not in (None, "")}
         if any(q not in qualifiers for q in spec.required):
             continue
-        start, end = record["start"], record["end"]
-        evidence = Evidence(document.id, start, end, document.text[start:end].strip())
+        start, end = _stripped(document.text, record["start"], record["end"])
+        evidence = Evidence(document.id, start, end, document.text[start:end])
         yield (
             Relation(subject.id, record["predicate"], obj.id, qualifiers, record.get("confidence", 0.7), (evidence,)),
             record.get("event"),
         )
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence without surrounding white space, so that
+    ``text[start:end] == sentence`` holds for every piece of evidence."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _absolute_dates(facts: DocFacts, resolve_date) -> list[tuple[int, str]]:

@@ -92,6 +92,7 @@ class EntityRecognizer:
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._shape_candidates(doc, labels)
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
+        candidates += self._descriptor_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._document_mentions(doc, labels, kinds)
         self._set_entities(doc, candidates, labels, kinds)
@@ -111,6 +112,10 @@ class EntityRecognizer:
             if inner is not None:
                 span = doc[span.start:inner]  # "Acme's AI": Acme, not an organisation "Acme's AI"
             if ent.label_ in (PERSON, ORG):
+                split = self._split_at_title(span)
+                if split:
+                    found += split
+                    continue
                 span = self._without_titles(span)
                 if span is None:
                     continue
@@ -126,6 +131,20 @@ class EntityRecognizer:
                     span = doc[span.start:span.end - cut]
             found.append(_Candidate(span.start, span.end, ent.label_, None, MODEL))
         return found
+
+    def _split_at_title(self, span: Span) -> list[_Candidate]:
+        """"Acme CEO Jane Roe" read as one name: an organisation, a title, a person."""
+        for token in span[1:-1]:
+            if self.lexicon.is_title_token(token) and token.text[:1].isupper():
+                left = _trim(span.doc, span.start, token.i)
+                right = span.doc[token.i + 1:span.end]
+                if not right.text[:1].isupper():
+                    return []
+                parts = [_Candidate(right.start, right.end, PERSON, None, MODEL)]
+                if left is not None:
+                    parts.append(_Candidate(left.start, left.end, ORG, None, MODEL))
+                return parts
+        return []
 
     def _without_titles(self, span: Span) -> Span | None:
         """"PSA CEO Jane Roe" -> "Jane Roe"; "Acme co-founder" -> "Acme": titles are not names."""
@@ -224,6 +243,24 @@ class EntityRecognizer:
                     break
         return found
 
+    def _descriptor_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"the chip maker Globex", "start-up Initech": a name right after a noun for a
+        kind of organisation or product is of that kind."""
+        found = []
+        for token in doc[:-1]:
+            if token.pos_ != "NOUN" or token.ent_type_:
+                continue
+            label = self.lexicon.apposition_type(token)
+            if label is None:
+                continue
+            start = token.i + 1
+            end = start
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if end > start:
+                found.append(_Candidate(start, end, label, None, APPOSITION))
+        return found
+
     def _copula_candidates(self, doc: Doc) -> list[_Candidate]:
         """"The vehicle platform is the Nova": a name said to be a product is one."""
         found = []
@@ -281,6 +318,7 @@ class EntityRecognizer:
                 votes[key][MODEL_VOTES[cand.label]] += 1
         labels: dict[str, str] = {}
         kinds: dict[str, str] = {}
+        derived: set[str] = set()
         for key, (_, label, kind) in strong.items():
             labels[key] = label
             if kind:
@@ -290,12 +328,19 @@ class EntityRecognizer:
                 base = self._base_name(doc, cand)
                 if base and (base not in strong or strong[base][1] == ORG):
                     labels.setdefault(base, ORG)
+                    derived.add(base)
         for key, counter in votes.items():
             if key in labels or not counter:
                 continue
             label, _ = counter.most_common(1)[0]
             if _plausible(surfaces[key], label, self.lexicon):
                 labels[key] = label
+        person_words = {
+            collapse_key(w) for k, v in labels.items() if v == PERSON for w in surfaces.get(k, "").split()[1:]
+        } | {collapse_key(surfaces.get(k, "").split()[0]) for k, v in labels.items() if v == PERSON and " " in surfaces.get(k, "")}
+        for key, label in list(labels.items()):
+            if label in (ORG, PRODUCT) and key not in strong and key not in derived and key in person_words:
+                del labels[key]  # "Roe said ...": a surname the model took for a company
         org_keys = {k for k, v in labels.items() if v == ORG}
         for key, label in list(labels.items()):
             if label == PERSON and key not in strong:

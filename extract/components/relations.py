@@ -215,6 +215,13 @@ class _DocReader:
         """Entities governed by a preposition; the small parser sometimes
         attaches the name elsewhere, so a name right after it counts too."""
         found = []
+        if prep.lower_ == "between":
+            # "between X and Y": the parser's attachments inside vary; take every name
+            for token in prep.subtree:
+                ent = self.entity_of.get(token.i)
+                if ent is not None and ent.label_ in tuple(types) and ent not in found:
+                    found.append(ent)
+            return found
         for pobj in prep.children:
             if pobj.dep_ in ("pobj", "pcomp"):
                 found += self.entities(pobj, types)
@@ -655,7 +662,9 @@ class _DocReader:
                     return ent
         # "Acme Public Relations Director Roe": a name right before the title words.
         i = title.i - 1
-        while i >= title.sent.start and (self.lex.is_title_word(self.doc[i]) or self.doc[i].is_title and self.doc[i].i not in self.entity_of):
+        while i >= title.sent.start and i not in self.entity_of and (
+            self.lex.is_title_word(self.doc[i]) or self.doc[i].is_title or self.doc[i].text in ("-", "co", "Co")
+        ):
             i -= 1
         if i >= title.sent.start and i in self.entity_of and self.entity_of[i].label_ == "ORG":
             return self.entity_of[i]
@@ -739,6 +748,9 @@ class _DocReader:
             break
         if roles:
             role = " and ".join(self.role_text(t) for t in roles) if len(roles) <= 3 else self.role_text(roles[0])
+            verb = top.head if top.dep_ in ("attr", "oprd") else None
+            if verb is not None and verb.tag_ == "VBD" and verb.lemma_ == "be":
+                former = True  # "X was CEO of Y"
             q = {"role": role, "current": not former}
             yield Found("WORKS_FOR", person, org, sentence, q, 0.8, "title")
 
@@ -838,13 +850,27 @@ class _DocReader:
         Institute" and "School of Law of Acme University" are parts of Acme."""
         for ent in sentence.ents:
             if ent.label_ == "PRODUCT":
-                maker = self.lex.maker_prefix(ent, self.entity_of, self.org_keys)
+                maker = self.lex.maker_prefix(ent, self.entity_of, self.org_keys) or self.possessor(ent)
                 if maker is not None:
                     yield Found("MAKES", maker, ent, sentence, {}, 0.85, None)
             elif ent.label_ == "ORG":
                 parent = self.parent_in_name(ent)
-                if parent is not None:
+                if parent is not None and not _same(ent, parent, self.keys):
                     yield Found("PART_OF", ent, parent, sentence, {}, 0.8, None)
+
+    def possessor(self, product: Span) -> Span | None:
+        """"Acme's Model 5", "Acme's new model Nova", "its Nova sedan": the owner makes it."""
+        root = product.root
+        holders = [root]
+        if root.dep_ in ("appos", "compound", "nmod") and self.lex.apposition_type(root.head) == "PRODUCT":
+            holders.append(root.head)
+        for token in holders:
+            for child in token.children:
+                if child.dep_ == "poss" and not _contains(product, child):
+                    ent = self.entity(child, ("ORG",))
+                    if ent is not None:
+                        return ent
+        return None
 
     def parent_in_name(self, ent: Span) -> Span | str | None:
         key = self.keys.get(span_key(ent), "")
@@ -895,8 +921,13 @@ def _contains(span: Span, token: Token) -> bool:
     return span.start <= token.i < span.end
 
 
-def _same(a: Span, b: Span, keys: dict) -> bool:
-    return a == b or (keys.get(span_key(a)) is not None and keys.get(span_key(a)) == keys.get(span_key(b)))
+def _same(a: Span | str, b: Span | str, keys: dict) -> bool:
+    """One entity: the same span, or spans (or keys) with the same document key."""
+    if a is b:
+        return True
+    key_a = a if isinstance(a, str) else keys.get(span_key(a))
+    key_b = b if isinstance(b, str) else keys.get(span_key(b))
+    return key_a is not None and key_a == key_b
 
 
 def _is_definite(token: Token) -> bool:
