@@ -136,6 +136,9 @@ class Lexicon:
         self.department_words = frozenset(anaphors["department_words"])
         self.component_kinds = frozenset(anaphors["component_kinds"])
         self.quantity_words = frozenset(anaphors["quantity_words"])
+        self.non_job_titles = frozenset(anaphors["non_job_titles"])
+        self.part_suffixes = frozenset(anaphors["part_suffixes"])
+        self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])
         self._honorific = re.compile(
             r"^(?:%s)\s+" % "|".join(re.escape(h) for h in sorted(gazetteer.honorifics, key=len, reverse=True)),
@@ -209,10 +212,8 @@ class Lexicon:
     def division_suffix_length(self, words: list[str]) -> int:
         """How many trailing words name a part of an organisation ("Research Institute")."""
         for length in (3, 2, 1):
-            if length <= len(words):
-                suffix = self.gazetteer.suffix(" ".join(words[-length:]))
-                if suffix is not None and suffix.meaning == "division":
-                    return length
+            if length < len(words) and " ".join(words[-length:]).lower() in self.part_suffixes:
+                return length
         return 0
 
     def suffix_meaning(self, word: str) -> str | None:
@@ -311,6 +312,8 @@ class Lexicon:
         """The head word of a job title ("director", "CEO", "founder", "reporter")."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return False
+        if token.lower_ in self.non_job_titles or token.lemma_.lower() in self.non_job_titles:
+            return any(c.lower_ in self.job_qualifiers for c in token.children)
         if self.gazetteer.is_title_head(token.text):
             return True
         return self.is_founder_title(token)

@@ -167,10 +167,11 @@ class EntityRecognizer:
             if token.lower_ != "of" or token.i in (span.start, span.end - 1):
                 continue
             right = doc[token.i + 1:span.end]
+            left = doc[span.start:token.i]
             suffix = self.lexicon.suffix_for(doc, span.end - 1)
             known = self.lexicon.lookup(right.text)
-            if (known is not None and known.type == "Organization") or (suffix is not None and suffix[1] in ("university", "company", "government")):
-                left = doc[span.start:token.i]
+            left_is_part = len(left) >= 2 and self.lexicon.suffix_meaning(left[-1].text) in ("division", "education")
+            if left_is_part and ((known is not None and known.type == "Organization") or (suffix is not None and suffix[1] in ("university", "company"))):
                 parts.append(_Candidate(left.start, left.end, ORG, self._suffix_kind(left), PART))
                 parts.append(_Candidate(right.start, right.end, ORG, known.kind if known else suffix[1], PART))
                 break

@@ -892,7 +892,8 @@ class _DocReader:
             if base in self.org_keys:
                 return base
         end = ent.end
-        if end + 1 < len(self.doc) and self.doc[end].lower_ == "of":
+        if cut and end + 1 < len(self.doc) and self.doc[end].lower_ == "of":
+            # "School of Law of Acme University": the parent follows "of"
             after = self.entity_of.get(end + 1)
             if after is not None and after.label_ == "ORG" and after.start == end + 1:
                 return after
