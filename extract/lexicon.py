@@ -50,6 +50,7 @@ class Trigger:
     object_nouns: tuple[str, ...] = ()
     requires_dobj: tuple[str, ...] = ()
     object_via: tuple[str, ...] = ()
+    patient_is_subject: bool = False
     requires_money: bool = False
     subject_from_previous: bool = False
     default_date: str | None = None
@@ -341,17 +342,23 @@ class Lexicon:
         """"department", "team", "unit": a part of the organisation that owns it."""
         return token.lemma_.lower() in self.org_part_nouns
 
-    def maker_prefix(self, product: Span, entity_of: dict[int, Span], org_keys: set[str]) -> Span | str | None:
-        """The organisation whose name begins a product's name ("Acme Model 5")."""
+    def maker_prefix(self, product: Span, org_keys: set[str]) -> Span | None:
+        """The organisation whose name begins a product's name ("Acme Model 5"),
+        as a span labelled ORG over those words."""
         doc = product.doc
         for length in range(len(product) - 1, 0, -1):
             head = doc[product.start:product.start + length]
             record = self.lookup(head.text)
-            if record is not None and record.type == "Organization":
-                return f"ORG:{collapse_key(self.same_business(record).name)}"
-            if f"ORG:{collapse_key(head.text)}" in org_keys:
-                return f"ORG:{collapse_key(head.text)}"
+            if (record is not None and record.type == "Organization") or f"ORG:{collapse_key(head.text)}" in org_keys:
+                return Span(doc, head.start, head.end, label="ORG")
         return None
+
+    def org_key(self, text: str) -> str:
+        """The document key of an organisation named ``text`` (see the coreference component)."""
+        record = self.lookup(text)
+        if record is not None and record.type == "Organization":
+            return f"ORG:{collapse_key(self.same_business(record).name)}"
+        return f"ORG:{collapse_key(text)}"
 
 
 def _has_particles(token: Token, words: tuple[str, ...]) -> bool:

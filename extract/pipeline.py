@@ -148,4 +148,7 @@ def read_doc(doc, document: Document) -> DocFacts:
             continue
         facts.mentions.append(Mention(key, ent.label_, ent.text, ent.start_char, ent.end_char, kinds.get(span_key(ent))))
     facts.relations = list(doc._.relations or [])
+    for record in facts.relations:
+        for key, label, text, start, end in record.get("implied", ()):
+            facts.mentions.append(Mention(key, label, text, start, end))
     return facts

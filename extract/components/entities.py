@@ -129,7 +129,11 @@ class EntityRecognizer:
                 cut = self.lexicon.department_words_at([t.text for t in span])
                 if 0 < cut < len(span):
                     span = doc[span.start:span.end - cut]
-            found.append(_Candidate(span.start, span.end, ent.label_, None, MODEL))
+            if len(span) >= 2 and self.lexicon.suffix_meaning(span[-1].text) is not None:
+                # "Zentrix Robotics", "Lakeside University": the ending says organisation.
+                found.append(_Candidate(span.start, span.end, ORG, self._suffix_kind(span), PART))
+            else:
+                found.append(_Candidate(span.start, span.end, ent.label_, None, MODEL))
         return found
 
     def _split_at_title(self, span: Span) -> list[_Candidate]:

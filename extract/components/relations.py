@@ -63,7 +63,7 @@ class Found:
     extra_evidence: tuple[int, int] | None = None
 
 
-def relation_record(found: Found, keys: dict[str, str]) -> dict:
+def relation_record(found: Found, keys: dict[str, str], key_for) -> dict:
     """A plain, serialisable record (survives ``nlp.pipe(n_process>1)``).
 
     Ends are document-level entity keys (see the coreference component); an
@@ -75,8 +75,15 @@ def relation_record(found: Found, keys: dict[str, str]) -> dict:
         start, end = min(start, found.extra_evidence[0]), max(end, found.extra_evidence[1])
     return {
         "predicate": found.predicate,
-        "subject": _key_of(found.subject, keys),
-        "object": _key_of(found.object, keys),
+        "subject": _key_of(found.subject, keys, key_for),
+        "object": _key_of(found.object, keys, key_for),
+        # Ends named inside another name ("Acme" in "Acme Model 5") are
+        # mentions of their own: [key, label, text, start, end].
+        "implied": [
+            [key_for(end), end.label_, end.text, end.start_char, end.end_char]
+            for end in (found.subject, found.object)
+            if isinstance(end, Span) and span_key(end) not in keys
+        ],
         "qualifiers": dict(found.qualifiers),
         "confidence": found.confidence,
         "event": found.event,
@@ -107,14 +114,14 @@ class RelationExtractor:
         for sentence in doc.sents:
             found.extend(reader.sentence_relations(sentence))
         keys = doc._.mention_keys or {}
-        doc._.relations = [relation_record(f, keys) for f in _dedupe(found)]
+        doc._.relations = [relation_record(f, keys, reader.key_for) for f in _dedupe(found)]
         return doc
 
 
-def _key_of(end: Span | str, keys: dict[str, str]) -> str:
+def _key_of(end: Span | str, keys: dict[str, str], key_for) -> str:
     if isinstance(end, str):
         return end
-    return keys.get(span_key(end)) or f"{end.label_}:{end.text}"
+    return keys.get(span_key(end)) or key_for(end)
 
 
 CAREER_EVENTS = ("join", "work", "leave", "move")
@@ -155,6 +162,15 @@ class _DocReader:
         }
         self.keys = doc._.mention_keys or {}
         self.org_keys = {key for key in self.keys.values() if key.startswith("ORG:")}
+
+    def key_for(self, span: Span) -> str:
+        """The document key of any span: its mention's, or one made from its words."""
+        key = self.keys.get(span_key(span))
+        if key is not None:
+            return key
+        if span.label_ == "ORG":
+            return self.lex.org_key(span.text)
+        return f"{span.label_}:{collapse_key(span.text)}"
 
     # entity access ------------------------------------------------------------
 
@@ -363,6 +379,9 @@ class _DocReader:
         if self.blocked(verb):
             return
         agents = self.subjects(verb, trigger.subject)
+        if trigger.patient_is_subject and not agents:
+            # "X was renamed Y": the one renamed is the fact's subject
+            agents = [e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
         patients = self.objects(verb, trigger) or self.reduced_passive_object(verb, trigger)
         if not patients:
             agents, patients = self.relative_gap(verb, trigger, agents)
@@ -806,8 +825,8 @@ class _DocReader:
     def topic_before(self, sentence: Span, used: Span) -> Span | None:
         """The product or organisation the previous sentence ends on: a carmaker
         or a car, not a component like the one being described."""
-        maker = self.lex.maker_prefix(used, self.entity_of, self.org_keys)
-        maker_key = maker if isinstance(maker, str) else (self.keys.get(span_key(maker)) if maker is not None else None)
+        maker = self.lex.maker_prefix(used, self.org_keys)
+        maker_key = self.key_for(maker) if maker is not None else None
         previous = _previous_sentence(sentence)
         if previous is None:
             return None
@@ -850,7 +869,7 @@ class _DocReader:
         Institute" and "School of Law of Acme University" are parts of Acme."""
         for ent in sentence.ents:
             if ent.label_ == "PRODUCT":
-                maker = self.lex.maker_prefix(ent, self.entity_of, self.org_keys) or self.possessor(ent)
+                maker = self.lex.maker_prefix(ent, self.org_keys) or self.possessor(ent)
                 if maker is not None:
                     yield Found("MAKES", maker, ent, sentence, {}, 0.85, None)
             elif ent.label_ == "ORG":
@@ -872,24 +891,29 @@ class _DocReader:
                         return ent
         return None
 
-    def parent_in_name(self, ent: Span) -> Span | str | None:
+    def parent_in_name(self, ent: Span) -> Span | None:
+        """The parent an organisation's name carries, as a span labelled ORG."""
+        words = [t for t in ent]
         key = self.keys.get(span_key(ent), "")
-        if DIVISION_MARK in key:
-            return key.split(DIVISION_MARK)[0]
         record = self.lex.lookup(ent.text)
-        if record is not None and record.parent:
+        parent_name = None
+        if DIVISION_MARK in key:
+            parent_name = key.split(DIVISION_MARK)[0].split(":", 1)[1]
+        elif record is not None and record.parent:
             # A listed division whose name carries its parent's ("Acme Labs" of Acme).
             parent = self.lex.lookup(record.parent)
-            if parent is not None and collapse_key(ent.text).startswith(collapse_key(parent.name)):
-                return "ORG:" + collapse_key(parent.name)
-        words = ent.text.split()
-        cut = self.lex.division_suffix_length(words)
+            parent_name = collapse_key(parent.name) if parent is not None else None
+        if parent_name:
+            for length in range(len(words) - 1, 0, -1):
+                if collapse_key(self.doc[ent.start:ent.start + length].text) == parent_name or self.lex.org_key(
+                    self.doc[ent.start:ent.start + length].text
+                ) == f"ORG:{parent_name}":
+                    return Span(self.doc, ent.start, ent.start + length, label="ORG")
+        cut = self.lex.division_suffix_length([t.text for t in words])
         if 0 < cut < len(words):
-            base = "ORG:" + collapse_key(" ".join(words[:len(words) - cut]))
-            record = self.lex.lookup(" ".join(words[:len(words) - cut]))
-            if record is not None and record.type == "Organization":
-                return "ORG:" + collapse_key(record.name)
-            if base in self.org_keys:
+            base = Span(self.doc, ent.start, ent.end - cut, label="ORG")
+            record = self.lex.lookup(base.text)
+            if (record is not None and record.type == "Organization") or self.lex.org_key(base.text) in self.org_keys:
                 return base
         end = ent.end
         if cut and end + 1 < len(self.doc) and self.doc[end].lower_ == "of":

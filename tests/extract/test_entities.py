@@ -1,0 +1,99 @@
+"""Entity recognition and within-document aliases on invented text."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.components.coref import same_person
+from extract.names import collapse_key, name_key
+
+pytestmark = pytest.mark.model
+
+
+def ents(nlp, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {e.text: e.label_ for e in doc.ents if e.label_ in ("PERSON", "ORG", "PRODUCT")}
+
+
+def keys(nlp, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {e.text: doc._.mention_keys[f"{e.start}:{e.end}"] for e in doc.ents if e.label_ in ("PERSON", "ORG", "PRODUCT")}
+
+
+def test_gazetteer_companies_are_organisations(nlp):
+    found = ents(nlp, "Siemens and Toyota signed the deal, Huawei said.")
+    assert found["Siemens"] == found["Toyota"] == found["Huawei"] == "ORG"
+
+
+def test_suffix_makes_an_unknown_name_an_organisation_everywhere(nlp):
+    found = ents(nlp, "Quorvex Motors opened a plant. Later, Quorvex hired 300 engineers.")
+    assert found.get("Quorvex Motors") == "ORG"
+    assert found.get("Quorvex") == "ORG"
+
+
+def test_brand_and_model_code_is_a_product(nlp):
+    assert ents(nlp, "Deliveries of the Quorvex Motors sedan, the Quorvex Q7, start in May.").get("Quorvex Q7") == "PRODUCT"
+
+
+def test_an_amount_is_not_a_model_code(nlp):
+    found = ents(nlp, "Siemens held 30 percent of the venture.")
+    assert not any(label == "PRODUCT" for label in found.values())
+
+
+def test_apposition_types_an_unknown_name(nlp):
+    found = ents(nlp, "Zentrova, an autonomous driving startup, raised money.")
+    assert found.get("Zentrova") == "ORG"
+
+
+def test_title_between_company_and_person_splits_them(nlp):
+    found = ents(nlp, "Siemens CEO Roland Busch said orders rose.")
+    assert found.get("Roland Busch") == "PERSON"
+    assert found.get("Siemens") == "ORG"
+
+
+def test_coordinated_companies_are_two_names(nlp):
+    found = ents(nlp, "The venture is owned by Panasonic and Toyota.")
+    assert "Panasonic" in found and "Toyota" in found
+
+
+def test_honorific_and_surname_mean_the_full_name(nlp):
+    found = keys(nlp, "Tom Becker founded the firm. Mr. Becker said Becker would stay.")
+    assert len({found[name] for name in found if "Becker" in name}) == 1
+
+
+def test_industry_suffix_of_unknown_company_is_the_same_company(nlp):
+    found = keys(nlp, "Quorvex Motors grew fast. Quorvex Auto sold 1,000 cars, Quorvex said.")
+    assert found["Quorvex Motors"] == found["Quorvex Auto"] == found["Quorvex"]
+
+
+def test_car_business_of_an_electronics_company_is_its_own_organisation(nlp):
+    found = keys(nlp, "Sony Auto showed a prototype. Sony also sells cameras.")
+    assert found["Sony Auto"] != found["Sony"]
+
+
+def test_pronoun_points_to_last_person(nlp):
+    doc = nlp("Maria Lopez joined Siemens. She later left.")
+    she = next(t for t in doc if t.text == "She")
+    start, end = map(int, doc._.antecedents[she.i].split(":"))
+    assert doc[start:end].text == "Maria Lopez"
+
+
+def test_misspelling_one_edit_apart_is_the_same_person():
+    assert same_person("Tom Hanlon", "Tom Hanlan")
+    assert not same_person("Tom Hanlon", "Tim Hanlon")
+    assert not same_person("Li Bin", "Li Bing")
+
+
+def test_name_keys():
+    assert name_key("Acme’s") == "acme"
+    assert collapse_key("Wan Li") == collapse_key("Wanli")
+
+
+def test_paragraph_breaks_end_sentences():
+    from extract.components.paragraphs import mark_paragraphs
+
+    nlp = spacy.blank("en")
+    doc = mark_paragraphs(nlp("A headline without a stop\n\nThe first paragraph starts here."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "The" in starts

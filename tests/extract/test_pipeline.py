@@ -1,0 +1,75 @@
+"""The pipeline end to end: seeds against their gold, corpus-level aliases,
+the facts contract, and a clear error for a missing model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpgraph.errors import ModelError
+from extract.evaluate import evaluate
+from extract.facts import validate_facts
+from extract.gold import read_gold
+from extract.model import Document
+from extract.sources import read_documents
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def seed_facts():
+    from extract.pipeline import extract_corpus
+
+    documents = list(read_documents([ROOT / "seeds"]))
+    return documents, extract_corpus(documents)
+
+
+@pytest.mark.model
+def test_seeds_meet_the_quality_bar(seed_facts):
+    _, facts = seed_facts
+    result = evaluate(facts, read_gold(ROOT / "tests" / "data" / "seeds_gold.jsonl"))
+    assert result.precision.value >= 0.90
+    assert result.recall_core.value >= 0.90
+    assert result.recall_extended.value >= 0.60
+    assert result.entity_recall.value >= 0.90
+
+
+@pytest.mark.model
+def test_seed_facts_validate_and_quote_their_documents(seed_facts):
+    documents, facts = seed_facts
+    assert validate_facts(facts, {d.id: d for d in documents}) == []
+    assert all(r.evidence for r in facts.relations)
+
+
+@pytest.mark.model
+def test_one_person_across_documents_despite_a_misspelling():
+    from extract.pipeline import extract_corpus
+
+    facts = extract_corpus([
+        Document("a", "Tom Hanlon, chief executive of Siemens, spoke. Tom Hanlon smiled."),
+        Document("b", "Tom Hanlan, chief executive of Siemens, said orders rose."),
+    ])
+    people = [e for e in facts.entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Tom Hanlon"]
+    assert "Tom Hanlan" in people[0].aliases
+    job = next(r for r in facts.relations if r.predicate == "WORKS_FOR")
+    assert {e.doc for e in job.evidence} == {"a", "b"}
+
+
+@pytest.mark.model
+def test_same_fact_twice_is_one_fact_with_both_sentences():
+    from extract.pipeline import extract_corpus
+
+    text = "Microsoft acquired GitHub. Analysts said Microsoft acquired GitHub cheaply."
+    facts = extract_corpus([Document("a", text)])
+    acquisitions = [r for r in facts.relations if r.predicate == "ACQUIRED"]
+    assert len(acquisitions) == 1
+    assert len(acquisitions[0].evidence) == 2
+
+
+def test_missing_model_says_how_to_install():
+    from extract.pipeline import load_model
+
+    with pytest.raises(ModelError, match="requirements-model.txt"):
+        load_model("en_core_web_nonexistent")

@@ -1,0 +1,123 @@
+"""Relation extraction on invented sentences: each pattern, and sentences that
+must yield nothing. None of these people, companies or phrasings come from
+the seed articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import names, relation, triples
+
+pytestmark = pytest.mark.model
+
+
+def test_apposition_title_gives_job_with_role(extract_text):
+    facts = extract_text("Maria Lopez, chief financial officer of Siemens, said orders rose.")
+    fact = relation(facts, "Maria Lopez", "WORKS_FOR", "Siemens")
+    assert "chief financial officer" in fact.qualifiers["role"]
+    assert fact.qualifiers["current"] is True
+
+
+def test_founder_in_a_list_of_titles_gives_founded_and_job(extract_text):
+    facts = extract_text("Tom Becker, founder, chairman and CEO of Nvidia, spoke at the fair.")
+    assert ("Tom Becker", "FOUNDED", "Nvidia") in triples(facts)
+    assert relation(facts, "Tom Becker", "WORKS_FOR", "Nvidia").qualifiers["role"] == "chairman and CEO"
+
+
+def test_title_before_the_name(extract_text):
+    facts = extract_text("Ford CEO Jane Whitfield said the plant would reopen.")
+    assert ("Jane Whitfield", "WORKS_FOR", "Ford") in triples(facts)
+
+
+def test_left_and_joined_is_a_move_with_date(extract_text):
+    facts = extract_text("Sarah Kim spent a decade at Ford. In 2019, she left Ford and joined Rivian.")
+    fact = relation(facts, "Sarah Kim", "MOVED", "Rivian")
+    assert names(facts)[fact.qualifiers["from"]] == "Ford"
+    assert fact.qualifiers["date"] == "2019"
+
+
+def test_move_derived_from_ordered_jobs(extract_text):
+    facts = extract_text(
+        "Daniel Ortiz worked as an engineer for Boeing for many years. "
+        "In 2017, he joined Airbus as chief engineer."
+    )
+    fact = relation(facts, "Daniel Ortiz", "MOVED", "Airbus")
+    assert names(facts)[fact.qualifiers["from"]] == "Boeing"
+    assert relation(facts, "Daniel Ortiz", "WORKS_FOR", "Boeing").qualifiers["current"] is False
+
+
+def test_hedged_move_is_not_a_fact(extract_text):
+    facts = extract_text("Priya Natarajan leads design at Ford. Several engineers might follow Priya Natarajan to Rivian.")
+    assert not any(p == "MOVED" or (p == "WORKS_FOR" and o == "Rivian") for _, p, o in triples(facts))
+
+
+def test_acquisition_between_companies(extract_text):
+    facts = extract_text("Microsoft acquired GitHub in 2018 for $7.5 billion.")
+    fact = relation(facts, "Microsoft", "ACQUIRED", "GitHub")
+    assert fact.qualifiers["date"] == "2018"
+
+
+def test_buying_a_thing_is_not_an_acquisition(extract_text):
+    facts = extract_text("Siemens spent a lot of money to acquire a store in the center of Munich.")
+    assert not any(p == "ACQUIRED" for _, p, _ in triples(facts))
+
+
+def test_passive_founding_by_a_person(extract_text):
+    facts = extract_text("Zentrix Robotics was founded by Elena Petrova in 2015.")
+    assert ("Elena Petrova", "FOUNDED", "Zentrix Robotics") in triples(facts)
+
+
+def test_partners_named_together(extract_text):
+    facts = extract_text("Toyota and Panasonic cooperated on a new battery plant.")
+    assert {("Panasonic", "PARTNERED_WITH", "Toyota"), ("Toyota", "PARTNERED_WITH", "Panasonic")} & triples(facts)
+
+
+def test_joint_venture_parents_founded_it(extract_text):
+    facts = extract_text("Ultium Cells LLC was formed in 2019 as a joint venture between General Motors and LG Energy Solution.")
+    relation(facts, "General Motors", "FOUNDED", "Ultium Cells LLC")
+    relation(facts, "LG Energy Solution", "FOUNDED", "Ultium Cells LLC")
+
+
+def test_rename(extract_text):
+    facts = extract_text("In 2021, Square was renamed Block.")
+    assert relation(facts, "Square", "RENAMED_TO", "Block").qualifiers["date"] == "2021"
+
+
+def test_graduated_from(extract_text):
+    facts = extract_text("Kofi Mensah graduated from Stanford University and later joined Google.")
+    assert ("Kofi Mensah", "EDUCATED_AT", "Stanford University") in triples(facts)
+
+
+def test_criticism_of_a_rival(extract_text):
+    facts = extract_text("Marco Bellini, the spokesman of Fiat, criticized Renault for its pricing.", date="2022-03-04")
+    fact = relation(facts, "Marco Bellini", "CRITICIZED", "Renault")
+    assert fact.qualifiers["date"] == "2022-03-04"
+
+
+def test_subsidiary_apposition(extract_text):
+    facts = extract_text("Waymo, a subsidiary of Alphabet, expanded its robotaxi service.")
+    assert ("Waymo", "PART_OF", "Alphabet") in triples(facts)
+
+
+def test_brand_and_model_code_is_made_by_the_brand(extract_text):
+    facts = extract_text("Deliveries of the Nio ET7 began in March.")
+    assert ("Nio", "MAKES", "Nio ET7") in triples(facts)
+
+
+def test_developed_under_the_leadership_of(extract_text):
+    facts = extract_text("The Nio ET7 was developed under the leadership of Chen Wei.")
+    assert ("Chen Wei", "DEVELOPED", "Nio ET7") in triples(facts)
+
+
+def test_companies_in_competition(extract_text):
+    facts = extract_text("The prices of Nio and Xpeng are in fierce competition.")
+    assert {("Nio", "COMPETES_WITH", "Xpeng"), ("Xpeng", "COMPETES_WITH", "Nio")} & triples(facts)
+
+
+def test_evidence_is_the_supporting_sentence(extract_text):
+    text = "Orders were flat. Maria Lopez, chief financial officer of Siemens, said orders rose."
+    facts = extract_text(text)
+    fact = relation(facts, "Maria Lopez", "WORKS_FOR", "Siemens")
+    evidence = fact.evidence[0]
+    assert text[evidence.start:evidence.end] == evidence.sentence
+    assert evidence.sentence.startswith("Maria Lopez")
