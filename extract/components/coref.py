@@ -137,12 +137,17 @@ class Coreference:
             if wanted is None:
                 continue
             here = sent_index[token.i]
-            for previous in reversed(history):
-                if here - sent_index[previous.start] > PRONOUN_WINDOW:
-                    break
-                if previous.label_ == wanted:
-                    antecedents[token.i] = span_key(previous)
-                    break
+            candidates = [
+                p for p in reversed(history)
+                if p.label_ == wanted and here - sent_index[p.start] <= PRONOUN_WINDOW
+            ]
+            if token.lower_ == "it":
+                # A subject "it" mostly continues the organisation the text is
+                # about: prefer one that was a subject.
+                subjects = [p for p in candidates if p.root.dep_ in ("nsubj", "nsubjpass")]
+                candidates = subjects or candidates
+            if candidates:
+                antecedents[token.i] = span_key(candidates[0])
         return antecedents
 
 

@@ -92,9 +92,14 @@ class EntityRecognizer:
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._shape_candidates(doc, labels)
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
-        candidates += self._descriptor_candidates(doc)
+        candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._document_mentions(doc, labels, kinds)
+        abbreviations = self._abbreviations(doc)
+        candidates = [
+            c for c in candidates
+            if c.start not in abbreviations or self.lexicon.lookup(doc[c.start:c.end].text) is not None
+        ]
         self._set_entities(doc, candidates, labels, kinds)
         return doc
 
@@ -111,6 +116,10 @@ class EntityRecognizer:
             inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
             if inner is not None:
                 span = doc[span.start:inner]  # "Acme's AI": Acme, not an organisation "Acme's AI"
+            if ent.label_ == PRODUCT:
+                # "the Nova X2 minivan": the name, not the kind of thing
+                while len(span) > 1 and self.lexicon.apposition_type(span[-1]) == PRODUCT and span[-1].text.islower():
+                    span = doc[span.start:span.end - 1]
             if ent.label_ in (PERSON, ORG):
                 split = self._split_at_title(span)
                 if split:
@@ -183,12 +192,16 @@ class EntityRecognizer:
 
     def _gazetteer_candidates(self, doc: Doc) -> list[_Candidate]:
         found = []
+        inside_model_names = set()
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC") and len(ent) > 1:
+                inside_model_names.update(range(ent.start, ent.end))
         for match_id, start, end in self.known(doc):
             record = self.lexicon.lookup(doc[start:end].text)
             if record is None:
                 continue
-            if record.ambiguous and not _looks_like_name(doc, start, end):
-                continue
+            if record.ambiguous and (not _looks_like_name(doc, start, end) or start in inside_model_names):
+                continue  # "Time" inside "Time Warner", "Apple" as a fruit
             found.append(_Candidate(start, end, record.label, record.kind, GAZETTEER))
         return found
 
@@ -247,6 +260,53 @@ class EntityRecognizer:
                     found.append(_Candidate(cand.start, cand.end, label, None, APPOSITION))
                     break
         return found
+
+    def _context_candidates(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str]) -> list[_Candidate]:
+        """Types from the company a name keeps: coordinated with organisations it is
+        one ("Acme and Globex"), given a title it is a person ("X, CEO of Acme",
+        "CEO X"), or the surname of a person the document named in full."""
+        found = []
+        strong_orgs = {c.start for c in candidates if c.priority >= GAZETTEER and c.label == ORG}
+        for cand in candidates:
+            if cand.priority >= GAZETTEER or labels.get(collapse_key(doc[cand.start:cand.end].text)) in ENTITY_LABELS:
+                continue
+            span = doc[cand.start:cand.end]
+            root = span.root
+            partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+            if cand.label not in ("NORP", "GPE", "LOC") and any(p.i in strong_orgs for p in partners):
+                found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))
+                continue
+            before = doc[cand.start - 1] if cand.start > 0 else None
+            titled = (before is not None and self.lexicon.is_title_token(before)) or any(
+                c.dep_ == "appos" and self.lexicon.is_title_token(c) for c in root.children
+            )
+            hired = root.dep_ in ("dobj", "nsubjpass") and any(
+                t.object == ("PERSON",) for t in self.lexicon.verb_triggers(root.head)
+            )
+            if (titled or hired) and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
+                found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
+        surnames = {}
+        for key, label in labels.items():
+            if label == PERSON:
+                for cand in candidates:
+                    text = doc[cand.start:cand.end].text
+                    if collapse_key(text) == key and len(text.split()) >= 2:
+                        surnames[text.split()[-1]] = key
+        in_long_name = {i for e in doc.ents if len(e) > 1 for i in range(e.start, e.end)}
+        for token in doc:
+            if token.text in surnames and token.ent_type_ not in ("ORG", "PRODUCT") and token.pos_ == "PROPN":
+                if token.i in in_long_name or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
+                    continue  # part of a longer name
+                found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
+        return found
+
+    def _abbreviations(self, doc: Doc) -> set[int]:
+        """Starts of "(SOC)"-like names: abbreviations of the common noun before them."""
+        starts = set()
+        for token in doc[1:-1]:
+            if token.text == "(" and token.i > 0 and doc[token.i - 1].pos_ == "NOUN":
+                starts.add(token.i + 1)
+        return starts
 
     def _descriptor_candidates(self, doc: Doc) -> list[_Candidate]:
         """"the chip maker Globex", "start-up Initech": a name right after a noun for a
@@ -439,7 +499,7 @@ def _plausible(text: str, label: str, lexicon: Lexicon) -> bool:
     """A model vote for a lower-case word or a short acronym is noise."""
     if not text or not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    if label in (ORG, PRODUCT) and (len(text) <= 2 or (text.isupper() and len(text) <= 3)):
+    if label in (ORG, PRODUCT) and len(text) <= 2:
         return False
     if label == PRODUCT and len(text.split()) == 1 and not any(ch.isdigit() for ch in text):
         return False  # the model's one-word "products" are mostly common nouns
