@@ -51,6 +51,8 @@ class Trigger:
     requires_dobj: tuple[str, ...] = ()
     object_via: tuple[str, ...] = ()
     patient_is_subject: bool = False
+    requires_advmod: tuple[str, ...] = ()
+    reduced_subject: bool = False
     requires_money: bool = False
     subject_from_previous: bool = False
     default_date: str | None = None
@@ -139,6 +141,7 @@ class Lexicon:
         self.quantity_words = frozenset(anaphors["quantity_words"])
         self.non_job_titles = frozenset(anaphors["non_job_titles"])
         self.part_suffixes = frozenset(anaphors["part_suffixes"])
+        self.becoming_lemmas = frozenset(anaphors["becoming_lemmas"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])
         self._honorific = re.compile(
@@ -267,6 +270,10 @@ class Lexicon:
                 continue
             if trigger.requires_dobj and not any(
                 c.dep_ == "dobj" and c.lemma_.lower() in trigger.requires_dobj for c in token.children
+            ):
+                continue
+            if trigger.requires_advmod and not any(
+                c.dep_ == "advmod" and c.lower_ in trigger.requires_advmod for c in token.children
             ):
                 continue
             found.append(trigger)

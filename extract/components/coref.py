@@ -137,9 +137,12 @@ class Coreference:
             if wanted is None:
                 continue
             here = sent_index[token.i]
+            # "X, its joint venture": a possessive inside an apposition of X is not X
+            appositive_of = token.head.head if token.head.dep_ == "appos" else None
             candidates = [
                 p for p in reversed(history)
                 if p.label_ == wanted and here - sent_index[p.start] <= PRONOUN_WINDOW
+                and not (appositive_of is not None and p.start <= appositive_of.i < p.end)
             ]
             if token.lower_ == "it":
                 # A subject "it" mostly continues the organisation the text is

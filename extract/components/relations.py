@@ -232,9 +232,13 @@ class _DocReader:
         attaches the name elsewhere, so a name right after it counts too."""
         found = []
         if prep.lower_ == "between":
-            # "between X and Y": the parser's attachments inside vary; take every name
+            # "between X and Y": the parser's attachments inside vary; take every
+            # name outside parentheses ("Y (now called Z)")
+            depth = 0
             for token in prep.subtree:
-                ent = self.entity_of.get(token.i)
+                depth += token.text == "("
+                depth -= token.text == ")"
+                ent = self.entity_of.get(token.i) if depth == 0 else None
                 if ent is not None and ent.label_ in tuple(types) and ent not in found:
                     found.append(ent)
             return found
@@ -248,12 +252,17 @@ class _DocReader:
         return found
 
     def entities(self, token: Token, types: Iterable[str]) -> list[Span]:
-        """The entity of a token and of every token coordinated with it."""
+        """The entity of a token and of every token coordinated with it
+        ("X and Y"; "X, Y merge", which the parser reads as an apposition)."""
         found = []
         for t in _with_conjuncts(token):
             ent = self.entity(t, types)
             if ent is not None and ent not in found:
                 found.append(ent)
+                for child in t.children:
+                    other = self.entity_of.get(child.i) if child.dep_ == "appos" else None
+                    if other is not None and other.label_ == ent.label_ and other not in found:
+                        found.append(other)
         return found
 
     # sentences -----------------------------------------------------------------
@@ -341,6 +350,16 @@ class _DocReader:
             c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children
         ):
             return []
+        if trigger.requires_dobj and trigger.object_preps:
+            # "held 50 percent of X", "took control of X": the object hangs from the noun
+            found = []
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.lemma_.lower() in trigger.requires_dobj:
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
+                            found += self.prep_objects(prep, trigger.object)
+            if found:
+                return found
         if trigger.object_via:
             # "X and Y merged to become Z": the object is that of the verb it leads to.
             found = []
@@ -379,6 +398,10 @@ class _DocReader:
         if self.blocked(verb):
             return
         agents = self.subjects(verb, trigger.subject)
+        if trigger.reduced_subject:
+            # "Acme (now called Globex)": the name the clause hangs from
+            head = self.entity(verb.head, trigger.subject, anaphora=False) if verb.head is not verb else None
+            agents = [head] if head is not None else []
         if trigger.patient_is_subject and not agents:
             # "X was renamed Y": the one renamed is the fact's subject
             agents = [e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
@@ -674,6 +697,9 @@ class _DocReader:
                         inner = self.title_org_of_phrase(pobj)
                         if inner is not None:
                             return inner
+                        named = self.entity_of.get(pobj.i + 1)
+                        if named is not None and named.start == pobj.i + 1 and named.label_ == "ORG" and self.lex.anaphor_noun_type(pobj) == "ORG":
+                            return named  # "CEO of the group's unit Acme Mobility"
         for child in title.children:
             if child.dep_ in ("poss", "compound", "nmod"):
                 ent = self.entity(child, ("ORG",), anaphora=child.dep_ == "poss")
@@ -771,7 +797,13 @@ class _DocReader:
             if verb is not None and verb.tag_ == "VBD" and verb.lemma_ == "be":
                 former = True  # "X was CEO of Y"
             q = {"role": role, "current": not former}
-            yield Found("WORKS_FOR", person, org, sentence, q, 0.8, "title")
+            # "X has become CEO of Y": a step in the career, like "joined"
+            event = "join" if verb is not None and verb.lemma_.lower() in self.lex.becoming_lemmas else "title"
+            if event == "join":
+                date = self.date_near(verb, sentence)
+                if date:
+                    q.update({"start": date, "_date_text": date})
+            yield Found("WORKS_FOR", person, org, sentence, q, 0.8, event)
 
     def relational_frames(self, sentence: Span) -> Iterator[Found]:
         """Facts stated by relational nouns (``relational_nouns.jsonl``)."""
