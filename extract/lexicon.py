@@ -250,6 +250,14 @@ class Lexicon:
             return "ORG"
         return None
 
+    def noun_type(self, word: str) -> str | None:
+        """PRODUCT or ORG for a word that names a kind of product or organisation."""
+        if word in self.product_nouns:
+            return "PRODUCT"
+        if word in self.org_nouns:
+            return "ORG"
+        return None
+
     def apposition_type(self, noun: Token) -> str | None:
         """What an appositive common noun says a name is: "a startup" -> ORG, "the SUV" -> PRODUCT."""
         lemma = noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_

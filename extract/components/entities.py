@@ -114,8 +114,8 @@ class EntityRecognizer:
             if span is None:
                 continue
             inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
-            if inner is not None:
-                span = doc[span.start:inner]  # "Acme's AI": Acme, not an organisation "Acme's AI"
+            if inner is not None and not any(self.lexicon.suffix_meaning(t.text) for t in doc[inner:span.end]):
+                span = doc[span.start:inner]  # "Acme's AI": Acme; but "St Mary's College" stays
             if ent.label_ == PRODUCT:
                 # "the Nova X2 minivan": the name, not the kind of thing
                 while len(span) > 1 and self.lexicon.apposition_type(span[-1]) == PRODUCT and span[-1].text.islower():
@@ -138,12 +138,27 @@ class EntityRecognizer:
                 cut = self.lexicon.department_words_at([t.text for t in span])
                 if 0 < cut < len(span):
                     span = doc[span.start:span.end - cut]
-            if len(span) >= 2 and self.lexicon.suffix_meaning(span[-1].text) is not None:
+            if ent.label_ == ORG and self._longer_than_listed(span):
+                # "Acme First Boston": a listed name plus more name words is another company
+                found.append(_Candidate(span.start, span.end, ORG, None, SUFFIX))
+            elif len(span) >= 2 and self.lexicon.suffix_meaning(span[-1].text) is not None:
                 # "Zentrix Robotics", "Lakeside University": the ending says organisation.
                 found.append(_Candidate(span.start, span.end, ORG, self._suffix_kind(span), PART))
             else:
                 found.append(_Candidate(span.start, span.end, ent.label_, None, MODEL))
         return found
+
+    def _longer_than_listed(self, span: Span) -> bool:
+        """A listed organisation's name followed by more capitalised words that name nothing listed."""
+        for cut in range(len(span) - 1, 0, -1):
+            head, rest = span[:cut], span[cut:]
+            record = self.lexicon.lookup(head.text)
+            if record is None or record.type != "Organization":
+                continue
+            if self.lexicon.lookup(rest.text) is not None:
+                return False
+            return all(t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_suffix_word(t.text) for t in rest)
+        return False
 
     def _split_at_title(self, span: Span) -> list[_Candidate]:
         """"Acme CEO Jane Roe" read as one name: an organisation, a title, a person."""
@@ -267,14 +282,21 @@ class EntityRecognizer:
         "CEO X"), or the surname of a person the document named in full."""
         found = []
         strong_orgs = {c.start for c in candidates if c.priority >= GAZETTEER and c.label == ORG}
+        people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
+        strong_keys = {collapse_key(doc[c.start:c.end].text) for c in candidates if c.priority >= GAZETTEER}
         for cand in candidates:
-            if cand.priority >= GAZETTEER or labels.get(collapse_key(doc[cand.start:cand.end].text)) in ENTITY_LABELS:
+            if cand.priority >= GAZETTEER or collapse_key(doc[cand.start:cand.end].text) in strong_keys:
                 continue
             span = doc[cand.start:cand.end]
             root = span.root
             partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
             if cand.label not in ("NORP", "GPE", "LOC") and any(p.i in strong_orgs for p in partners):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))
+                continue
+            if any(p.i in people for p in partners) and len(span) >= 2 and all(
+                t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_suffix_word(t.text) for t in span
+            ):
+                found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
                 continue
             before = doc[cand.start - 1] if cand.start > 0 else None
             titled = (before is not None and self.lexicon.is_title_token(before)) or any(
@@ -313,9 +335,12 @@ class EntityRecognizer:
         kind of organisation or product is of that kind."""
         found = []
         for token in doc[:-1]:
-            if token.pos_ != "NOUN" or token.ent_type_:
+            if token.ent_type_:
                 continue
-            label = self.lexicon.apposition_type(token)
+            label = self.lexicon.apposition_type(token) if token.pos_ == "NOUN" else None
+            if label is None and token.i >= 2 and doc[token.i - 1].text == "-":
+                # "start-up Initech": the tokenizer splits the hyphenated noun
+                label = self.lexicon.noun_type("".join(t.text for t in doc[token.i - 2:token.i + 1]).lower())
             if label is None:
                 continue
             start = token.i + 1
