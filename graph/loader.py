@@ -234,7 +234,6 @@ class Rows:
     entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
-    movers: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, facts: FactSet, index: FactIndex | None = None) -> "Rows":
@@ -265,7 +264,6 @@ class Rows:
                     mentions[index.type_of(entity_id)].append({"doc": doc.id, "id": entity_id, "count": count})
         rows.mentions = dict(mentions)
         relations: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        movers: set[str] = set()
         for relation in facts.relations:
             subject, obj = relation.subject, relation.object
             if PREDICATES[relation.predicate].symmetric and obj < subject:
@@ -282,11 +280,9 @@ class Rows:
                 row["from"] = origin
                 known = index.entities.get(origin)
                 row["qualifiers"]["from_name"] = known.name if known else origin
-                movers.add(relation.subject)
             key = (relation.predicate, index.type_of(subject), index.type_of(obj))
             relations[key].append(row)
         rows.relations = {key: sorted(items, key=lambda r: (r["subject"], r["object"])) for key, items in relations.items()}
-        rows.movers = sorted(movers)
         return rows
 
 
@@ -316,6 +312,8 @@ def _mention_query(label: str) -> str:
 
 
 def _relation_query(predicate: str, subject_label: str, object_label: str) -> str:
+    if predicate == "MOVED":  # Person -> Organization only; also writes the TALENT_FLOW
+        return read_query("merge_moved")
     return render(
         "merge_relations",
         PREDICATE=predicate,
@@ -351,13 +349,15 @@ class _Steps:
 
 
 def _run_step(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any]], counter: str | None, summary: LoadSummary) -> None:
-    counters = tx.run(query, rows=rows).consume().counters
+    result = tx.run(query, rows=rows)
+    if counter == "relations":
+        # Counters would include the TALENT_FLOWs a MOVED writes: the query counts its facts.
+        summary.relations += len(rows)
+        summary.relations_created += result.single(strict=True)["created"]
+    counters = result.consume().counters
     if counter == "entities":
         summary.entities += len(rows)
         summary.entities_created += counters.nodes_created
-    elif counter == "relations":
-        summary.relations += len(rows)
-        summary.relations_created += counters.relationships_created
 
 
 def _sync_talent_flows(tx: neo4j.ManagedTransaction, persons: Sequence[str]) -> None:
@@ -411,7 +411,7 @@ def load_document(
 
     def work(tx: neo4j.ManagedTransaction) -> LoadSummary:
         summary = LoadSummary()
-        movers = set(rows.movers)
+        movers: set[str] = set()
         for query, items, counter in steps.before():
             for chunk in batched(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
@@ -481,14 +481,13 @@ def load_facts(
                 progress(done, len(parts))
         return summary
 
-    subset = index.restrict(to_load, unattached=True)
-    rows = Rows.of(subset, FactIndex(subset))
+    rows = Rows.of(index.restrict(to_load, unattached=True), index)
     steps = _Steps(rows)
     plan: list[tuple[str, list[dict[str, Any]], str | None]] = []
     for query, items, counter in steps.before() + steps.body():
         plan.extend((query, chunk, counter) for chunk in batched(items, batch_size))
     finish = [(q, chunk, c) for q, items, c in steps.after() for chunk in batched(items, batch_size)]
-    # Purges may add people whose flows need a resync, so that part is counted later.
+    # Purges tell which people's flows need a resync, so that part is counted later.
     total = len(replace_ids) + len(plan) + len(finish)
     done = 0
 
@@ -508,7 +507,6 @@ def load_facts(
             session.execute_write(lambda tx: _run_step(tx, query, chunk, counter, part))
             summary.add(part)
             tick()
-        movers.update(rows.movers)
         mover_chunks = list(batched(sorted(movers), batch_size))
         total += len(mover_chunks)
         for chunk in mover_chunks:
