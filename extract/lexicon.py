@@ -52,6 +52,7 @@ class Trigger:
     object_via: tuple[str, ...] = ()
     patient_is_subject: bool = False
     requires_advmod: tuple[str, ...] = ()
+    agent_preps: tuple[str, ...] = ()
     reduced_subject: bool = False
     requires_money: bool = False
     subject_from_previous: bool = False
@@ -142,6 +143,7 @@ class Lexicon:
         self.non_job_titles = frozenset(anaphors["non_job_titles"])
         self.part_suffixes = frozenset(anaphors["part_suffixes"])
         self.becoming_lemmas = frozenset(anaphors["becoming_lemmas"])
+        self.inclusion_words = frozenset(anaphors["inclusion_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])
         self._honorific = re.compile(

@@ -186,6 +186,12 @@ class _DocReader:
             return ant if ant.label_ in types else None
         if token.lower_ in self.lex.relative_pronouns and token.head.dep_ == "relcl":
             return self.entity(token.head.head, types, anaphora=anaphora)
+        if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
+            # "X is a brand (invested by Y)": the noun is X
+            for child in token.head.children:
+                if child.dep_ in SUBJECT_DEPS and child.i in self.entity_of:
+                    ent = self.entity_of[child.i]
+                    return ent if ent.label_ in types else None
         if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i in self.entity_of:
             # "X, a company founded by Y": the noun stands for X
             ent = self.entity_of[token.head.i]
@@ -227,6 +233,19 @@ class _DocReader:
                 return ent
         return None
 
+    def included(self, token: Token, types: Iterable[str]) -> list[Span]:
+        """"several employees, including X, Y and Z": the named members."""
+        if token.pos_ != "NOUN" or token.i in self.entity_of:
+            return []
+        found: list[Span] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in self.lex.inclusion_words:
+                for member in child.subtree:
+                    ent = self.entity_of.get(member.i)
+                    if ent is not None and ent.label_ in tuple(types) and ent not in found:
+                        found.append(ent)
+        return found
+
     def prep_objects(self, prep: Token, types: Iterable[str]) -> list[Span]:
         """Entities governed by a preposition; the small parser sometimes
         attaches the name elsewhere, so a name right after it counts too."""
@@ -253,8 +272,11 @@ class _DocReader:
 
     def entities(self, token: Token, types: Iterable[str]) -> list[Span]:
         """The entity of a token and of every token coordinated with it
-        ("X and Y"; "X, Y merge", which the parser reads as an apposition)."""
-        found = []
+        ("X and Y"; "X, Y merge", which the parser reads as an apposition),
+        or the named members of a group ("seven engineers, including X and Y")."""
+        found = self.included(token, types)
+        if found:
+            return found
         for t in _with_conjuncts(token):
             ent = self.entity(t, types)
             if ent is not None and ent not in found:
@@ -327,6 +349,8 @@ class _DocReader:
         if verb.dep_ == "relcl":
             ent = self.entity(verb.head, types)
             return [ent] if ent is not None else []
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head.head, types, grammatical=True)  # "before leaving to ..."
         if verb.dep_ in INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
             if passive:
                 return []
@@ -507,7 +531,9 @@ class _DocReader:
     def from_org(self, verb: Token, trigger: Trigger) -> Span | None:
         if not trigger.from_preps:
             return None
-        for child in verb.children:
+        # "hired engineers from X": the "from" may hang on the object noun
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+        for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in trigger.from_preps:
                 for pobj in child.children:
                     ent = self.entity(pobj, ("ORG",))
@@ -601,6 +627,21 @@ class _DocReader:
             if verb.pos_ in ("VERB", "AUX"):
                 subjects = self.subjects(verb, trigger.subject)
         objects: list[Span] = []
+        agents = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.agent_preps
+                  for e in self.prep_objects(c, trigger.subject)]
+        if agents:
+            # "received $5m in funding, including an investment from X": X invests in the receiver
+            verb = noun.head
+            for _ in range(4):
+                if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                    break
+                verb = verb.head
+            receivers = self.subjects(verb, trigger.object) if verb.pos_ in ("VERB", "AUX") else []
+            for agent in agents:
+                for receiver in receivers:
+                    if not _same(agent, receiver, self.keys):
+                        yield Found(trigger.predicate, agent, receiver, sentence, {}, trigger.confidence * 0.9, trigger.event)
+            return
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.object_preps:
                 objects += self.prep_objects(child, trigger.object)
@@ -811,8 +852,11 @@ class _DocReader:
             for entry in self.lex.relational_nouns(noun):
                 if noun.head.pos_ in ("VERB", "AUX") and self.blocked(noun.head):
                     continue
-                holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
-                if holder is None:
+                holders = self.included(noun, entry.holder)
+                if not holders:
+                    holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
+                    holders = [holder] if holder is not None else []
+                if not holders:
                     continue
                 others: list[Span] = []
                 for child in noun.children:
@@ -822,12 +866,13 @@ class _DocReader:
                         ent = self.entity(child, entry.other, anaphora=child.dep_ == "poss")
                         if ent is not None and ent not in others:
                             others.append(ent)
-                for other in others:
+                for holder, other in ((h, o) for h in holders for o in others):
                     if _same(holder, other, self.keys):
                         continue
                     subj, obj = (holder, other) if entry.holder_is == "subject" else (other, holder)
                     if subj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][0]) and obj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][1]):
-                        yield Found(entry.predicate, subj, obj, sentence, {}, 0.75, None)
+                        q = {"current": not self.lex.is_former(noun)} if entry.predicate == "WORKS_FOR" else {}
+                        yield Found(entry.predicate, subj, obj, sentence, q, 0.75, None)
 
     def component_frames(self, sentence: Span) -> Iterator[Found]:
         """"The (underlying) chip is X": X is used by the product the text is about."""
