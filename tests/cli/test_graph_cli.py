@@ -235,3 +235,13 @@ def test_every_report_runs_on_the_seed_graph_in_every_format(seeded):
         for fmt in ("table", "json", "csv", "md"):
             result = kg("report", name, "-f", fmt)
             assert result.exit_code == 0, f"{name} {fmt}: {result.output}"
+
+
+def test_every_graph_command_and_report_is_documented():
+    docs = "".join(
+        path.read_text(encoding="utf-8") for path in (PROJECT / "README.md", PROJECT / "docs" / "graph.md") if path.exists()
+    )
+    for command in COMMANDS:
+        assert f"`kg {command}`" in docs, command
+    for name in discover_reports():
+        assert f"`{name}`" in docs, name
