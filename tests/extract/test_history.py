@@ -1,0 +1,59 @@
+"""Career history: what ordered jobs imply, on hand-built facts (no model)."""
+
+from __future__ import annotations
+
+from extract.history import derive_history
+from extract.model import Evidence, Relation
+
+
+def job(person: str, org: str, at: int, doc: str = "d1", **qualifiers) -> Relation:
+    """A job stated at character ``at`` of ``doc``."""
+    return Relation(person, "WORKS_FOR", org, qualifiers, 0.7, (Evidence(doc, at, at + 10, "x" * 10),))
+
+
+def part_of(child: str, parent: str) -> Relation:
+    return Relation(child, "PART_OF", parent, {}, 0.8, (Evidence("d1", 0, 5, "xxxxx"),))
+
+
+def moves(derived):
+    return {(r.subject, r.object, r.qualifiers["from"]) for r in derived if r.predicate == "MOVED"}
+
+
+def test_join_after_a_job_elsewhere_is_a_move_from_it():
+    facts = [(job("ann", "alpha", 10), "work", 0), (job("ann", "beta", 50, start="2019"), "join", 0)]
+    derived = derive_history(facts, index=None)
+    assert moves(derived) == {("ann", "beta", "alpha")}
+    moved = next(r for r in derived if r.predicate == "MOVED")
+    assert moved.qualifiers["date"] == "2019"
+    ended = next(r for r in derived if r.predicate == "WORKS_FOR")
+    assert (ended.object, ended.qualifiers) == ("alpha", {"current": False, "end": "2019"})
+
+
+def test_no_move_between_a_division_and_its_parent():
+    facts = [
+        (job("ann", "alpha-labs", 10), "work", 0),
+        (job("ann", "alpha", 50), "join", 0),
+        (part_of("alpha-labs", "alpha"), None, 0),
+    ]
+    assert moves(derive_history(facts, index=None)) == set()
+
+
+def test_a_title_elsewhere_in_the_text_is_not_a_career_step():
+    facts = [(job("ann", "alpha", 10), "title", 0), (job("ann", "beta", 50), "join", 0)]
+    assert moves(derive_history(facts, index=None)) == set()
+
+
+def test_a_former_title_in_the_joining_sentence_is_the_job_left():
+    facts = [(job("ann", "alpha", 50), "title", 0), (job("ann", "beta", 50), "join", 0)]
+    assert moves(derive_history(facts, index=None)) == {("ann", "beta", "alpha")}
+
+
+def test_an_explicit_move_is_not_derived_twice():
+    explicit = Relation("ann", "MOVED", "beta", {"from": "alpha"}, 0.8, (Evidence("d1", 50, 60, "x" * 10),))
+    facts = [(job("ann", "alpha", 10), "work", 0), (job("ann", "beta", 50), "join", 0), (explicit, "move", 0)]
+    assert moves(derive_history(facts, index=None)) == set()
+
+
+def test_jobs_in_other_documents_are_not_ordered_against_each_other():
+    facts = [(job("ann", "alpha", 10, doc="d1"), "work", 0), (job("ann", "beta", 50, doc="d2"), "join", 1)]
+    assert moves(derive_history(facts, index=None)) == set()
