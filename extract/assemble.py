@@ -31,7 +31,7 @@ def assemble(doc_facts: list[DocFacts]) -> FactSet:
     relations: list[tuple[Relation, str | None, int]] = []
     for order, facts in enumerate(doc_facts):
         relations.extend((rel, event, order) for rel, event in relations_of(facts, index))
-    derived = derive_history(relations, index)
+    derived = derive_history(relations)
     merged = merge_relations([r for r, _, _ in relations] + derived)
     used = {r.subject for r in merged} | {r.object for r in merged}
     entities = tuple(e for e in index.entities() if e.id in used or index.is_named(e.id))

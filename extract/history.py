@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from extract.model import Relation
-from extract.resolve import EntityIndex
 
 # Job facts that place a person at an organisation at a point of the story.
 # A title ("Roe, CFO of Acme") describes the present, so it is not a step
@@ -23,7 +22,7 @@ CAREER_EVENTS = ("join", "work", "leave")
 JOIN_EVENTS = ("join",)
 
 
-def derive_history(relations: list[tuple[Relation, str | None, int]], index: EntityIndex) -> list[Relation]:
+def derive_history(relations: list[tuple[Relation, str | None, int]]) -> list[Relation]:
     """MOVED facts and ended jobs implied by each person's ordered jobs."""
     family = _families(r for r, _, _ in relations)
     explicit_moves = {(r.subject, r.object) for r, _, _ in relations if r.predicate == "MOVED"}

@@ -21,7 +21,7 @@ def moves(derived):
 
 def test_join_after_a_job_elsewhere_is_a_move_from_it():
     facts = [(job("ann", "alpha", 10), "work", 0), (job("ann", "beta", 50, start="2019"), "join", 0)]
-    derived = derive_history(facts, index=None)
+    derived = derive_history(facts)
     assert moves(derived) == {("ann", "beta", "alpha")}
     moved = next(r for r in derived if r.predicate == "MOVED")
     assert moved.qualifiers["date"] == "2019"
@@ -35,25 +35,25 @@ def test_no_move_between_a_division_and_its_parent():
         (job("ann", "alpha", 50), "join", 0),
         (part_of("alpha-labs", "alpha"), None, 0),
     ]
-    assert moves(derive_history(facts, index=None)) == set()
+    assert moves(derive_history(facts)) == set()
 
 
 def test_a_title_elsewhere_in_the_text_is_not_a_career_step():
     facts = [(job("ann", "alpha", 10), "title", 0), (job("ann", "beta", 50), "join", 0)]
-    assert moves(derive_history(facts, index=None)) == set()
+    assert moves(derive_history(facts)) == set()
 
 
 def test_a_former_title_in_the_joining_sentence_is_the_job_left():
     facts = [(job("ann", "alpha", 50), "title", 0), (job("ann", "beta", 50), "join", 0)]
-    assert moves(derive_history(facts, index=None)) == {("ann", "beta", "alpha")}
+    assert moves(derive_history(facts)) == {("ann", "beta", "alpha")}
 
 
 def test_an_explicit_move_is_not_derived_twice():
     explicit = Relation("ann", "MOVED", "beta", {"from": "alpha"}, 0.8, (Evidence("d1", 50, 60, "x" * 10),))
     facts = [(job("ann", "alpha", 10), "work", 0), (job("ann", "beta", 50), "join", 0), (explicit, "move", 0)]
-    assert moves(derive_history(facts, index=None)) == set()
+    assert moves(derive_history(facts)) == set()
 
 
 def test_jobs_in_other_documents_are_not_ordered_against_each_other():
     facts = [(job("ann", "alpha", 10, doc="d1"), "work", 0), (job("ann", "beta", 50, doc="d2"), "join", 1)]
-    assert moves(derive_history(facts, index=None)) == set()
+    assert moves(derive_history(facts)) == set()

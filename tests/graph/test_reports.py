@@ -216,3 +216,20 @@ def test_graph_stats_counts_every_label_and_type(graph_db):
     rows = {r["name"]: r["count"] for r in _run(graph_db, "graph-stats").rows}
     assert set(rows) == set(ENTITY_TYPES) | {"Document"} | set(PREDICATES) | {"TALENT_FLOW", "MENTIONS"}
     assert set(rows.values()) == {0}
+
+
+def _operators(plan):
+    yield plan
+    for child in plan.get("children", []):
+        yield from _operators(child)
+
+
+def test_a_name_lookup_never_scans_a_label_or_type(world_graph):
+    """With an entity parameter given, reports seek through indexes: no scan reads a row."""
+    for report in discover_reports().values():
+        if not any(p.entity for p in report.params):
+            continue
+        values = report.bind(_examples(report))
+        _, summary, _ = world_graph.execute_query("PROFILE " + report.query, values, routing_="r")
+        scans = [op for op in _operators(summary.profile) if "Scan" in op["operatorType"] and op["rows"] > 0]
+        assert not scans, f"{report.name}: {[(op['operatorType'], op['rows']) for op in scans]}"
