@@ -4,8 +4,9 @@
 // param: org (entity) = "" | only investments made or received by this organisation or person; empty for all
 // param: limit = 200 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH ()-[r:INVESTED_IN]->()
-  WHERE trim($org) = ''
   RETURN r
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS focus

@@ -4,8 +4,9 @@
 // param: org (entity) = "" | only joint ventures that this organisation is, founded, or became; empty for all
 // param: limit = 200 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (:Organization)-[:FOUNDED]->(jv:Organization)
-  WHERE trim($org) = ''
   RETURN DISTINCT jv
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS focus

@@ -4,8 +4,9 @@
 // param: org (entity) = "" | the organisation or product (name, alias or id); empty for every rivalry
 // param: limit = 200 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (a)-[r:COMPETES_WITH]->(b)
-  WHERE trim($org) = ''
   RETURN a AS focus, b AS competitor, 'direct' AS basis, r
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS focus

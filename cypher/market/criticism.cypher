@@ -4,8 +4,9 @@
 // param: org (entity) = "" | only criticism by or of this person, organisation or product; empty for all
 // param: limit = 200 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH ()-[r:CRITICIZED]->()
-  WHERE trim($org) = ''
   RETURN r
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS focus

@@ -4,8 +4,9 @@
 // param: org (entity) = "" | the organisation (name, alias or id); empty for every maker
 // param: limit = 500 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (org:Organization)-[:MAKES|USES]->(:Product)
-  WHERE trim($org) = ''
   RETURN DISTINCT org
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS org

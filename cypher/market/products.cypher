@@ -4,8 +4,9 @@
 // param: org (entity) = "" | only this maker's products, or only this product (name, alias or id); empty for all
 // param: limit = 500 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (p:Product)
-  WHERE trim($org) = ''
   RETURN p
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS focus

@@ -4,8 +4,9 @@
 // param: doc = "" | only this document id; empty for all
 // param: limit = 500 | at most this many rows
 CALL () {
+  // Only when no doc is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($doc) AS wanted WHERE wanted = ''
   MATCH (d:Document)
-  WHERE trim($doc) = ''
   RETURN d
   UNION
   MATCH (d:Document {id: trim($doc)})

@@ -6,8 +6,10 @@
 // param: predicate = "" | only facts of this type, e.g. MOVED
 // param: limit = 500 | at most this many rows
 CALL () {
+  // Only when no subject is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($subject) AS wanted WHERE wanted = ''
   MATCH (s)-[r]->(o)
-  WHERE trim($subject) = '' AND r.evidence_docs IS NOT NULL AND type(r) <> 'TALENT_FLOW'
+  WHERE r.evidence_docs IS NOT NULL AND type(r) <> 'TALENT_FLOW'
   RETURN r, o
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($subject)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS s

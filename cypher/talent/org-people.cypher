@@ -5,8 +5,9 @@
 // param: current = false | only people who work there now
 // param: limit = 500 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (org:Organization)
-  WHERE trim($org) = ''
   RETURN org
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS org

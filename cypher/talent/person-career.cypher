@@ -4,8 +4,9 @@
 // param: person (entity) = "" | the person (name, alias or id); empty for everyone
 // param: limit = 500 | at most this many rows
 CALL () {
+  // Only when no person is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($person) AS wanted WHERE wanted = ''
   MATCH (p:Person)
-  WHERE trim($person) = ''
   RETURN p
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($person)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS p

@@ -4,8 +4,9 @@
 // param: org (entity) = "" | the organisation they left (name, alias or id); empty for every organisation
 // param: limit = 200 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (origin:Organization)-[t:TALENT_FLOW]->(dest:Organization)
-  WHERE trim($org) = ''
   RETURN origin AS org, origin, t, dest
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS org

@@ -4,8 +4,9 @@
 // param: org (entity) = "" | only pairs that include this organisation; empty for all
 // param: limit = 200 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (a:Organization)-[t:TALENT_FLOW]->(b:Organization)
-  WHERE trim($org) = ''
   RETURN a, t, b
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS focus

@@ -4,8 +4,9 @@
 // param: org (entity) = "" | the organisation that hired (name, alias or id); empty for every organisation
 // param: limit = 200 | at most this many rows
 CALL () {
+  // Only when no org is given: checked before the MATCH, so a lookup never scans.
+  WITH trim($org) AS wanted WHERE wanted = ''
   MATCH (source:Organization)-[t:TALENT_FLOW]->(dest:Organization)
-  WHERE trim($org) = ''
   RETURN dest AS org, source, t, dest
   UNION
   CALL db.index.fulltext.queryNodes('entity_keys', '"' + replace(replace(toLower(trim($org)), '\\', '\\\\'), '"', '\\"') + '"') YIELD node AS org
