@@ -23,8 +23,6 @@ from extract.names import collapse_key
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 LABEL_OF_TYPE = {"Organization": "ORG", "Product": "PRODUCT", "Person": "PERSON"}
-# What an industry suffix says about the business ("Acme Motors" makes cars).
-PRODUCT_KIND_OF_SECTOR = {"auto": "vehicle", "chips": "chip", "semiconductors": "chip", "software": "software", "ai": "software", "internet": "software"}
 
 
 @dataclass(frozen=True)
@@ -98,9 +96,6 @@ class NameRecord:
     def label(self) -> str:
         return LABEL_OF_TYPE[self.type]
 
-    @property
-    def product_kind(self) -> str | None:
-        return PRODUCT_KIND_OF_SECTOR.get(self.sector or "")
 
 
 class Lexicon:
@@ -159,6 +154,10 @@ class Lexicon:
         if key not in self._lookups:
             self._lookups[key] = _lookup(self.gazetteer, key)
         return self._lookups[key]
+
+    def product_kind(self, record: NameRecord) -> str | None:
+        """What an organisation of this sector usually makes (sectors.jsonl)."""
+        return self.gazetteer.product_kind_of_sector(record.sector)
 
     def same_business(self, record: NameRecord) -> NameRecord:
         """A listed "Acme Motors" that is Acme's own business under an industry name is Acme.

@@ -254,8 +254,8 @@ class EntityRecognizer:
                 continue  # "Acme 20 percent": an amount, not a model
             kind = self._shape_kinds.get(doc.vocab.strings[match_id], "other")
             record = self.lexicon.lookup(doc[start:brand_end].text)
-            if record is not None and record.product_kind:
-                kind = record.product_kind
+            if record is not None and self.lexicon.product_kind(record):
+                kind = self.lexicon.product_kind(record)
             found.append(_Candidate(start, end, PRODUCT, kind, SHAPE))
         return found
 
