@@ -18,7 +18,7 @@ from typing import Iterable
 
 from extract.components.relations import DOCUMENT_DATE
 from extract.history import derive_history
-from extract.model import DocumentRecord, Evidence, FactSet, Relation
+from extract.model import Evidence, FactSet, Relation
 from extract.ontology import DATE_QUALIFIERS, PREDICATES, allows
 from extract.pipeline import DocFacts
 from extract.resolve import EntityIndex, resolve_entities
@@ -35,7 +35,7 @@ def assemble(doc_facts: list[DocFacts]) -> FactSet:
     merged = merge_relations([r for r, _, _ in relations] + derived)
     used = {r.subject for r in merged} | {r.object for r in merged}
     entities = tuple(e for e in index.entities() if e.id in used or index.is_named(e.id))
-    documents = tuple(DocumentRecord.of(f.document) for f in doc_facts)
+    documents = tuple(f.record for f in doc_facts)
     return FactSet(documents=documents, entities=entities, relations=tuple(merged))
 
 
@@ -43,7 +43,7 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
     """The document's relation records as facts, ends resolved to entity ids."""
     from extract.temporal import resolve_date
 
-    document = facts.document
+    document = facts.record
     timeline = _absolute_dates(facts, resolve_date)
     positions = [p for p, _ in timeline]
     for record in facts.relations:
@@ -77,22 +77,11 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
         qualifiers = {k: v for k, v in qualifiers.items() if k in spec.qualifiers and v not in (None, "")}
         if any(q not in qualifiers for q in spec.required):
             continue
-        start, end = _stripped(document.text, record["start"], record["end"])
-        evidence = Evidence(document.id, start, end, document.text[start:end])
+        evidence = Evidence(document.id, record["start"], record["end"], record["sentence"])
         yield (
             Relation(subject.id, record["predicate"], obj.id, qualifiers, record.get("confidence", 0.7), (evidence,)),
             record.get("event"),
         )
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the sentence without surrounding white space, so that
-    ``text[start:end] == sentence`` holds for every piece of evidence."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _absolute_dates(facts: DocFacts, resolve_date) -> list[tuple[int, str]]:

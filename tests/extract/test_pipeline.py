@@ -73,3 +73,29 @@ def test_missing_model_says_how_to_install():
 
     with pytest.raises(ModelError, match="requirements-model.txt"):
         load_model("en_core_web_nonexistent")
+
+
+@pytest.mark.model
+def test_long_document_is_read_in_pieces_with_true_offsets(monkeypatch):
+    import extract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 300)
+    filler = "Markets were calm and trading was thin across the region.\n\n" * 8
+    text = filler + "Maria Lopez, chief financial officer of Siemens, said orders rose.\n\n" + filler
+    document = Document("long", text)
+    facts = pipeline.extract_corpus([document])
+    job = next(r for r in facts.relations if r.predicate == "WORKS_FOR")
+    evidence = job.evidence[0]
+    assert evidence.start > 300
+    assert text[evidence.start:evidence.end] == evidence.sentence
+    assert [d.id for d in facts.documents] == ["long"]
+
+
+def test_split_text_keeps_every_character_in_order():
+    from extract.pipeline import split_text
+
+    text = ("A paragraph of words.\n\n" * 40) + ("x" * 500)
+    pieces = list(split_text(text, limit=100))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= 100 for _, piece in pieces)
