@@ -314,16 +314,47 @@ def to_markdown(result: ReportResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_table(result: ReportResult):
-    """A rich Table (the CLI prints it)."""
+TABLE_CELL_LIMIT = 80
+
+
+def to_table(result: ReportResult, width: int | None = None):
+    """A rich Table (the CLI prints it). Long cells (sentences) are cut for reading;
+    the other formats keep every character. When the columns cannot fit in
+    ``width``, each row is shown as a block of ``column  value`` lines instead."""
     from rich.table import Table
 
-    table = Table(title=f"{result.report.name}: {result.report.description}", title_justify="left")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in result.rows:
-        table.add_row(*(cell(row[c]) for c in result.columns))
+    title = f"{result.report.name}: {result.report.description}"
+    texts = [[_shorten(cell(row[c])) for c in result.columns] for row in result.rows]
+    # Names and numbers stay whole when a sentence column squeezes the rest.
+    min_widths = [
+        min(16, max([len(column)] + [len(word) for row in texts for word in row[i].split()]))
+        for i, column in enumerate(result.columns)
+    ]
+    if width is not None and sum(min_widths) + 3 * len(min_widths) + 1 > width:
+        table = Table(title=title, title_justify="left", show_header=False)
+        table.add_column("field", style="bold", no_wrap=True)
+        table.add_column("value", overflow="fold")
+        for row in texts:
+            for column, text in zip(result.columns, row):
+                table.add_row(column, text)
+            table.add_section()
+        return table
+    table = Table(title=title, title_justify="left")
+    for column, min_width in zip(result.columns, min_widths):
+        table.add_column(column, overflow="fold", min_width=min_width)
+    for row in texts:
+        table.add_row(*row)
     return table
+
+
+def _shorten(text: str) -> str:
+    """One line of at most TABLE_CELL_LIMIT characters.
+
+    >>> _shorten("Two\\n\\nlines")
+    'Two lines'
+    """
+    text = " ".join(text.split())
+    return text if len(text) <= TABLE_CELL_LIMIT else text[: TABLE_CELL_LIMIT - 1].rstrip() + "…"
 
 
 def render_text(result: ReportResult, fmt: str) -> str:

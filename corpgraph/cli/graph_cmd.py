@@ -239,7 +239,7 @@ def report_command(
             soft_wrap=True,
         )
     if output is ReportFormat.table:
-        console.print(reports.to_table(result))
+        console.print(reports.to_table(result, width=console.width))
     else:
         typer.echo(reports.render_text(result, output.value), nl=False)
 

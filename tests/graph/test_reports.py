@@ -233,3 +233,15 @@ def test_a_name_lookup_never_scans_a_label_or_type(world_graph):
         _, summary, _ = world_graph.execute_query("PROFILE " + report.query, values, routing_="r")
         scans = [op for op in _operators(summary.profile) if "Scan" in op["operatorType"] and op["rows"] > 0]
         assert not scans, f"{report.name}: {[(op['operatorType'], op['rows']) for op in scans]}"
+
+
+def test_a_table_too_wide_for_the_terminal_shows_one_block_per_row(world_graph):
+    result = _run(world_graph, "lineage", org="Helix Mobility")
+    console = Console(record=True, width=60)
+    console.print(to_table(result, width=60))
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 60
+    assert text.count("│ predicate ") == len(result.rows)
+    wide = Console(record=True, width=400)
+    wide.print(to_table(result, width=400))
+    assert "┃ predicate" in wide.export_text()
