@@ -142,6 +142,7 @@ class FactIndex:
             self.entities.setdefault(entity.id, entity)
         self.documents: dict[str, DocumentRecord] = {doc.id: doc for doc in facts.documents}
         self.by_document: dict[str, list[Relation]] = defaultdict(list)
+        self.supported: list[tuple[Relation, dict[str, list[Evidence]]]] = []
         self.unsupported: list[Relation] = []
         spans: dict[str, dict[str, set[tuple[int, int]]]] = defaultdict(lambda: defaultdict(set))
         for relation in facts.relations:
@@ -157,6 +158,8 @@ class FactIndex:
                     by_doc[evidence.doc].append(evidence)
             if not by_doc:
                 self.unsupported.append(relation)
+            else:
+                self.supported.append((relation, by_doc))
             for doc, items in by_doc.items():
                 self.by_document[doc].append(replace(relation, evidence=tuple(items)))
                 for entity_id in self.participants(relation):
@@ -200,7 +203,16 @@ class FactIndex:
     def restrict(self, doc_ids: Iterable[str], *, unattached: bool = True) -> FactSet:
         """The facts as supported by these documents only (plus, optionally, entities tied to none)."""
         wanted = [d for d in dict.fromkeys(doc_ids) if d in self.documents]
-        relations = [r for d in wanted for r in self.by_document.get(d, ())]
+        if len(wanted) == 1:
+            relations = list(self.by_document.get(wanted[0], ()))
+        else:
+            # One fact stays one row, with the evidence of every wanted document.
+            keep = set(wanted)
+            relations = []
+            for relation, by_doc in self.supported:
+                evidence = tuple(e for doc, items in by_doc.items() if doc in keep for e in items)
+                if evidence:
+                    relations.append(relation if len(evidence) == len(relation.evidence) else replace(relation, evidence=evidence))
         entity_ids = dict.fromkeys(i for d in wanted for i in self.mentions.get(d, ()))
         entities = [self.entities[i] for i in entity_ids if i in self.entities]
         if unattached:
@@ -264,6 +276,9 @@ class Rows:
                     mentions[index.type_of(entity_id)].append({"doc": doc.id, "id": entity_id, "count": count})
         rows.mentions = dict(mentions)
         relations: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        # Rows of one batch run before any of them writes, so two rows for the
+        # same relationship (A-B and B-A of a symmetric predicate) become one.
+        seen: dict[tuple[Any, ...], dict[str, Any]] = {}
         for relation in facts.relations:
             subject, obj = relation.subject, relation.object
             if PREDICATES[relation.predicate].symmetric and obj < subject:
@@ -280,6 +295,13 @@ class Rows:
                 row["from"] = origin
                 known = index.entities.get(origin)
                 row["qualifiers"]["from_name"] = known.name if known else origin
+            identity = (relation.predicate, subject, obj, row.get("from"))
+            earlier = seen.get(identity)
+            if earlier is not None:
+                earlier["evidence"] += [e for e in row["evidence"] if e not in earlier["evidence"]]
+                earlier["confidence"] = max(earlier["confidence"], row["confidence"])
+                continue
+            seen[identity] = row
             key = (relation.predicate, index.type_of(subject), index.type_of(obj))
             relations[key].append(row)
         rows.relations = {key: sorted(items, key=lambda r: (r["subject"], r["object"])) for key, items in relations.items()}

@@ -283,3 +283,21 @@ def test_reset_empties_the_graph(graph_db):
     load_facts(graph_db, world_facts())
     assert reset_graph(graph_db) == 15
     assert graph_counts(graph_db) == {}
+
+
+def test_a_fact_from_several_documents_is_one_row_and_counted_once(graph_db):
+    facts = world_facts()
+    rows = Rows.of(FactIndex(facts).restrict(["news-a", "news-b"]), FactIndex(facts))
+    moved = [r for r in rows.relations[("MOVED", "Person", "Organization")] if r["subject"] == "mira-castell"]
+    assert len(moved) == 1 and len(moved[0]["evidence"]) == 2
+    summary = load_facts(graph_db, facts)
+    assert summary.relations == summary.relations_created == len(facts.relations)
+
+
+def test_both_directions_of_a_symmetric_fact_make_one_relationship(graph_db):
+    facts = world_facts(only="news-a")
+    (partnered,) = [r for r in facts.relations if r.predicate == "PARTNERED_WITH"]
+    reverse = replace(partnered, subject=partnered.object, object=partnered.subject)
+    load_facts(graph_db, replace(facts, relations=facts.relations + (reverse,)))
+    (row,) = _rel(graph_db, "MATCH ()-[r:PARTNERED_WITH]->() RETURN size(r.evidence) AS n, r.sources AS s")
+    assert row == {"n": 1, "s": 1}
