@@ -13,6 +13,7 @@ Three steps, each a small function:
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from collections import defaultdict
 from typing import Iterable
 
@@ -34,7 +35,12 @@ def assemble(doc_facts: list[DocFacts]) -> FactSet:
     derived = derive_history(relations)
     merged = merge_relations([r for r, _, _ in relations] + derived)
     used = {r.subject for r in merged} | {r.object for r in merged}
-    entities = tuple(e for e in index.entities() if e.id in used or index.is_named(e.id))
+    entities = tuple(
+        # how often each document names the entity: the graph's MENTIONS
+        replace(e, attrs={**e.attrs, "mentions": dict(index.mentions(e.id))})
+        for e in index.entities()
+        if e.id in used or index.is_named(e.id)
+    )
     documents = tuple(f.record for f in doc_facts)
     return FactSet(documents=documents, entities=entities, relations=tuple(merged))
 

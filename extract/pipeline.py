@@ -199,11 +199,12 @@ def read_doc(doc, facts: DocFacts, offset: int = 0) -> DocFacts:
         facts.mentions.append(
             Mention(key, ent.label_, ent.text, offset + ent.start_char, offset + ent.end_char, kinds.get(span_key(ent)))
         )
+    doc_text = doc.text  # built anew on every access
     for record in doc._.relations or ():
-        start, end = _stripped(doc.text, record["start"], record["end"])
-        record = dict(record, start=offset + start, end=offset + end, sentence=doc.text[start:end])
-        for key, label, text, m_start, m_end in record.get("implied", ()):
-            facts.mentions.append(Mention(key, label, text, offset + m_start, offset + m_end))
+        start, end = _stripped(doc_text, record["start"], record["end"])
+        record = dict(record, start=offset + start, end=offset + end, sentence=doc_text[start:end])
+        for key, label, name, m_start, m_end in record.get("implied", ()):
+            facts.mentions.append(Mention(key, label, name, offset + m_start, offset + m_end))
         facts.relations.append(record)
     return facts
 

@@ -111,7 +111,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         reader = _DocReader(doc, self.lexicon)
         found: list[Found] = []
-        for sentence in doc.sents:
+        for sentence in reader.sentences:
             found.extend(reader.sentence_relations(sentence))
         keys = doc._.mention_keys or {}
         doc._.relations = [relation_record(f, keys, reader.key_for) for f in _dedupe(found)]
@@ -152,11 +152,22 @@ class _DocReader:
         self.doc = doc
         self.lex = lexicon
         self.entity_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        # doc.ents and span.ents rebuild their spans on every access: read once.
+        self.ents = list(doc.ents)
+        # Likewise token.sent walks the sentences: index them once.
+        self.sentences = list(doc.sents)
+        self.sentence_of: list[Span] = [None] * len(doc)  # type: ignore[list-item]
+        for sentence in self.sentences:
+            for i in range(sentence.start, sentence.end):
+                self.sentence_of[i] = sentence
+        self._ents_by_sentence: dict[int, list[Span]] = {}
+        for ent in self.ents:
+            self._ents_by_sentence.setdefault(self.sentence_of[ent.start].start, []).append(ent)
+        for ent in self.ents:
             if ent.label_ in ENTITY_LABEL_TYPES:
                 for i in range(ent.start, ent.end):
                     self.entity_of[i] = ent
-        by_key = {span_key(e): e for e in doc.ents}
+        by_key = {span_key(e): e for e in self.ents}
         self.antecedent: dict[int, Span] = {
             int(i): by_key[k] for i, k in (doc._.antecedents or {}).items() if k in by_key
         }
@@ -171,6 +182,12 @@ class _DocReader:
         if span.label_ == "ORG":
             return self.lex.org_key(span.text)
         return f"{span.label_}:{collapse_key(span.text)}"
+
+    def previous_sentence(self, sentence: Span) -> Span | None:
+        return self.sentence_of[sentence.start - 1] if sentence.start > 0 else None
+
+    def ents_in(self, sentence: Span) -> list[Span]:
+        return self._ents_by_sentence.get(sentence.start, [])
 
     # entity access ------------------------------------------------------------
 
@@ -219,7 +236,7 @@ class _DocReader:
 
     def recent(self, token: Token, label: str, window: int = 2) -> Span | None:
         """The last entity of ``label`` named before ``token`` within a few sentences."""
-        sent_start = token.sent.start
+        sent_start = self.sentence_of[token.i].start
         limit = sent_start
         sentences_back = 0
         for i in range(token.i - 1, -1, -1):
@@ -227,7 +244,7 @@ class _DocReader:
                 sentences_back += 1
                 if sentences_back > window:
                     return None
-                limit = self.doc[i].sent.start
+                limit = self.sentence_of[i].start
             ent = self.entity_of.get(i)
             if ent is not None and ent.label_ == label:
                 return ent
@@ -436,7 +453,7 @@ class _DocReader:
         previous = None
         if not agents and patients and trigger.subject_from_previous:
             # "X disappeared overnight. ... but replaced by a new brand: Y."
-            previous = _previous_sentence(sentence)
+            previous = self.previous_sentence(sentence)
             agents = self.sentence_subjects(previous, trigger.subject) if previous is not None else []
         if trigger.conj_subjects and not patients and len(agents) >= 2:
             pairs = [(agents[0], other) for other in agents[1:]]
@@ -522,7 +539,7 @@ class _DocReader:
             if role:
                 q["role"] = role
         if trigger.amount:
-            for ent in sentence.ents:
+            for ent in self.ents_in(sentence):
                 if ent.label_ == "MONEY":
                     q["amount"] = ent.text
                     break
@@ -574,7 +591,7 @@ class _DocReader:
 
     def date_near(self, verb: Token, sentence: Span) -> str | None:
         """A DATE entity attached to the verb, else the sentence's only DATE."""
-        dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+        dates = [ent for ent in self.ents_in(sentence) if ent.label_ == "DATE"]
         if not dates:
             return None
         for ent in dates:
@@ -748,11 +765,12 @@ class _DocReader:
                     return ent
         # "Acme Public Relations Director Roe": a name right before the title words.
         i = title.i - 1
-        while i >= title.sent.start and i not in self.entity_of and (
+        first = self.sentence_of[title.i].start
+        while i >= first and i not in self.entity_of and (
             self.lex.is_title_word(self.doc[i]) or self.doc[i].is_title or self.doc[i].text in ("-", "co", "Co")
         ):
             i -= 1
-        if i >= title.sent.start and i in self.entity_of and self.entity_of[i].label_ == "ORG":
+        if i >= first and i in self.entity_of and self.entity_of[i].label_ == "ORG":
             return self.entity_of[i]
         return None
 
@@ -904,11 +922,11 @@ class _DocReader:
         or a car, not a component like the one being described."""
         maker = self.lex.maker_prefix(used, self.org_keys)
         maker_key = self.key_for(maker) if maker is not None else None
-        previous = _previous_sentence(sentence)
+        previous = self.previous_sentence(sentence)
         if previous is None:
             return None
         kinds = self.doc._.entity_kinds or {}
-        for ent in reversed([e for e in previous.ents if e.label_ in ("PRODUCT", "ORG")]):
+        for ent in reversed([e for e in self.ents_in(previous) if e.label_ in ("PRODUCT", "ORG")]):
             if self.keys.get(span_key(ent)) == maker_key:
                 continue
             if ent.label_ == "PRODUCT" and kinds.get(span_key(ent)) in self.lex.component_kinds:
@@ -944,7 +962,7 @@ class _DocReader:
     def name_frames(self, sentence: Span) -> Iterator[Found]:
         """Facts carried by names: "Acme Model 5" is made by Acme; "Acme Research
         Institute" and "School of Law of Acme University" are parts of Acme."""
-        for ent in sentence.ents:
+        for ent in self.ents_in(sentence):
             if ent.label_ == "PRODUCT":
                 maker = self.lex.maker_prefix(ent, self.org_keys) or self.possessor(ent)
                 if maker is not None:
@@ -1038,12 +1056,6 @@ def _is_definite(token: Token) -> bool:
         if child.dep_ in ("det", "predet") and child.lower_ in ("the", "this", "that", "such"):
             return True
     return False
-
-
-def _previous_sentence(sentence: Span) -> Span | None:
-    if sentence.start == 0:
-        return None
-    return sentence.doc[sentence.start - 1].sent
 
 
 def _label_types(types: Iterable[str]) -> set[str]:
