@@ -112,6 +112,9 @@ def open_driver(settings: Settings, uri: str | None = None) -> neo4j.Driver:
             target,
             auth=(settings.neo4j_user, settings.neo4j_password),
             connection_timeout=CONNECTION_TIMEOUT_S,
+            # The server's query hints ("unknown property key" on a fresh
+            # graph) are for developers, not for a user's terminal.
+            notifications_min_severity="OFF",
         )
     except (ConfigurationError, ValueError):
         raise ConfigError(
