@@ -1,6 +1,6 @@
 """Load facts into Neo4j: batched, idempotent, incremental, atomic per document.
 
-How the graph is written (see also docs/graph.md):
+How the graph is written (see also README.md, "The graph"):
 
 * Nodes ``Person``, ``Organization``, ``Product`` keyed by ``id``, with
   ``name``, ``aliases``, ``kind`` and ``search_names`` (lower-cased name,
