@@ -51,6 +51,8 @@ class Trigger:
     patient_is_subject: bool = False
     requires_advmod: tuple[str, ...] = ()
     agent_preps: tuple[str, ...] = ()
+    # The verb says what its subject is: who graduates is a person.
+    types_subject: bool = False
     reduced_subject: bool = False
     requires_money: bool = False
     subject_from_previous: bool = False

@@ -128,7 +128,7 @@ class EntityRecognizer:
                 span = self._without_titles(span)
                 if span is None:
                     continue
-            parts = _split_coordination(span) if ent.label_ in (ORG, PERSON) else [span]
+            parts = _split_coordination(span, self.lexicon) if ent.label_ in (ORG, PERSON) else [span]
             if len(parts) > 1:
                 found += [_Candidate(p.start, p.end, ent.label_, None, MODEL) for p in parts]
                 continue
@@ -305,6 +305,9 @@ class EntityRecognizer:
             hired = root.dep_ in ("dobj", "nsubjpass") and any(
                 t.object == ("PERSON",) for t in self.lexicon.verb_triggers(root.head)
             )
+            hired = hired or root.dep_ == "nsubj" and any(
+                t.types_subject and t.subject == ("PERSON",) for t in self.lexicon.verb_triggers(root.head)
+            )
             if (titled or hired) and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
                 found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
         surnames = {}
@@ -352,8 +355,20 @@ class EntityRecognizer:
         return found
 
     def _copula_candidates(self, doc: Doc) -> list[_Candidate]:
-        """"The vehicle platform is the Nova": a name said to be a product is one."""
+        """"The vehicle platform is the Nova", "Nova is a video game", "Globex is a
+        company": a name said to be a product or an organisation is one."""
         found = []
+        for token in doc:
+            if token.dep_ != "attr" or token.head.lemma_ != "be" or token.pos_ != "NOUN":
+                continue
+            label = self.lexicon.apposition_type(token)
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if label is None or subject is None or subject.pos_ != "PROPN":
+                continue
+            start = min(t.i for t in subject.subtree if t.pos_ == "PROPN" or t.i == subject.i)
+            span = _trim(doc, start, subject.i + 1)
+            if span is not None and all(t.pos_ in ("PROPN", "NUM") or t.text in ("&", "-") for t in span):
+                found.append(_Candidate(span.start, span.end, label, None, APPOSITION))
         for token in doc:
             if token.dep_ != "attr" or token.pos_ != "PROPN" or token.head.lemma_ != "be" or token.ent_type_ == "PERSON":
                 continue
@@ -496,11 +511,14 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     return doc[start:end]
 
 
-def _split_coordination(span: Span) -> list[Span]:
-    """"Acme and Globex" is two names; "Procter & Gamble" is one."""
+def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
+    """"Acme and Globex" is two names; "Procter & Gamble" and "Acme, Inc." are one."""
     doc = span.doc
     parts, start = [], span.start
     for token in span:
+        rest = doc[token.i + 1:span.end]
+        if token.text == "," and len(rest) and all(lexicon.suffix_meaning(t.text) == "legal" or t.is_punct for t in rest):
+            continue
         if token.lower_ in ("and", "or", ",", ";") and token.i > span.start:
             if token.i > start:
                 parts.append(doc[start:token.i])

@@ -348,19 +348,23 @@ class _DocReader:
         """Who does ``verb``. ``grammatical``: the clause's subject even when passive
         (a verb coordinated with a passive one shares its surface subject)."""
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if _reduced_passive(verb):
             passive = True  # "a company founded by X": a reduced passive
         if grammatical and passive:
             for child in verb.children:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:
                     return self.entities(child, types)
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        if passive and not agents:
+            # "developed and published by X": coordinated participles share the agent
+            agents = [c for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "agent"]
+        for child in agents if passive else ():
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found = self.entities(pobj, types)
+                    if found:
+                        return found
         for child in verb.children:
-            if passive and child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = self.entities(pobj, types)
-                        if found:
-                            return found
             if not passive and child.dep_ in SUBJECT_DEPS:
                 return self.entities(child, types)
         if verb.dep_ == "relcl":
@@ -379,8 +383,9 @@ class _DocReader:
 
     def reduced_passive_object(self, verb: Token, trigger: Trigger) -> list[Span]:
         """"a company founded by X": the noun modified is the object."""
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            ent = self.entity(verb.head, trigger.object)
+        if _reduced_passive(verb):
+            noun = verb.head.head if verb.dep_ == "conj" else verb.head
+            ent = self.entity(noun, trigger.object)
             return [ent] if ent is not None else []
         return []
 
@@ -396,7 +401,7 @@ class _DocReader:
             found = []
             for child in verb.children:
                 if child.dep_ == "dobj" and child.lemma_.lower() in trigger.requires_dobj:
-                    for prep in child.children:
+                    for prep in child.subtree:
                         if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
                             found += self.prep_objects(prep, trigger.object)
             if found:
@@ -1017,6 +1022,13 @@ class _DocReader:
             if after is not None and after.label_ == "ORG" and after.start == end + 1:
                 return after
         return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """"a game developed (and published) by X": a participle modifying a noun
+    (the small tagger often calls the participle a past tense)."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    return head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

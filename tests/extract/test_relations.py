@@ -121,3 +121,25 @@ def test_evidence_is_the_supporting_sentence(extract_text):
     evidence = fact.evidence[0]
     assert text[evidence.start:evidence.end] == evidence.sentence
     assert evidence.sentence.startswith("Maria Lopez")
+
+
+def test_product_described_as_made_by_a_company(extract_text):
+    facts = extract_text("Skyline Racer is an arcade game developed and published by Namco, Inc. in 1994.")
+    relation(facts, "Namco, Inc.", "MAKES", "Skyline Racer")
+
+
+def test_degree_from_a_university(extract_text):
+    facts = extract_text("Amara Osei obtained a PhD in physics from Yale University in 2009.")
+    relation(facts, "Amara Osei", "EDUCATED_AT", "Yale University")
+
+
+def test_named_members_of_a_group(extract_text):
+    facts = extract_text("In 2020, Rivian hired several engineers from Tesla, including Mark Oduya and Lena Fischer.")
+    for person in ("Mark Oduya", "Lena Fischer"):
+        moved = relation(facts, person, "MOVED", "Rivian")
+        assert names(facts)[moved.qualifiers["from"]] == "Tesla"
+
+
+def test_stake_is_an_investment(extract_text):
+    facts = extract_text("Toyota holds 20 percent of Subaru, while Mazda holds a small stake in Isuzu.")
+    relation(facts, "Toyota", "INVESTED_IN", "Subaru")
