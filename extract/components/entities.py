@@ -368,6 +368,10 @@ class EntityRecognizer:
             start = min(t.i for t in subject.subtree if t.pos_ == "PROPN" or t.i == subject.i)
             span = _trim(doc, start, subject.i + 1)
             if span is not None and all(t.pos_ in ("PROPN", "NUM") or t.text in ("&", "-") for t in span):
+                # the model's span may know the name's extent better than the parse
+                model = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)), None)
+                if model is not None and all(t.text[:1].isupper() for t in model):
+                    span = model
                 found.append(_Candidate(span.start, span.end, label, None, APPOSITION))
         for token in doc:
             if token.dep_ != "attr" or token.pos_ != "PROPN" or token.head.lemma_ != "be" or token.ent_type_ == "PERSON":
