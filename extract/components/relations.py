@@ -534,7 +534,8 @@ class _DocReader:
         date = self.date_near(verb, sentence)
         if date is None and previous is not None:
             date = self.date_near(verb, previous)
-        if date is None and trigger.default_date == "document":
+        if date is None and (trigger.default_date == "document" or _reported_now(verb)):
+            # "X has acquired Y", "X and Y are merging": news of the day
             date = DOCUMENT_DATE
         if date and trigger.date:
             q["_date_text"] = date
@@ -895,6 +896,10 @@ class _DocReader:
                     subj, obj = (holder, other) if entry.holder_is == "subject" else (other, holder)
                     if subj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][0]) and obj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][1]):
                         q = {"current": not self.lex.is_former(noun)} if entry.predicate == "WORKS_FOR" else {}
+                        if "date" in PREDICATES[entry.predicate].qualifiers:
+                            date = self.date_near(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, sentence)
+                            if date:
+                                q.update({"date": date, "_date_text": date})
                         yield Found(entry.predicate, subj, obj, sentence, q, 0.75, None)
 
     def component_frames(self, sentence: Span) -> Iterator[Found]:
@@ -1022,6 +1027,16 @@ class _DocReader:
             if after is not None and after.label_ == "ORG" and after.start == end + 1:
                 return after
         return None
+
+
+def _reported_now(verb: Token) -> bool:
+    """Present, present perfect or near-future tense: the event is the day's news."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"had", "would", "could", "might", "may", "did", "was", "were"}:
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or bool(auxes & {"has", "have", "will", "is", "are", "'s", "'re"})
 
 
 def _reduced_passive(verb: Token) -> bool:
