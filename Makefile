@@ -52,6 +52,8 @@ neo4j-stop: setup
 neo4j-status: setup
 	$(KG) neo4j status
 
-# Placeholder until the benchmarks land (issue 5 fills bench/).
+# Every benchmark, written to bench/RESULTS.md, on the benchmarks' own Neo4j
+# (.neo4j/bench, ports 7689/7476; started and stopped by the run). Sizes from
+# BENCH_* variables: see bench/README.md.
 bench: setup
-	@if [ -f bench/run.py ]; then $(BIN)/python bench/run.py; else echo "no benchmarks yet: bench/run.py is still to come"; fi
+	$(BIN)/python -m bench.run

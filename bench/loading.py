@@ -1,0 +1,334 @@
+"""Loading: relationships/second of the project's loader against one MERGE per fact, and reloads.
+
+On the bench server (bench/database.py), in one run:
+
+1. baseline: the first ``naive_sample`` facts of the synthetic fact set, each
+   in its own auto-commit query (``bench/queries/naive_merge.cypher``: MERGE
+   both nodes, MERGE the relationship, set its qualifiers and evidence); its
+   rate is extrapolated to the whole set. The database is then emptied.
+2. ``kg ingest``'s way: ``load_facts(per_document=True)`` (one transaction per
+   document) on the first ``per_document_sample`` documents; emptied again.
+3. ``kg load``'s way: ``load_facts`` on all of it (batches of ``batch_size``
+   rows, one transaction per batch), timed from the FactSet in memory to the
+   last commit (building the rows is part of the loader's time).
+4. The same facts again, unchanged (documents with the same sha256 are
+   skipped), and with ``force=True`` (every document's evidence replaced);
+   the node and relationship counts must not change.
+
+The graph left behind is the one bench/reports.py measures.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import neo4j
+
+from bench.common import OUT_DIR, RssSampler, Stopwatch, env_int, fmt_int, fmt_mb, md_table, verdict
+from extract.model import FactSet, Relation
+from extract.ontology import ENTITY_TYPES, PREDICATES
+
+SPEEDUP_TARGET = 20
+WARM_UP_FACTS = 300
+WARM_UP_DOCUMENTS = 40
+RATE_TARGET = 10_000
+NAIVE_QUERY = Path(__file__).with_name("queries") / "naive_merge.cypher"
+
+
+@dataclass(frozen=True)
+class LoadingConfig:
+    people: int = 100_000
+    organizations: int = 20_000
+    products: int = 10_000
+    relations: int = 500_000
+    naive_sample: int = 3_000
+    per_document_sample: int = 200
+    breakdown_documents: int = 4_000
+    force_reload: bool = True
+    seed: int = 20240822
+
+    @classmethod
+    def from_env(cls) -> "LoadingConfig":
+        return cls(
+            people=env_int("BENCH_PEOPLE", cls.people),
+            organizations=env_int("BENCH_ORGANIZATIONS", cls.organizations),
+            products=env_int("BENCH_PRODUCTS", cls.products),
+            relations=env_int("BENCH_RELATIONS", cls.relations),
+            naive_sample=env_int("BENCH_NAIVE_SAMPLE", cls.naive_sample),
+            per_document_sample=env_int("BENCH_PER_DOCUMENT_SAMPLE", cls.per_document_sample),
+            breakdown_documents=env_int("BENCH_BREAKDOWN_DOCUMENTS", cls.breakdown_documents),
+            force_reload=bool(env_int("BENCH_FORCE_RELOAD", 1)),
+        )
+
+
+def build_facts(config: LoadingConfig) -> FactSet:
+    from bench.synth import synthetic_factset
+
+    return synthetic_factset(people=config.people, organizations=config.organizations, products=config.products,
+                             relations=config.relations, seed=config.seed)
+
+
+# ---------------------------------------------------------------------------
+# The baseline
+
+
+def naive_query(predicate: str, subject_label: str, object_label: str) -> str:
+    """The baseline query for one (predicate, label, label); tokens only from the ontology's allow-list."""
+    if predicate not in PREDICATES or subject_label not in ENTITY_TYPES or object_label not in ENTITY_TYPES:
+        raise ValueError(f"not in the ontology: {predicate} {subject_label} {object_label}")
+    identity = "{`from`: $from}" if predicate == "MOVED" else ""
+    text = NAIVE_QUERY.read_text(encoding="utf-8")
+    for token, value in (("SUBJECT_LABEL", subject_label), ("OBJECT_LABEL", object_label), ("PREDICATE", predicate),
+                         ("IDENTITY", identity)):
+        text = text.replace(f"__{token}__", value)
+    return text
+
+
+def naive_load(driver: neo4j.Driver, facts: FactSet, relations: list[Relation], database: str = "neo4j") -> float:
+    """Load ``relations`` one auto-commit query each; returns the seconds taken."""
+    entities = {e.id: e for e in facts.entities}
+    queries: dict[tuple[str, str, str], str] = {}
+    with driver.session(database=database) as session, Stopwatch() as timer:
+        for relation in relations:
+            subject, obj = entities[relation.subject], entities[relation.object]
+            key = (relation.predicate, subject.type, obj.type)
+            if key not in queries:
+                queries[key] = naive_query(*key)
+            qualifiers = {k: v for k, v in relation.qualifiers.items() if k != "from"}
+            session.run(
+                queries[key],
+                subject=subject.id, subject_name=subject.name, object=obj.id, object_name=obj.name,
+                qualifiers=qualifiers, confidence=relation.confidence, **{"from": relation.qualifiers.get("from")},
+                sentences=[e.sentence for e in relation.evidence], docs=[e.doc for e in relation.evidence],
+                starts=[e.start for e in relation.evidence], ends=[e.end for e in relation.evidence],
+            ).consume()
+    return timer.seconds
+
+
+# ---------------------------------------------------------------------------
+# Where the loader's time goes
+
+
+def step_breakdown(driver: neo4j.Driver, facts: FactSet, *, database: str = "neo4j", batch_size: int = 1000
+                   ) -> dict[str, Any]:
+    """Seconds per loader query over ``facts``, replaying the steps of ``load_facts`` one batch at a time.
+
+    This reaches into graph/loader.py's private step list (``Rows``, ``_Steps``,
+    ``_run_step``) to name the query that costs most; when those change shape
+    the breakdown is skipped, never the benchmark.
+    """
+    try:
+        from graph import loader
+
+        rows_started = time.perf_counter()
+        index = loader.FactIndex(facts)
+        rows = loader.Rows.of(facts, index)
+        steps = loader._Steps(rows)
+        rows_seconds = time.perf_counter() - rows_started
+        plan = steps.before() + steps.body() + steps.after()
+    except (AttributeError, TypeError) as error:
+        return {"skipped": f"graph.loader internals changed: {error}"}
+    seconds: dict[str, float] = {"building rows in Python (FactIndex, Rows)": rows_seconds}
+    counts: dict[str, int] = {}
+    with driver.session(database=database) as session:
+        for query, items, counter in plan:
+            label = _query_label(query)
+            for chunk in loader.batched(items, batch_size):
+                started = time.perf_counter()
+                session.execute_write(lambda tx: loader._run_step(tx, query, chunk, counter, loader.LoadSummary()))
+                seconds[label] = seconds.get(label, 0.0) + time.perf_counter() - started
+                counts[label] = counts.get(label, 0) + len(chunk)
+    return {"facts": len(facts.relations), "seconds": seconds, "rows": counts}
+
+
+def _query_label(query: str) -> str:
+    """A short name for a loader query: what it MERGEs (``Person nodes``, ``WORKS_FOR Person->Organization``)."""
+    code = "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("//"))
+    relationship = re.search(r"MERGE \(\w+\)-\[\w*:(\w+)", code)
+    if relationship:
+        ends = re.findall(r"MATCH \(\w+:(\w+) \{id: row\.\w+\}\)", code)
+        return f"{relationship.group(1)} {'->'.join(ends[:2])}".strip()
+    node = re.search(r"MERGE \(\w+:(\w+) \{id", code)
+    if node:
+        return f"{node.group(1)} nodes"
+    if "sha256 = row.sha256" in code:
+        return "Document sha256 (finish)"
+    return code.strip().splitlines()[0][:60]
+
+
+# ---------------------------------------------------------------------------
+# The benchmark
+
+
+def _counts(driver: neo4j.Driver, database: str) -> dict[str, int]:
+    from graph.loader import graph_counts
+
+    return graph_counts(driver, database=database)
+
+
+def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database: str = "neo4j", batch_size: int = 1000,
+        log: Callable[[str], None] = lambda m: None) -> dict[str, Any]:
+    from bench.database import wipe
+    from graph.loader import FactIndex, load_facts
+    from graph.schema import ensure_schema
+
+    ensure_schema(driver, database=database)
+    results: dict[str, Any] = {"config": asdict(config), "batch_size": batch_size, "facts": {
+        "documents": len(facts.documents), "entities": len(facts.entities), "relations": len(facts.relations),
+        "evidence": sum(len(r.evidence) for r in facts.relations)}}
+
+    # A server just started runs its first queries several times slower (JIT,
+    # query plans, page cache): both loaders get a warm-up that is not timed.
+    log("loading: warm-up (not timed)")
+    warm = list(facts.relations[-WARM_UP_FACTS:])
+    naive_load(driver, facts, warm, database)
+    wipe(driver, database)
+    index = FactIndex(facts)
+    load_facts(driver, index.restrict([d.id for d in facts.documents[-WARM_UP_DOCUMENTS:]], unattached=False),
+               database=database, batch_size=batch_size)
+    wipe(driver, database)
+
+    sample = list(facts.relations[: config.naive_sample])
+    log(f"loading: baseline, one MERGE per fact, {len(sample):,} facts")
+    seconds = naive_load(driver, facts, sample, database)
+    results["naive"] = {"facts": len(sample), "seconds": seconds, "rate": len(sample) / seconds,
+                        "extrapolated_seconds": len(facts.relations) * seconds / len(sample)}
+    wipe(driver, database)
+
+    if config.breakdown_documents:
+        part = index.restrict([d.id for d in facts.documents[: config.breakdown_documents]], unattached=True)
+        log(f"loading: time per loader query on {len(part.relations):,} facts")
+        results["breakdown"] = step_breakdown(driver, part, database=database, batch_size=batch_size)
+        wipe(driver, database)
+
+    if config.per_document_sample:
+        docs = [d.id for d in facts.documents[: config.per_document_sample]]
+        part = index.restrict(docs, unattached=False)
+        log(f"loading: per document (kg ingest), {len(docs):,} documents, {len(part.relations):,} facts")
+        with Stopwatch() as timer:
+            summary = load_facts(driver, part, database=database, batch_size=batch_size, per_document=True)
+        results["per_document"] = {"documents": len(docs), "facts": len(part.relations), "seconds": timer.seconds,
+                                   "rate": len(part.relations) / timer.seconds, "summary": summary.as_dict()}
+        wipe(driver, database)
+
+    log(f"loading: load_facts, {len(facts.relations):,} facts in batches of {batch_size}")
+    with RssSampler() as memory, Stopwatch() as timer:
+        first = load_facts(driver, facts, database=database, batch_size=batch_size)
+    counts = _counts(driver, database)
+    results["load"] = {"seconds": timer.seconds, "rate": len(facts.relations) / timer.seconds,
+                       "summary": first.as_dict(), "counts": counts, "client_peak_rss_kb": memory.peak}
+    log(f"  {results['load']['rate']:,.0f} relationships/s")
+
+    log("loading: the same facts again (unchanged documents are skipped)")
+    with Stopwatch() as timer:
+        again = load_facts(driver, facts, database=database, batch_size=batch_size)
+    results["reload"] = {"seconds": timer.seconds, "summary": again.as_dict(), "counts_equal": _counts(driver, database) == counts}
+
+    if config.force_reload:
+        log("loading: the same facts again with force=True (every document's evidence replaced)")
+        with Stopwatch() as timer:
+            forced = load_facts(driver, facts, database=database, batch_size=batch_size, force=True)
+        after = _counts(driver, database)
+        results["force_reload"] = {"seconds": timer.seconds, "rate": len(facts.relations) / timer.seconds,
+                                   "summary": forced.as_dict(), "counts_equal": after == counts,
+                                   "counts_after": after}
+        log(f"  {results['force_reload']['seconds']:,.1f} s")
+    return results
+
+
+# ---------------------------------------------------------------------------
+# Report
+
+
+def render(results: dict[str, Any]) -> str:
+    facts, naive, load = results["facts"], results["naive"], results["load"]
+    counts = load["counts"]
+    rel_total = sum(v for k, v in counts.items() if k.isupper())
+    nodes = {k: v for k, v in counts.items() if not k.isupper()}
+    out = [
+        "## Loading",
+        "",
+        f"Synthetic facts: {facts['relations']:,} relations ({facts['evidence']:,} evidence sentences) between "
+        f"{facts['entities']:,} entities, cited by {facts['documents']:,} documents. Graph after the load: "
+        + ", ".join(f"{v:,} {k}" for k, v in sorted(nodes.items()))
+        + f"; {rel_total:,} relationships ("
+        + ", ".join(f"{v:,} {k}" for k, v in sorted(counts.items()) if k.isupper())
+        + ").",
+        "",
+    ]
+    speedup = load["rate"] / naive["rate"]
+    rows = [
+        (f"one MERGE per fact, auto-commit (sample of {naive['facts']:,}, extrapolated)", fmt_int(naive["rate"]),
+         f"{naive['seconds']:.1f} s for the sample; {naive['extrapolated_seconds']:,.0f} s for all", "1.0x"),
+    ]
+    if "per_document" in results:
+        per = results["per_document"]
+        rows.append((f"`load_facts(per_document=True)` (kg ingest), {per['documents']:,} documents / {per['facts']:,} facts",
+                     fmt_int(per["rate"]), f"{per['seconds']:.1f} s", f"{per['rate'] / naive['rate']:.1f}x"))
+    rows.append((f"`load_facts` (kg load), batches of {results['batch_size']:,}", fmt_int(load["rate"]),
+                 f"{load['seconds']:.1f} s", f"{speedup:.1f}x"))
+    reload = results["reload"]
+    rows.append(("reload, unchanged (documents skipped by sha256)",
+                 fmt_int(facts["relations"] / reload["seconds"]), f"{reload['seconds']:.1f} s",
+                 f"counts unchanged: {'yes' if reload['counts_equal'] else '**no**'}"))
+    if "force_reload" in results:
+        forced = results["force_reload"]
+        rows.append(("reload with `force=True` (every document's evidence replaced)", fmt_int(forced["rate"]),
+                     f"{forced['seconds']:.1f} s",
+                     f"counts unchanged: {'yes' if forced['counts_equal'] else '**no**'}"))
+    out.append(md_table(("loader", "relationships/s", "time", "vs baseline"), rows))
+    out += [
+        "",
+        f"- loader / baseline: **{speedup:.1f}x** (target >= {SPEEDUP_TARGET}x: {verdict(speedup >= SPEEDUP_TARGET)})",
+        f"- loader: **{load['rate']:,.0f} relationships/s** (target >= {RATE_TARGET:,}: {verdict(load['rate'] >= RATE_TARGET)})",
+        f"- unchanged reload: {reload['seconds']:.1f} s vs first load {load['seconds']:.1f} s "
+        f"({verdict(reload['seconds'] <= load['seconds'])}: at least as fast)",
+    ]
+    if "force_reload" in results:
+        forced = results["force_reload"]
+        out.append(f"- forced reload: {forced['seconds']:.1f} s vs first load {load['seconds']:.1f} s "
+                   f"({verdict(forced['seconds'] <= load['seconds'])}: at least as fast)")
+    out.append(f"- loader client peak RSS (FactSet, rows, driver): {fmt_mb(load['client_peak_rss_kb'])}")
+    breakdown = results.get("breakdown")
+    if breakdown and "skipped" not in breakdown:
+        total = sum(breakdown["seconds"].values())
+        out += ["", f"Where the loader's time goes: the steps of `load_facts` replayed one query at a time on the first "
+                f"{breakdown['facts']:,} facts (into an empty database), slowest first.", ""]
+        rows = []
+        for label, seconds in sorted(breakdown["seconds"].items(), key=lambda kv: -kv[1]):
+            n = breakdown["rows"].get(label)
+            rows.append((label, f"{seconds:.1f} s", f"{100 * seconds / total:.0f}%", fmt_int(n) if n else "-",
+                         fmt_int(n / seconds) if n and seconds else "-"))
+        out.append(md_table(("step (query)", "time", "share", "rows", "rows/s"), rows))
+    elif breakdown:
+        out += ["", f"(Per-query breakdown skipped: {breakdown['skipped']}.)"]
+    out.append("")
+    out.append("The baseline MERGEs both nodes and the relationship with its qualifiers and evidence, one query and "
+               "transaction per fact, into a database holding only the sample (the easiest case for it); it writes no "
+               "Document nodes, MENTIONS or TALENT_FLOW, which the loader does, and its rate is measured on the "
+               "sample and extrapolated.")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.database import bench_server
+
+    config = LoadingConfig.from_env()
+    log = lambda m: sys.stderr.write(m + "\n")  # noqa: E731
+    log(f"loading: building {config.relations:,} synthetic facts")
+    facts = build_facts(config)
+    with bench_server(progress=log) as (settings, driver, _version):
+        results = run(driver, facts, config, database=settings.neo4j_database, batch_size=settings.batch_size, log=log)
+    (OUT_DIR / "loading.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    sys.stdout.write(render(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

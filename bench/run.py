@@ -1,0 +1,128 @@
+"""`make bench`: every benchmark in one run, written to bench/RESULTS.md (raw numbers in bench/out/*.json).
+
+Sections: extraction (speed, memory, recall; no database), then, on the
+benchmarks' own Neo4j server (bench/database.py, started and stopped here),
+loading and report latency. Sizes come from environment variables (see
+bench/README.md); the defaults finish in about a quarter of an hour on two
+cores. A section that fails is reported as failed in RESULTS.md, the others
+still run, and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import time
+import traceback
+from typing import Any, Callable
+
+from bench.common import OUT_DIR, RESULTS_MD, describe_machine, load_average, md_table
+
+SECTIONS = ("extraction", "loading", "reports")
+ENV_KNOBS = (
+    "BENCH_SPEED_MB", "BENCH_MEMORY_MB", "BENCH_N_PROCESS", "BENCH_BATCH_SIZE", "BENCH_PEOPLE", "BENCH_ORGANIZATIONS",
+    "BENCH_PRODUCTS", "BENCH_RELATIONS", "BENCH_NAIVE_SAMPLE", "BENCH_PER_DOCUMENT_SAMPLE", "BENCH_BREAKDOWN_DOCUMENTS",
+    "BENCH_FORCE_RELOAD", "BENCH_REPORT_RUNS", "KG_NEO4J_HEAP", "KG_NEO4J_PAGECACHE", "KG_BATCH_SIZE", "KG_SPACY_MODEL",
+)
+
+
+def _log(message: str) -> None:
+    sys.stderr.write(f"[{dt.datetime.now():%H:%M:%S}] {message}\n")
+    sys.stderr.flush()
+
+
+def _section(name: str, work: Callable[[], Any], failures: dict[str, str]) -> Any:
+    try:
+        return work()
+    except Exception as error:  # one broken section must not lose the others' numbers
+        failures[name] = f"{type(error).__name__}: {error}"
+        _log(f"{name} failed:\n{traceback.format_exc()}")
+        return None
+
+
+def main() -> int:
+    from bench import extraction, loading, reports
+    from bench.database import bench_server
+
+    wanted = [s.strip() for s in os.environ.get("BENCH_ONLY", ",".join(SECTIONS)).split(",") if s.strip()]
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    started_at = dt.datetime.now().astimezone()
+    load_before = load_average()
+    machine = describe_machine()
+    failures: dict[str, str] = {}
+    results: dict[str, Any] = {}
+
+    if "extraction" in wanted:
+        config = extraction.ExtractionConfig.from_env()
+        results["extraction"] = _section("extraction", lambda: extraction.run(config, log=_log), failures)
+
+    neo4j_version = "not run"
+    settings_note = ""
+    if "loading" in wanted or "reports" in wanted:
+        loading_config = loading.LoadingConfig.from_env()
+
+        def database_sections() -> None:
+            nonlocal neo4j_version, settings_note
+            _log(f"loading: building {loading_config.relations:,} synthetic facts")
+            facts = loading.build_facts(loading_config)
+            with bench_server(progress=_log) as (settings, driver, version):
+                neo4j_version = version
+                settings_note = (f"heap {settings.heap_size}, page cache {settings.pagecache_size}, "
+                                 f"loader batch size {settings.batch_size}")
+                if "loading" in wanted:
+                    results["loading"] = _section("loading", lambda: loading.run(
+                        driver, facts, loading_config, database=settings.neo4j_database,
+                        batch_size=settings.batch_size, log=_log), failures)
+                else:
+                    from graph.loader import load_facts
+                    from graph.schema import ensure_schema
+
+                    ensure_schema(driver, database=settings.neo4j_database)
+                    load_facts(driver, facts, database=settings.neo4j_database, batch_size=settings.batch_size)
+                del facts
+                if "reports" in wanted:
+                    results["reports"] = _section("reports", lambda: reports.run(
+                        driver, reports.ReportsConfig.from_env(), database=settings.neo4j_database, log=_log), failures)
+
+        _section("database", database_sections, failures)
+
+    seconds = time.perf_counter() - started
+    (OUT_DIR / "results.json").write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    knobs = {k: os.environ[k] for k in ENV_KNOBS if os.environ.get(k)}
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (`python -m bench.run`) on {started_at:%Y-%m-%d %H:%M %Z}; the whole run took "
+        f"{seconds / 60:.1f} minutes. Timings are wall-clock and noisy: compare rows within this file, not across "
+        "machines or runs. How to run, and what each number means: bench/README.md.",
+        "",
+        "## Machine",
+        "",
+        md_table(("", ""), machine.rows() + [
+            ("Neo4j server", f"{neo4j_version} (local launcher, {settings_note})" if settings_note else neo4j_version),
+            ("Load average (1/5/15 min) at start / end", f"{load_before} / {load_average()}"),
+            ("Settings from the environment", ", ".join(f"{k}={v}" for k, v in knobs.items()) or "defaults"),
+        ]),
+        "",
+        "The machine is shared: other processes (other people's servers and tests) ran during the benchmark, "
+        "as the load average shows.",
+        "",
+    ]
+    renderers = {"extraction": extraction.render, "loading": loading.render, "reports": reports.render}
+    for name in SECTIONS:
+        if results.get(name):
+            lines.append(renderers[name](results[name]))
+    if failures:
+        lines += ["## Failed sections", ""]
+        lines += [f"- {name}: `{message}`" for name, message in failures.items()]
+        lines.append("")
+    RESULTS_MD.write_text("\n".join(lines), encoding="utf-8")
+    _log(f"wrote {RESULTS_MD} in {seconds / 60:.1f} minutes")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
