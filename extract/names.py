@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -14,6 +15,7 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 POSSESSIVE_TOKENS = {"'s", "’s", "'", "’", "s"}
 
 
+@lru_cache(maxsize=1 << 16)  # called for every candidate name of every document
 def name_key(name: str) -> str:
     """The normalisation of ONTOLOGY.md "Scoring".
 
@@ -29,6 +31,7 @@ def name_key(name: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def collapse_key(name: str) -> str:
     """A looser key that also ignores spaces and inner punctuation.
 

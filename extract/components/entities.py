@@ -310,13 +310,14 @@ class EntityRecognizer:
             )
             if (titled or hired) and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
                 found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
-        surnames = {}
-        for key, label in labels.items():
-            if label == PERSON:
-                for cand in candidates:
-                    text = doc[cand.start:cand.end].text
-                    if collapse_key(text) == key and len(text.split()) >= 2:
-                        surnames[text.split()[-1]] = key
+        full_names = {}
+        for cand in candidates:
+            text = doc[cand.start:cand.end].text
+            if len(text.split()) >= 2:
+                full_names.setdefault(collapse_key(text), text)
+        surnames = {
+            full_names[key].split()[-1]: key for key, label in labels.items() if label == PERSON and key in full_names
+        }
         in_long_name = {i for e in doc.ents if len(e) > 1 for i in range(e.start, e.end)}
         for token in doc:
             if token.text in surnames and token.ent_type_ not in ("ORG", "PRODUCT") and token.pos_ == "PROPN":
