@@ -273,8 +273,10 @@ class Lexicon:
     # triggers -------------------------------------------------------------------
 
     def verb_triggers(self, token: Token) -> list[Trigger]:
-        if token.pos_ not in ("VERB", "AUX") and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-            return []
+        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB") and not (
+            token.pos_ == "NOUN" and token.dep_ == "ROOT"
+        ):
+            return []  # participles used as adjectives ("Acme-owned") keep a VB* tag
         found = []
         for rest, trigger in self._verbs.get(token.lemma_.lower(), ()):
             if rest and not _has_particles(token, rest):

@@ -354,6 +354,10 @@ class _DocReader:
             for child in verb.children:
                 if child.dep_ in PASSIVE_SUBJECT_DEPS:
                     return self.entities(child, types)
+        if passive and verb.i >= 2 and self.doc[verb.i - 1].text == "-" and verb.i - 2 in self.entity_of:
+            ent = self.entity_of[verb.i - 2]  # "Acme-backed Globex": Acme did the backing
+            if ent.label_ in types:
+                return [ent]
         agents = [c for c in verb.children if c.dep_ == "agent"]
         if passive and not agents:
             # "developed and published by X": coordinated participles share the agent
@@ -425,7 +429,12 @@ class _DocReader:
                 if child.dep_ == "agent" and not trigger.object_nouns:
                     continue
                 found += self.prep_objects(child, types)
-            elif child.dep_ in ("advmod", "npadvmod", "oprd", "attr", "dobj") and child.i in self.entity_of and "dobj" in trigger.object_deps:
+            elif (
+                child.dep_ in ("advmod", "npadvmod", "oprd", "attr", "dobj")
+                and child.i in self.entity_of
+                and "dobj" in trigger.object_deps
+                and not (child.i == verb.i - 2 and self.doc[verb.i - 1].text == "-")  # "Acme-owned": the agent
+            ):
                 # The small parser often hangs a proper-noun object as advmod.
                 found += self.entities(child, types)
         for child in verb.children if not found else ():
@@ -818,7 +827,8 @@ class _DocReader:
             return self.entity(head.head, types, anaphora=False)
         if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
             verb = head.head if head.dep_ != "pobj" else head.head.head
-            if verb.lemma_.lower() in self.lex.copula_lemmas or head.dep_ == "pobj":
+            # "X is CEO", "X was named CEO" (a predicative object), "X serves as CEO"
+            if verb.lemma_.lower() in self.lex.copula_lemmas or head.dep_ in ("pobj", "oprd"):
                 for child in verb.children:
                     if child.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS:
                         if child.lemma_.lower() in self.lex.role_nouns:
@@ -1040,10 +1050,10 @@ def _reported_now(verb: Token) -> bool:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """"a game developed (and published) by X": a participle modifying a noun
-    (the small tagger often calls the participle a past tense)."""
+    """"a game developed (and published) by X", "Acme-owned Globex": a participle
+    modifying a noun (the small tagger often calls the participle a past tense)."""
     head = verb.head if verb.dep_ == "conj" else verb
-    return head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")
+    return (head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")) or (head.dep_ in ("amod", "compound") and head.tag_ == "VBN")
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

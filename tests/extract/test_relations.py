@@ -143,3 +143,21 @@ def test_named_members_of_a_group(extract_text):
 def test_stake_is_an_investment(extract_text):
     facts = extract_text("Toyota holds 20 percent of Subaru, while Mazda holds a small stake in Isuzu.")
     relation(facts, "Toyota", "INVESTED_IN", "Subaru")
+
+
+def test_hyphenated_participles_name_the_agent(extract_text):
+    facts = extract_text("Microsoft-backed OpenAI hired 200 people. Volkswagen-owned Audi will build the plant.")
+    relation(facts, "Microsoft", "INVESTED_IN", "OpenAI")
+    relation(facts, "Audi", "PART_OF", "Volkswagen")
+    assert ("OpenAI", "INVESTED_IN", "Microsoft") not in triples(facts)
+
+
+def test_formerly_known_as_is_a_rename(extract_text):
+    facts = extract_text("Alphabet Energy, formerly known as Sunstone Power, reported earnings.")
+    relation(facts, "Sunstone Power", "RENAMED_TO", "Alphabet Energy")
+
+
+def test_named_ceo_after_a_former_job_is_a_move(extract_text):
+    facts = extract_text("Former Google executive John Smith has been named CEO of Snap.", date="2023-02-01")
+    moved = relation(facts, "John Smith", "MOVED", "Snap")
+    assert names(facts)[moved.qualifiers["from"]] == "Google"
