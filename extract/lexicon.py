@@ -354,7 +354,7 @@ class Lexicon:
         if token.lower_.startswith("ex-") or any(c.lower_ in self.former_words for c in token.children):
             return True
         head = token.head
-        return head is not token and token.dep_ in ("attr", "appos") and any(
+        return head != token and token.dep_ in ("attr", "appos") and any(
             c.dep_ == "advmod" and c.lower_ in self.former_words for c in head.children
         )
 

@@ -332,11 +332,11 @@ class _DocReader:
                     return True
                 if not climbed_clause and child.dep_ in ("aux", "mark", "advmod") and child.lower_ in self.lex.hedges:
                     return True
-            if head is not verb and head.lemma_.lower() in self.lex.hedges:
+            if head != verb and head.lemma_.lower() in self.lex.hedges:
                 return True
-            if head.dep_ == "conj" and head.head is not head:
+            if head.dep_ == "conj" and head.head != head:
                 head = head.head
-            elif head.dep_ in ("xcomp", "ccomp", "advcl") and head.head is not head:
+            elif head.dep_ in ("xcomp", "ccomp", "advcl") and head.head != head:
                 head = head.head
                 climbed_clause = True
             else:
@@ -376,7 +376,7 @@ class _DocReader:
             return [ent] if ent is not None else []
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head.head, types, grammatical=True)  # "before leaving to ..."
-        if verb.dep_ in INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in INHERIT_DEPS and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
             if passive:
                 return []
             return self.subjects(verb.head, types, grammatical=verb.dep_ in ("conj", "xcomp"))
@@ -455,7 +455,7 @@ class _DocReader:
         agents = self.subjects(verb, trigger.subject)
         if trigger.reduced_subject:
             # "Acme (now called Globex)": the name the clause hangs from
-            head = self.entity(verb.head, trigger.subject, anaphora=False) if verb.head is not verb else None
+            head = self.entity(verb.head, trigger.subject, anaphora=False) if verb.head != verb else None
             agents = [head] if head is not None else []
         if trigger.patient_is_subject and not agents:
             # "X was renamed Y": the one renamed is the fact's subject
@@ -489,7 +489,7 @@ class _DocReader:
         relative clause hangs from; the small parser often leaves the relative
         pronoun as subject and the name as a modifier of the clause's verb."""
         clause = verb
-        while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
             clause = clause.head
         if clause.dep_ != "relcl":
             return agents, []
@@ -542,7 +542,7 @@ class _DocReader:
         q: dict = {}
         date = self.date_near(verb, sentence)
         if date is None and previous is not None:
-            date = self.date_near(verb, previous)
+            date = self.date_near(previous.root, previous)  # the event began there
         if date is None and (trigger.default_date == "document" or _reported_now(verb)):
             # "X has acquired Y", "X and Y are merging": news of the day
             date = DOCUMENT_DATE
@@ -612,12 +612,21 @@ class _DocReader:
         for ent in dates:
             head = ent.root
             for _ in range(4):
-                if head is verb:
+                if head == verb:
                     return ent.text
-                if head.head is head:
+                if head.head == head:
                     break
                 head = head.head
-        return dates[0].text if len(dates) == 1 else None
+        if len(dates) != 1:
+            return None
+        # The sentence's only date, unless it belongs to another clause
+        # ("X, who left Y in 2020, founded Z": 2020 is not the founding).
+        governor = dates[0].root
+        while governor.pos_ not in ("VERB", "AUX") and governor.head != governor:
+            governor = governor.head
+        if governor == verb or governor in verb.ancestors or governor.pos_ not in ("VERB", "AUX"):
+            return dates[0].text
+        return None
 
     def noun_gated_objects(self, verb: Token, trigger: Trigger) -> list[Span]:
         """Objects that must be introduced by a naming noun: "replaced by a new brand: Y"."""
@@ -665,7 +674,7 @@ class _DocReader:
             # "received $5m in funding, including an investment from X": X invests in the receiver
             verb = noun.head
             for _ in range(4):
-                if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
                     break
                 verb = verb.head
             receivers = self.subjects(verb, trigger.object) if verb.pos_ in ("VERB", "AUX") else []
@@ -1080,7 +1089,7 @@ def _contains(span: Span, token: Token) -> bool:
 
 def _same(a: Span | str, b: Span | str, keys: dict) -> bool:
     """One entity: the same span, or spans (or keys) with the same document key."""
-    if a is b:
+    if a == b:
         return True
     key_a = a if isinstance(a, str) else keys.get(span_key(a))
     key_b = b if isinstance(b, str) else keys.get(span_key(b))
