@@ -242,7 +242,8 @@ class Lexicon:
                 # A non-subject "it" mostly means a situation ("criticized it").
                 if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
                     return None
-                return "ORG"
+                # A subject "it" is a company or a product, whichever the text is about.
+                return "ORG|PRODUCT" if lower == "it" else "ORG"
         return None
 
     def anaphor_noun_type(self, token: Token) -> str | None:

@@ -141,7 +141,7 @@ class Coreference:
             appositive_of = token.head.head if token.head.dep_ == "appos" else None
             candidates = [
                 p for p in reversed(history)
-                if p.label_ == wanted and here - sent_index[p.start] <= PRONOUN_WINDOW
+                if p.label_ in wanted.split("|") and here - sent_index[p.start] <= PRONOUN_WINDOW
                 and not (appositive_of is not None and p.start <= appositive_of.i < p.end)
             ]
             if token.lower_ == "it":

@@ -218,6 +218,12 @@ class _DocReader:
                 ent = self.entity_of.get(child.i)
                 if ent is not None and ent.label_ in types:
                     return ent
+        if "PRODUCT" in types and token.pos_ == "NOUN" and self.lex.apposition_type(token) == "PRODUCT":
+            # "the Orin chip", "Acme's \"Nova\" model": the noun names the product it carries
+            for child in token.children:
+                ent = self.entity_of.get(child.i)
+                if child.dep_ in ("compound", "nmod", "appos") and ent is not None and ent.label_ == "PRODUCT":
+                    return ent
         if "ORG" in types or "PRODUCT" in types:
             for child in token.children:
                 if child.dep_ == "poss":

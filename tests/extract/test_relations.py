@@ -161,3 +161,9 @@ def test_named_ceo_after_a_former_job_is_a_move(extract_text):
     facts = extract_text("Former Google executive John Smith has been named CEO of Snap.", date="2023-02-01")
     moved = relation(facts, "John Smith", "MOVED", "Snap")
     assert names(facts)[moved.qualifiers["from"]] == "Google"
+
+
+def test_a_product_that_carries_a_component(extract_text):
+    facts = extract_text("The Nio ET7 went on sale in March. It carries the Nvidia Orin chip and a large screen.")
+    uses = [r for r in facts.relations if r.predicate == "USES"]
+    assert any(names(facts)[r.subject] == "Nio ET7" and "Orin" in names(facts)[r.object] for r in uses), triples(facts)
