@@ -20,6 +20,9 @@ DEFAULT_BROWSER_VERSION = "5.24.0"
 # Rows per write transaction: measured on a 2-core machine, 5000 loads faster
 # than 1000 (fewer commits) and stays far from the server heap of a small setup.
 DEFAULT_BATCH_SIZE = 5000
+# How long a write is retried (with backoff) while Neo4j is unreachable or busy:
+# long enough for a server restart on a slow machine.
+DEFAULT_RETRY_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Settings:
     pagecache_size: str = "512m"
     java_home: str | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
+    retry_seconds: int = DEFAULT_RETRY_SECONDS
 
     @property
     def neo4j_dir(self) -> Path:
@@ -107,4 +111,5 @@ def load_settings(project_dir: Path | None = None) -> Settings:
         pagecache_size=env.get("KG_NEO4J_PAGECACHE") or "512m",
         java_home=env.get("KG_JAVA_HOME") or None,
         batch_size=integer("KG_BATCH_SIZE", DEFAULT_BATCH_SIZE),
+        retry_seconds=integer("KG_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
     )

@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,14 @@ _BINARY_MAGIC = (
     b"RIFF", b"\x7fELF", b"OggS", b"ID3", b"fLaC", b"7z\xbc\xaf",
 )
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# The extractor's model reads English: a text whose letters are mostly of
+# another script (Chinese, Cyrillic, Arabic...) would give only noise, so it
+# is skipped with a reason. Names in another script inside an English text
+# are a small share and keep it.
+MIN_LATIN_SHARE = 0.5
+_LATIN_SAMPLE_CHARS = 100_000
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,23 @@ def iter_paragraphs(text: str) -> Iterator[Paragraph]:
         yield Paragraph(start, text[start:].rstrip())
 
 
+def latin_share(text: str) -> float | None:
+    """The share of the letters (of the first 100,000 characters) that are Latin; None without letters.
+
+    >>> latin_share("Acme hired Ana Ruiz.")
+    1.0
+    >>> round(latin_share("小米汽车 hired Ana"), 2)
+    0.67
+    >>> latin_share("2024 -- 42") is None
+    True
+    """
+    sample = text[:_LATIN_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    return len(_LATIN_LETTER.findall(sample)) / letters
+
+
 class _Skip(Exception):
     """This file or line holds nothing to read; the message says why."""
 
@@ -224,6 +250,7 @@ def _read_path(path: Path, on_error: OnError, warn: Callable[[SourceProblem], No
             # Only a file named by the caller gets here (folders skip other types):
             # the user meant it, so say that it cannot be read.
             raise _Broken(f"not a supported file type ({_suffix_label(path)})")
+        _check_regular(path)
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, on_error, warn)
         else:
@@ -235,6 +262,16 @@ def _read_path(path: Path, on_error: OnError, warn: Callable[[SourceProblem], No
         warn(SourceProblem(str(path), problem.reason, problem.line))
     except _Skip as problem:
         warn(SourceProblem(str(path), problem.reason, problem.line))
+
+
+def _check_regular(path: Path) -> None:
+    """A pipe or device named like an article would block the reader or never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # the reader says why it cannot read it
+    if not stat.S_ISREG(mode):
+        raise _Broken("cannot read: not a regular file (a pipe, socket or device)")
 
 
 def _read_file(path: Path, suffix: str, warn: Callable[[SourceProblem], None]) -> Document:
@@ -280,6 +317,9 @@ def _document(doc_id: str, lines: list[str], fields: dict[str, Any], *, source: 
     text = "\n".join(lines).strip()
     if not text:
         raise _Skip("no text left after removing page boilerplate")
+    latin = latin_share(text)
+    if latin is not None and latin < MIN_LATIN_SHARE:
+        raise _Skip(f"not in a Latin script: {1 - latin:.0%} of its letters are in other scripts, and the extractor reads English")
     head = lines[:_HEAD_LINES]
     title = fields.get("title") or find_title(head)
     date = (iso_date(fields["date"]) if fields.get("date") else None) or find_date(head)

@@ -112,6 +112,9 @@ def open_driver(settings: Settings, uri: str | None = None) -> neo4j.Driver:
             target,
             auth=(settings.neo4j_user, settings.neo4j_password),
             connection_timeout=CONNECTION_TIMEOUT_S,
+            # Managed transactions (execute_read/execute_write) retry transient
+            # failures, a server restart included, with exponential backoff.
+            max_transaction_retry_time=float(settings.retry_seconds),
             # The server's query hints ("unknown property key" on a fresh
             # graph) are for developers, not for a user's terminal.
             notifications_min_severity="OFF",

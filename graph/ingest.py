@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 import neo4j
 
-from corpgraph.errors import InputError
+from corpgraph.errors import DatabaseError, InputError
 from corpgraph.settings import DEFAULT_BATCH_SIZE
 from extract.model import Document, DocumentRecord, FactSet
 from graph.loader import UNCHANGED, LoadSummary, Progress, document_states, load_facts
@@ -37,6 +37,16 @@ class IngestSummary:
     problems: list = field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def skipped(self) -> list:
+        """Files and lines left out, each with its reason (``SourceProblem``)."""
+        return [p for p in self.problems if getattr(p, "skipped", True)]
+
+    @property
+    def warnings(self) -> list:
+        """Problems with documents that were still read (bytes replaced, an id renamed)."""
+        return [p for p in self.problems if not getattr(p, "skipped", True)]
+
     def as_dict(self) -> dict:
         return {
             "documents_read": self.documents_read,
@@ -46,8 +56,18 @@ class IngestSummary:
             "relations_extracted": self.relations_extracted,
             "load": self.load.as_dict(),
             "problems": [str(p) for p in self.problems],
+            "skipped": [_problem_dict(p) for p in self.skipped],
+            "warnings": [_problem_dict(p) for p in self.warnings],
             "seconds": round(self.seconds, 2),
         }
+
+
+def _problem_dict(problem: object) -> dict:
+    return {
+        "path": getattr(problem, "path", str(problem)),
+        "line": getattr(problem, "line", None),
+        "reason": getattr(problem, "reason", str(problem)),
+    }
 
 
 def ingest(
@@ -70,13 +90,15 @@ def ingest(
     each document the model has read, ``on_loaded(done, total)`` about each
     document committed. Raises InputError when nothing could be read.
     """
-    from extract.sources import read_documents
+    from extract.sources import SourceReport, read_documents
 
     started = time.perf_counter()
     summary = IngestSummary()
+    report = SourceReport()
 
-    def note(problem: object) -> None:
+    def note(problem) -> None:
         summary.problems.append(problem)
+        report.add(problem)
         if warn is not None:
             warn(problem)
 
@@ -102,7 +124,7 @@ def ingest(
         summary.seconds = time.perf_counter() - started
         if summary.documents_read == 0:
             named = ", ".join(str(p) for p in paths)
-            raise InputError(f"{named}: no documents to read")
+            raise InputError(f"{named}: no documents to read ({report.summary()})")
         return summary
 
     from extract.pipeline import extract_corpus  # spaCy loads only when there is new text for it
@@ -112,9 +134,24 @@ def ingest(
     summary.documents_extracted = len(todo)
     summary.entities_extracted = len(facts.entities)
     summary.relations_extracted = len(facts.relations)
-    summary.load = load_facts(
-        driver, facts, database=database, batch_size=batch_size, force=force, per_document=True, progress=on_loaded
-    )
+    loaded = 0
+
+    def committed(done: int, total: int) -> None:
+        nonlocal loaded
+        loaded = done
+        if on_loaded is not None:
+            on_loaded(done, total)
+
+    try:
+        summary.load = load_facts(
+            driver, facts, database=database, batch_size=batch_size, force=force, per_document=True, progress=committed
+        )
+    except DatabaseError as error:
+        # Each document is its own transaction: what was committed stays, and
+        # the next run skips it and loads the rest.
+        raise DatabaseError(
+            f"{error} ({loaded} of {len(todo)} documents were loaded before this; run the same command again to load the rest)"
+        ) from None
     summary.seconds = time.perf_counter() - started
     return summary
 

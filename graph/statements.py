@@ -74,10 +74,17 @@ def database_errors(action: str) -> Iterator[None]:
     """Turn a driver failure into one DatabaseError line saying what was being done."""
     import neo4j.exceptions as errors
 
+    from graph.connection import START_HINT
+
     try:
         yield
     except errors.Neo4jError as error:
         message = (error.message or str(error)).splitlines()[0]
         raise DatabaseError(f"{action} failed: {message} ({error.code})") from None
+    except (errors.ServiceUnavailable, errors.SessionExpired) as error:
+        # Raised once the driver's retries are used up: the server went away.
+        message = (str(error) or type(error).__name__).splitlines()[0].rstrip(":")
+        raise DatabaseError(f"{action} failed: Neo4j stopped answering ({message}). {START_HINT}") from None
     except errors.DriverError as error:
-        raise DatabaseError(f"{action} failed: {error}") from None
+        message = (str(error) or type(error).__name__).splitlines()[0]
+        raise DatabaseError(f"{action} failed: {message}") from None

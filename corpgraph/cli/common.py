@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from corpgraph.errors import CorpgraphError
 
@@ -35,3 +36,40 @@ def handle_errors(func: F) -> F:
             raise fail(error) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+# Problems with inputs are printed one a line as they happen, up to this many,
+# and listed again (up to this many) in the closing summary.
+MAX_PROBLEMS_SHOWN = 20
+
+
+def problem_printer() -> Callable[[object], None]:
+    """A ``warn`` callback for reading inputs: one stderr line per problem, as it happens.
+
+    A problem is a ``SourceProblem``; its ``skipped`` tells a file or line left
+    out from a warning about one that was still read.
+    """
+    shown = 0
+
+    def warn(problem: object) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= MAX_PROBLEMS_SHOWN:
+            label = "skipped" if getattr(problem, "skipped", True) else "warning"
+            err_console.print(f"[yellow]{label}:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        elif shown == MAX_PROBLEMS_SHOWN + 1:
+            err_console.print("[yellow]more problems: see the summary at the end[/]", highlight=False)
+
+    return warn
+
+
+def print_skipped(problems: Iterable[object]) -> None:
+    """The closing list of what was left out and why (stderr)."""
+    skipped = [p for p in problems if getattr(p, "skipped", True)]
+    if not skipped:
+        return
+    err_console.print(f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} or line{'s' if len(skipped) != 1 else ''}:", highlight=False)
+    for problem in skipped[:MAX_PROBLEMS_SHOWN]:
+        err_console.print(f"  {escape(str(problem))}", highlight=False, soft_wrap=True)
+    if len(skipped) > MAX_PROBLEMS_SHOWN:
+        err_console.print(f"  ... and {len(skipped) - MAX_PROBLEMS_SHOWN} more", highlight=False)

@@ -22,18 +22,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corpgraph.cli.common import console, err_console, handle_errors
+from corpgraph.cli.common import console, err_console, handle_errors, print_skipped, problem_printer
 from corpgraph.errors import ConfigError, InputError
 from extract.evaluate import EvalResult, FactView, Ratio, evaluate_files
 from extract.facts import write_facts
 from extract.model import Document
 from extract.ontology import PREDICATES
 from extract.sources import SourceProblem, SourceReport, read_documents
-
-# Problems are printed one a line as they happen, up to this many; the
-# closing summary counts them all.
-_MAX_PROBLEMS_SHOWN = 20
-
 
 class OnError(str, Enum):
     fail = "fail"
@@ -155,15 +150,7 @@ def extract_command(
     ] = OnError.fail,
 ) -> None:
     """Extract people, organisations, products and their relations from articles into a facts file."""
-    shown = 0
-
-    def warn(problem: SourceProblem) -> None:
-        nonlocal shown
-        shown += 1
-        if shown <= _MAX_PROBLEMS_SHOWN:
-            label = "skipped" if problem.skipped else "warning"
-            err_console.print(f"[yellow]{label}:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
-
+    warn = problem_printer()
     with Progress(
         SpinnerColumn(),
         TextColumn("extracting"),
@@ -194,6 +181,7 @@ def extract_command(
         highlight=False,
         soft_wrap=True,
     )
+    print_skipped(run.report.problems)
 
 
 def eval_command(

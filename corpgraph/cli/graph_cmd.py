@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corpgraph.cli.common import console, err_console, handle_errors
+from corpgraph.cli.common import console, err_console, handle_errors, print_skipped, problem_printer
 from corpgraph.errors import ConfigError, ReportError
 from corpgraph.settings import Settings, load_settings
 
@@ -123,8 +123,7 @@ def ingest_command(
         extracting = progress.add_task("extracting", total=None)
         loading = progress.add_task("loading", total=None, visible=False)
 
-        def warn(problem: object) -> None:
-            err_console.print(f"[yellow]skipped:[/] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        warn = problem_printer()
 
         def loaded(done: int, total: int) -> None:
             progress.update(loading, completed=done, total=total, visible=True)
@@ -144,6 +143,7 @@ def ingest_command(
         )
     if output is ReportFormat.json:
         console.print_json(json.dumps(summary.as_dict()))
+        print_skipped(summary.problems)
         return
     extra = [
         ("documents read", summary.documents_read),
@@ -152,8 +152,7 @@ def ingest_command(
         ("relations extracted", summary.relations_extracted),
     ]
     console.print(_load_table(f"kg ingest: {summary.seconds:.1f} s", summary.load, extra, summary.documents_unchanged))
-    if summary.problems:
-        err_console.print(f"{len(summary.problems)} file(s) or line(s) skipped (see above)", highlight=False)
+    print_skipped(summary.problems)
 
 
 def load_command(

@@ -14,7 +14,12 @@ from corpgraph.errors import ConfigError
 from corpgraph.settings import load_settings
 from graph import server
 
-app = typer.Typer(help="Start, stop and inspect the Neo4j server that corpgraph uses.", no_args_is_help=True)
+app = typer.Typer(
+    help="Start, stop and inspect the Neo4j server that corpgraph uses.",
+    no_args_is_help=True,
+    # Locals would print the Neo4j password in a traceback (also when run on its own).
+    pretty_exceptions_show_locals=False,
+)
 
 
 class OutputFormat(str, Enum):
