@@ -57,6 +57,13 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its waited-for children so far."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def children_peak_rss_kb() -> int:
     """The largest RSS of any waited-for child (the worker processes of n_process > 1)."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

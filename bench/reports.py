@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass
 from typing import Any, Callable
@@ -43,13 +44,65 @@ LARGE_LABEL = 1_000
 class ReportsConfig:
     runs: int = 20
     warmup: int = 2
-    # A variant slower than this on its warm-up runs fewer times (its p95 is then over fewer samples).
+    # A variant slower than this on its first run runs fewer times (its p95 is then over fewer samples).
     slow_seconds: float = 2.0
-    slow_runs: int = 5
+    slow_runs: int = 3
+    # A run still going after this long is terminated on the server and the variant recorded as timed out.
+    timeout_seconds: float = 60.0
 
     @classmethod
     def from_env(cls) -> "ReportsConfig":
-        return cls(runs=env_int("BENCH_REPORT_RUNS", cls.runs), warmup=env_int("BENCH_REPORT_WARMUP", cls.warmup))
+        return cls(runs=env_int("BENCH_REPORT_RUNS", cls.runs), warmup=env_int("BENCH_REPORT_WARMUP", cls.warmup),
+                   timeout_seconds=env_int("BENCH_REPORT_TIMEOUT", int(cls.timeout_seconds)))
+
+
+class TimedOut(Exception):
+    """The watchdog terminated the report's transaction."""
+
+
+class Watchdog:
+    """Terminates, after ``timeout`` seconds, the server transactions running a report's query.
+
+    Neo4j Community cannot set a transaction timeout at run time and
+    run_report takes none, so the benchmark ends runaway reports itself with
+    TERMINATE TRANSACTION (its own server; nobody else's queries run there).
+    """
+
+    def __init__(self, driver: neo4j.Driver, marker: str, timeout: float, database: str) -> None:
+        self.driver, self.marker, self.timeout, self.database = driver, marker, timeout, database
+        self.fired = False
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        if self._done.wait(self.timeout):
+            return
+        self.fired = True
+        records, _, _ = self.driver.execute_query(
+            "SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS query WHERE query CONTAINS $marker RETURN id",
+            marker=self.marker, database_=self.database)
+        ids = [r["id"] for r in records]
+        if ids:
+            self.driver.execute_query("TERMINATE TRANSACTIONS $ids", ids=ids, database_=self.database)
+
+    def __enter__(self) -> "Watchdog":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def _guarded(driver: neo4j.Driver, report, timeout: float, database: str, work: Callable[[], Any]) -> Any:
+    marker = next((line for line in report.query.splitlines() if line.startswith("// name:")), report.name)
+    with Watchdog(driver, marker, timeout, database) as dog:
+        try:
+            return work()
+        except Exception:
+            if dog.fired:
+                raise TimedOut(f"{report.name}: terminated after {timeout:.0f} s") from None
+            raise
 
 
 # ---------------------------------------------------------------------------
@@ -117,17 +170,25 @@ def time_report(driver: neo4j.Driver, report, params: dict[str, str], config: Re
 
     samples: list[float] = []
     rows = 0
-    for i in range(config.warmup + config.runs):
+    warmup, runs = config.warmup, config.runs
+    i = 0
+    while i < warmup + runs:
         started = time.perf_counter()
-        result = run_report(driver, report, params, database=database)
+        try:
+            result = _guarded(driver, report, config.timeout_seconds, database,
+                              lambda: run_report(driver, report, params, database=database))
+        except TimedOut:
+            return {"runs": len(samples), "timed_out": True, "p50_ms": float("nan"), "p95_ms": float("nan"),
+                    "max_ms": config.timeout_seconds * 1000, "rows": rows}
         elapsed = time.perf_counter() - started
         rows = len(result.rows)
-        if i < config.warmup:
-            if elapsed > config.slow_seconds and config.runs > config.slow_runs:
-                config = ReportsConfig(runs=config.slow_runs, warmup=config.warmup)
-            continue
-        samples.append(elapsed * 1000)
-    return {"runs": len(samples), "p50_ms": median(samples), "p95_ms": percentile(samples, 95),
+        if i == 0 and elapsed > config.slow_seconds:
+            # A slow report: one warm-up is enough, and a few runs.
+            warmup, runs = 1, min(runs, config.slow_runs)
+        if i >= warmup:
+            samples.append(elapsed * 1000)
+        i += 1
+    return {"runs": len(samples), "timed_out": False, "p50_ms": median(samples), "p95_ms": percentile(samples, 95),
             "max_ms": max(samples), "rows": rows}
 
 
@@ -137,19 +198,27 @@ def _walk(plan: dict[str, Any]):
         yield from _walk(child)
 
 
-def profile_report(driver: neo4j.Driver, report, params: dict[str, str], label_sizes: dict[str, int], database: str
-                   ) -> dict[str, Any]:
-    """Run the report once under PROFILE; which scans and index seeks its plan used, and its db hits."""
+def profile_report(driver: neo4j.Driver, report, params: dict[str, str], label_sizes: dict[str, int], database: str,
+                   *, explain: bool = False, timeout: float = 60.0) -> dict[str, Any]:
+    """Run the report once under PROFILE (or only plan it, EXPLAIN): its scans, index seeks and db hits."""
     values = report.bind(params)
+    keyword = "EXPLAIN" if explain else "PROFILE"
 
     def work(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
-        result = tx.run("PROFILE\n" + report.query, values)
+        result = tx.run(f"{keyword}\n" + report.query, values)
         list(result)
-        return result.consume().profile or {}
+        summary = result.consume()
+        return (summary.plan if explain else summary.profile) or {}
 
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS,
-                        notifications_min_severity="OFF") as session:
-        plan = session.execute_read(work)
+    def read() -> dict[str, Any]:
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS,
+                            notifications_min_severity="OFF") as session:
+            return session.execute_read(work)
+
+    try:
+        plan = _guarded(driver, report, timeout, database, read)
+    except TimedOut:
+        return profile_report(driver, report, params, label_sizes, database, explain=True) if not explain else {}
     seeks, scans, fulltext = [], [], False
     db_hits = 0
     for op in _walk(plan):
@@ -170,7 +239,8 @@ def profile_report(driver: neo4j.Driver, report, params: dict[str, str], label_s
             scans.append({"operator": kind, "details": details, "rows": rows, "db_hits": hits, "large": large,
                           "executed": rows > 0 or hits > 0})
     return {"seeks": sorted(set(seeks)), "fulltext": fulltext, "scans": scans, "db_hits": db_hits,
-            "large_scan_executed": any(s["large"] and s["executed"] for s in scans)}
+            "explain_only": explain,
+            "large_scan_executed": any(s["large"] and (s["executed"] or explain) for s in scans)}
 
 
 def run(driver: neo4j.Driver, config: ReportsConfig, *, database: str = "neo4j",
@@ -188,8 +258,11 @@ def run(driver: neo4j.Driver, config: ReportsConfig, *, database: str = "neo4j",
             log(f"reports: {name} [{level}] {params}")
             timing = time_report(driver, report, params, config, database)
             entry = {"report": name, "pack": report.pack, "variant": level, "params": params, **timing}
+            log(f"  p50 {timing['p50_ms']:.0f} ms, p95 {timing['p95_ms']:.0f} ms, {timing['rows']} rows"
+                + (" (timed out)" if timing["timed_out"] else ""))
             if params:
-                entry["profile"] = profile_report(driver, report, params, label_sizes, database)
+                entry["profile"] = profile_report(driver, report, params, label_sizes, database,
+                                                  explain=timing["timed_out"], timeout=config.timeout_seconds)
             results.append(entry)
     return {"config": asdict(config), "label_sizes": label_sizes, "chosen": chosen, "results": results}
 
@@ -209,6 +282,9 @@ def _plan_cell(entry: dict[str, Any]) -> str:
     if other:
         parts.append(", ".join(sorted({s.split()[0] for s in other})))
     executed = [s for s in profile["scans"] if s["executed"]]
+    if profile.get("explain_only"):
+        parts.append("EXPLAIN only (PROFILE timed out)")
+        executed = profile["scans"]
     for scan in executed:
         flag = "**" if scan["large"] else ""
         parts.append(f"{flag}{scan['operator']} {scan['details'].split(' ')[0]} ({scan['rows']:,} rows){flag}")
@@ -235,17 +311,22 @@ def render(results: dict[str, Any]) -> str:
     ]
     rows = []
     for entry in entries:
-        rows.append((entry["report"], entry["variant"], f"{entry['p50_ms']:.0f}", f"{entry['p95_ms']:.0f}",
-                     f"{entry['rows']:,}", entry["runs"], _plan_cell(entry)))
+        if entry.get("timed_out"):
+            timing = ("**timed out**", f"**> {entry['max_ms'] / 1000:.0f} s**")
+        else:
+            timing = (f"{entry['p50_ms']:.0f}", f"{entry['p95_ms']:.0f}")
+        rows.append((entry["report"], entry["variant"], *timing, f"{entry['rows']:,}", entry["runs"], _plan_cell(entry)))
     out.append(md_table(("report", "variant", "p50 ms", "p95 ms", "rows", "runs", "plan (PROFILE)"), rows))
     parameterised = [e for e in entries if e["variant"] != "all"]
-    slow = [e for e in parameterised if e["p95_ms"] >= P95_TARGET_MS]
+    slow = [e for e in parameterised if e.get("timed_out") or e["p95_ms"] >= P95_TARGET_MS]
     scanning = [e for e in parameterised if e.get("profile", {}).get("large_scan_executed")]
     out += [
         "",
         f"- parameterised variants with p95 < {P95_TARGET_MS:.0f} ms: {len(parameterised) - len(slow)} of "
         f"{len(parameterised)} ({verdict(not slow)})"
-        + ("; over: " + ", ".join(f"{e['report']} [{e['variant']}] {e['p95_ms']:.0f} ms" for e in slow) if slow else ""),
+        + ("; over: " + ", ".join(f"{e['report']} [{e['variant']}] "
+                                   + ("timed out" if e.get("timed_out") else f"{e['p95_ms']:.0f} ms") for e in slow)
+           if slow else ""),
         f"- parameterised variants whose plan scanned a large label: {len(scanning)}"
         + (" (" + ", ".join(f"{e['report']} [{e['variant']}]" for e in scanning) + ")" if scanning else "")
         + f" ({verdict(not scanning)}: name lookups by index)",

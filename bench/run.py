@@ -22,7 +22,7 @@ from bench.common import OUT_DIR, RESULTS_MD, describe_machine, load_average, md
 
 SECTIONS = ("extraction", "loading", "reports")
 ENV_KNOBS = (
-    "BENCH_SPEED_MB", "BENCH_MEMORY_MB", "BENCH_N_PROCESS", "BENCH_BATCH_SIZE", "BENCH_PEOPLE", "BENCH_ORGANIZATIONS",
+    "BENCH_SPEED_MB", "BENCH_MEMORY_MB", "BENCH_REPEATS", "BENCH_N_PROCESS", "BENCH_BATCH_SIZE", "BENCH_PEOPLE", "BENCH_ORGANIZATIONS",
     "BENCH_PRODUCTS", "BENCH_RELATIONS", "BENCH_NAIVE_SAMPLE", "BENCH_PER_DOCUMENT_SAMPLE", "BENCH_BREAKDOWN_DOCUMENTS",
     "BENCH_FORCE_RELOAD", "BENCH_REPORT_RUNS", "KG_NEO4J_HEAP", "KG_NEO4J_PAGECACHE", "KG_BATCH_SIZE", "KG_SPACY_MODEL",
 )
@@ -31,6 +31,23 @@ ENV_KNOBS = (
 def _log(message: str) -> None:
     sys.stderr.write(f"[{dt.datetime.now():%H:%M:%S}] {message}\n")
     sys.stderr.flush()
+
+
+def _revision() -> str:
+    """The commit measured, and whether the working tree differed from it."""
+    import subprocess
+
+    from bench.common import PROJECT_DIR
+
+    def git(*args: str) -> str:
+        result = subprocess.run(["git", *args], cwd=PROJECT_DIR, capture_output=True, text=True, check=False)
+        return result.stdout.strip() if result.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "unknown (not a git checkout)"
+    changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
+    return f"{commit}" + (f" with uncommitted changes to {', '.join(changed)}" if changed else " (clean)")
 
 
 def _section(name: str, work: Callable[[], Any], failures: dict[str, str]) -> Any:
@@ -52,6 +69,7 @@ def main() -> int:
     started_at = dt.datetime.now().astimezone()
     load_before = load_average()
     machine = describe_machine()
+    revision = _revision()
     failures: dict[str, str] = {}
     results: dict[str, Any] = {}
 
@@ -103,6 +121,7 @@ def main() -> int:
         "",
         md_table(("", ""), machine.rows() + [
             ("Neo4j server", f"{neo4j_version} (local launcher, {settings_note})" if settings_note else neo4j_version),
+            ("corpgraph revision", revision),
             ("Load average (1/5/15 min) at start / end", f"{load_before} / {load_average()}"),
             ("Settings from the environment", ", ".join(f"{k}={v}" for k, v in knobs.items()) or "defaults"),
         ]),

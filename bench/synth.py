@@ -646,6 +646,21 @@ def synthetic_factset(
     def company() -> str:
         return company_ids[_skewed(rng, len(company_ids))]
 
+    # Lineage is a forest, as in the world: a company has at most one parent,
+    # is renamed or bought at most once, and only by an older (lower-ranked)
+    # one, so PART_OF*, RENAMED_TO* and ACQUIRED chains end.
+    once: dict[str, set[int]] = {"PART_OF": set(), "RENAMED_TO": set(), "ACQUIRED": set()}
+
+    def lineage(predicate: str) -> tuple[str, str] | None:
+        child = rng.randrange(1, len(company_ids))
+        if child in once[predicate]:
+            return None
+        once[predicate].add(child)
+        elder = _skewed(rng, child)
+        if predicate == "PART_OF":
+            return company_ids[child], company_ids[elder]
+        return company_ids[elder], company_ids[child]
+
     def product() -> str:
         return product_ids[_skewed(rng, len(product_ids), 1.5)]
 
@@ -661,14 +676,23 @@ def synthetic_factset(
         if predicate == "EDUCATED_AT":
             return rng.choice(person_ids), school_ids[_skewed(rng, len(school_ids), 1.5)], {}
         if predicate == "FOUNDED":
-            subject = rng.choice(person_ids) if rng.random() < 0.8 else company()
-            return subject, company(), {"date": year}
+            if rng.random() < 0.8:
+                return rng.choice(person_ids), company(), {"date": year}
+            child = rng.randrange(1, len(company_ids))
+            return company_ids[_skewed(rng, child)], company_ids[child], {"date": year}
         if predicate == "DEVELOPED":
             return rng.choice(person_ids), product(), {}
-        if predicate in ("ACQUIRED", "INVESTED_IN"):
+        if predicate in once:
+            pair = lineage(predicate)
+            if pair is None:
+                return "", "", {}
+            qualifiers = {"ACQUIRED": {"date": year, "amount": f"${rng.randrange(20, 900)} million"},
+                          "RENAMED_TO": {"date": year}}.get(predicate, {})
+            return pair[0], pair[1], qualifiers
+        if predicate == "INVESTED_IN":
             return company(), company(), {"date": year, "amount": f"${rng.randrange(20, 900)} million"}
-        if predicate in ("PART_OF", "PARTNERED_WITH", "RENAMED_TO"):
-            return company(), company(), {} if predicate == "PART_OF" else {"date": year}
+        if predicate == "PARTNERED_WITH":
+            return company(), company(), {"date": year}
         if predicate == "MAKES":
             return company(), product(), {}
         if predicate == "USES":
@@ -682,7 +706,7 @@ def synthetic_factset(
     while len(facts) < relations:
         predicate = rng.choices(predicates, shares)[0]
         subject, obj, qualifiers = ends(predicate)
-        if subject == obj or qualifiers.get("from") == obj:
+        if not subject or subject == obj or qualifiers.get("from") == obj:
             continue
         if PREDICATES[predicate].symmetric and obj < subject:
             subject, obj = obj, subject

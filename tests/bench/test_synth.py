@@ -144,3 +144,21 @@ def test_synthetic_factset_has_the_sizes_asked_and_validates():
     assert validate_facts(factset) == []
     again = synthetic_factset(people=300, organizations=120, products=40, relations=2_000, seed=9)
     assert [r.to_json() for r in again.relations] == [r.to_json() for r in factset.relations]
+
+
+def test_synthetic_lineage_is_a_forest_so_variable_length_reports_end():
+    factset = synthetic_factset(people=200, organizations=300, products=30, relations=3_000, seed=4)
+    for predicate in ("PART_OF", "RENAMED_TO", "ACQUIRED"):
+        edges = [(r.subject, r.object) for r in factset.relations if r.predicate == predicate]
+        assert edges
+        # Each company is the child end of at most one such fact...
+        child = [s for s, _ in edges] if predicate == "PART_OF" else [o for _, o in edges]
+        assert len(child) == len(set(child))
+        # ...and following them never comes back to where it started.
+        step = dict(zip(child, [o for _, o in edges] if predicate == "PART_OF" else [s for s, _ in edges]))
+        for start in step:
+            seen, node = {start}, step[start]
+            while node in step:
+                assert node not in seen
+                seen.add(node)
+                node = step[node]
