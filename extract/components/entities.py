@@ -308,6 +308,11 @@ class EntityRecognizer:
             hired = hired or root.dep_ == "nsubj" and any(
                 t.types_subject and t.subject == ("PERSON",) for t in self.lexicon.verb_triggers(root.head)
             )
+            if root.dep_ == "nsubj" and any(
+                t.types_subject and t.subject == ("ORG",) for t in self.lexicon.verb_triggers(root.head)
+            ):
+                found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "X raised $5m"
+                continue
             if (titled or hired) and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
                 found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
         full_names = {}

@@ -443,6 +443,21 @@ class _DocReader:
             ):
                 # The small parser often hangs a proper-noun object as advmod.
                 found += self.entities(child, types)
+        if not found and types == ("PERSON",):
+            # "Acme named Jane Roe chief executive": the name hangs on the title
+            for child in verb.children:
+                if child.dep_ == "oprd":
+                    found += [
+                        self.entity_of[t.i] for t in child.subtree
+                        if t.i in self.entity_of and self.entity_of[t.i].label_ == "PERSON" and t.i < child.i
+                    ][:1]
+        if not found and trigger.object_preps:
+            # "studied engineering at X": the preposition hangs on the object noun
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.i not in self.entity_of:
+                    for prep in child.children:
+                        if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
+                            found += self.prep_objects(prep, types)
         for child in verb.children if not found else ():
             if child.dep_ == "prep" and child.lower_ in trigger.role_preps:
                 # "worked as a reporter for X", "joined as head of X's design"
@@ -484,6 +499,19 @@ class _DocReader:
         qualifiers = self.qualifiers(verb, trigger, sentence, previous)
         moved_from = self.from_org(verb, trigger)
         extra = (previous.start_char, previous.end_char) if previous is not None else None
+        if trigger.to_preps:
+            # "Roe left X for Y": a move to Y
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in trigger.to_preps:
+                    for destination in self.prep_objects(child, ("ORG",)):
+                        for agent, patient in pairs:
+                            if agent.label_ == "PERSON" and not _same(patient, destination, self.keys):
+                                q = {k: v for k, v in qualifiers.items() if k in ("_date_text",)}
+                                if "end" in qualifiers:
+                                    q["date"] = qualifiers["end"]
+                                q["from"] = self.key_for(patient)
+                                yield Found("MOVED", agent, destination, sentence, q, 0.8, "move", extra)
+                                yield Found("WORKS_FOR", agent, destination, sentence, {"start": q["date"], "_date_text": q.get("_date_text")} if "date" in q else {}, 0.7, "join", extra)
         for agent, patient in pairs:
             if _same(agent, patient, self.keys):
                 continue
@@ -559,6 +587,12 @@ class _DocReader:
             role = self.role_after(verb, trigger.role_preps)
             if role:
                 q["role"] = role
+        if trigger.role_deps and "role" not in q:
+            # "Acme named Roe chief executive": the title stands bare after the name
+            for child in verb.children:
+                if child.dep_ in trigger.role_deps and self.lex.is_title_token(child):
+                    q["role"] = self.role_text(child)
+                    break
         if trigger.amount:
             for ent in self.ents_in(sentence):
                 if ent.label_ == "MONEY":
@@ -569,14 +603,38 @@ class _DocReader:
     def from_org(self, verb: Token, trigger: Trigger) -> Span | None:
         if not trigger.from_preps:
             return None
-        # "hired engineers from X": the "from" may hang on the object noun
-        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+        # "hired engineers from X", "hired Y away from X": the "from" may hang on
+        # the object noun or on "away"
+        holders = [verb] + [
+            c for c in verb.children
+            if (c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN") or (c.dep_ == "advmod" and c.lower_ == "away")
+        ]
         for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in trigger.from_preps:
                 for pobj in child.children:
                     ent = self.entity(pobj, ("ORG",))
                     if ent is not None:
                         return ent
+        # "After ten years at X, she joined Y"; "Roe, formerly of X, joined Y"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "after":
+                for token in child.subtree:
+                    if token.dep_ == "prep" and token.lower_ in ("at", "with"):
+                        found = self.prep_objects(token, ("ORG",))
+                        if found:
+                            return found[0]
+            if child.dep_ in SUBJECT_DEPS:
+                for mod in child.children:
+                    preps = []
+                    if mod.dep_ in ("advmod", "appos", "amod") and mod.lower_ in self.lex.former_words:
+                        preps = [p for p in mod.children if p.dep_ == "prep"]
+                    elif mod.dep_ == "prep" and any(a.lower_ in self.lex.former_words for a in mod.children):
+                        preps = [mod]  # "Roe, formerly of X,": the adverb hangs on "of"
+                    for prep in preps:
+                        if prep.lower_ in ("of", "at", "with"):
+                            found = self.prep_objects(prep, ("ORG",))
+                            if found:
+                                return found[0]
         # "left X and joined Y": the left organisation of a coordinated verb.
         for other in _coordinated_verbs(verb):
             for trig in self.lex.verb_triggers(other):
@@ -703,7 +761,9 @@ class _DocReader:
             c.dep_ == "prep" and c.lower_ == "between" for c in noun.children
         ):
             subjects, objects = [objects[0]], objects[1:]  # "a partnership between X and Y"
-        if trigger.conj_subjects and not objects:
+        if trigger.conj_subjects and not objects and len(subjects) >= 2:
+            subjects, objects = subjects[:1], subjects[1:]  # "X and Y formed an alliance"
+        elif trigger.conj_subjects and not objects:
             pair = self.coordinated_pair(noun, trigger)
             if pair:
                 subjects, objects = [pair[0]], [pair[1]]
@@ -1004,7 +1064,7 @@ class _DocReader:
                     yield Found("MAKES", maker, ent, sentence, {}, 0.85, None)
             elif ent.label_ == "ORG":
                 parent = self.parent_in_name(ent)
-                if parent is not None and not _same(ent, parent, self.keys):
+                if parent is not None and self.key_for(parent) != self.key_for(ent):
                     yield Found("PART_OF", ent, parent, sentence, {}, 0.8, None)
 
     def possessor(self, product: Span) -> Span | None:
@@ -1019,6 +1079,11 @@ class _DocReader:
                     ent = self.entity(child, ("ORG",))
                     if ent is not None:
                         return ent
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    # "the Nova sedan from Acme"
+                    found = self.prep_objects(child, ("ORG",))
+                    if found:
+                        return found[0]
         return None
 
     def parent_in_name(self, ent: Span) -> Span | None:

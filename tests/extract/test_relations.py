@@ -167,3 +167,40 @@ def test_a_product_that_carries_a_component(extract_text):
     facts = extract_text("The Nio ET7 went on sale in March. It carries the Nvidia Orin chip and a large screen.")
     uses = [r for r in facts.relations if r.predicate == "USES"]
     assert any(names(facts)[r.subject] == "Nio ET7" and "Orin" in names(facts)[r.object] for r in uses), triples(facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah Lin left Boeing for Airbus in 2019.",
+        "Airbus hired Sarah Lin away from Boeing in 2019.",
+        "After several years at Boeing, Sarah Lin joined Airbus in 2019.",
+        "Sarah Lin, formerly of Boeing, has joined Airbus as chief engineer.",
+    ],
+)
+def test_ways_of_saying_a_move(extract_text, text):
+    facts = extract_text(text, date="2019-06-01")
+    moved = relation(facts, "Sarah Lin", "MOVED", "Airbus")
+    assert names(facts)[moved.qualifiers["from"]] == "Boeing"
+
+
+def test_named_with_a_bare_title(extract_text):
+    facts = extract_text("Acme Motors named Jane Roe chief executive in 2020.")
+    fact = relation(facts, "Jane Roe", "WORKS_FOR", "Acme Motors")
+    assert fact.qualifiers["role"] == "chief executive"
+
+
+def test_money_raised_from_an_investor(extract_text):
+    facts = extract_text("Zentrix raised $40 million from Sequoia Capital in 2021.")
+    relation(facts, "Sequoia Capital", "INVESTED_IN", "Zentrix")
+
+
+def test_powered_by_a_component(extract_text):
+    facts = extract_text("The Nio ET7 sedan is powered by the Nvidia Orin chip.")
+    uses = [r for r in facts.relations if r.predicate == "USES"]
+    assert [names(facts)[r.subject] for r in uses] == ["Nio ET7"]
+
+
+def test_alliance_of_two_named_companies(extract_text):
+    facts = extract_text("Toyota and Panasonic formed an alliance to build batteries.")
+    assert {("Panasonic", "PARTNERED_WITH", "Toyota"), ("Toyota", "PARTNERED_WITH", "Panasonic")} & triples(facts)
