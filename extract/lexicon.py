@@ -143,6 +143,7 @@ class Lexicon:
         self.part_suffixes = frozenset(anaphors["part_suffixes"])
         self.becoming_lemmas = frozenset(anaphors["becoming_lemmas"])
         self.inclusion_words = frozenset(anaphors["inclusion_words"])
+        self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])
         self._honorific = re.compile(
@@ -281,7 +282,7 @@ class Lexicon:
         ):
             return []  # participles used as adjectives ("Acme-owned") keep a VB* tag
         found = []
-        for rest, trigger in self._verbs.get(token.lemma_.lower(), ()):
+        for rest, trigger in self._verbs.get(self._verb_lemma(token), ()):
             if rest and not _has_particles(token, rest):
                 continue
             if trigger.requires_dobj and not any(
@@ -294,6 +295,18 @@ class Lexicon:
                 continue
             found.append(trigger)
         return found
+
+    def _verb_lemma(self, token: Token) -> str:
+        """The lemma, or for a verb the lemmatizer does not know ("rebranded" ->
+        "rebrande") its stem without the inflection."""
+        lemma = token.lemma_.lower()
+        if lemma in self._verbs:
+            return lemma
+        lower = token.lower_
+        for cut in (2, 3, 1):  # -ed, -ing, -s
+            if len(lower) > cut + 2 and lower[:-cut] in self._verbs:
+                return lower[:-cut]
+        return lemma
 
     def noun_triggers(self, token: Token) -> list[Trigger]:
         if token.pos_ not in ("NOUN", "PROPN"):

@@ -100,6 +100,12 @@ def build_pipeline(model: str | None = None, gazetteer_dir: str | None = None):
     import extract.components  # noqa: F401  (registers the factories)
 
     nlp = load_model(model)
+    from extract.lexicon import load_lexicon
+
+    for word in load_lexicon(gazetteer_dir).unsplit_words:
+        # "co-founded" as one verb: split, the parser reads "co" as the verb
+        for form in {word, word[:1].upper() + word[1:]}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     config = util.load_config(PIPELINE_CONFIG)
     placement = config["corpgraph"].get("before", {})
     for name in config["corpgraph"]["components"]:

@@ -344,9 +344,10 @@ class EntityRecognizer:
         kind of organisation or product is of that kind."""
         found = []
         for token in doc[:-1]:
-            if token.ent_type_:
-                continue
+            # (the model may have swallowed the noun into the name: "start-up Bebop" as PERSON)
             label = self.lexicon.apposition_type(token) if token.pos_ == "NOUN" else None
+            if label is None and "-" in token.text:
+                label = self.lexicon.noun_type(token.lower_)  # "start-up", kept whole
             if label is None and token.i >= 2 and doc[token.i - 1].text == "-":
                 # "start-up Initech": the tokenizer splits the hyphenated noun
                 label = self.lexicon.noun_type("".join(t.text for t in doc[token.i - 2:token.i + 1]).lower())

@@ -443,6 +443,13 @@ class _DocReader:
             ):
                 # The small parser often hangs a proper-noun object as advmod.
                 found += self.entities(child, types)
+        if not found and "dobj" in trigger.object_deps:
+            # "co-founded and ran X": coordinated verbs share the object
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                    for obj in conj.children:
+                        if obj.dep_ == "dobj":
+                            found += self.entities(obj, types)
         if not found and types == ("PERSON",):
             # "Acme named Jane Roe chief executive": the name hangs on the title
             for child in verb.children:

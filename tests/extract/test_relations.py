@@ -204,3 +204,14 @@ def test_powered_by_a_component(extract_text):
 def test_alliance_of_two_named_companies(extract_text):
     facts = extract_text("Toyota and Panasonic formed an alliance to build batteries.")
     assert {("Panasonic", "PARTNERED_WITH", "Toyota"), ("Toyota", "PARTNERED_WITH", "Panasonic")} & triples(facts)
+
+
+def test_co_founders_and_shared_objects(extract_text):
+    facts = extract_text("Tom Wu and Ana Diaz co-founded Zentrix Robotics in 2015. Lena Park co-founded and ran Globex.")
+    for person, company in (("Tom Wu", "Zentrix Robotics"), ("Ana Diaz", "Zentrix Robotics"), ("Lena Park", "Globex")):
+        relation(facts, person, "FOUNDED", company)
+
+
+def test_rebranded_as(extract_text):
+    facts = extract_text("Square rebranded as Block in 2021.")
+    relation(facts, "Square", "RENAMED_TO", "Block")
