@@ -207,8 +207,8 @@ def test_alliance_of_two_named_companies(extract_text):
 
 
 def test_co_founders_and_shared_objects(extract_text):
-    facts = extract_text("Tom Wu and Ana Diaz co-founded Zentrix Robotics in 2015. Lena Park co-founded and ran Globex.")
-    for person, company in (("Tom Wu", "Zentrix Robotics"), ("Ana Diaz", "Zentrix Robotics"), ("Lena Park", "Globex")):
+    facts = extract_text("Tom Wu and Ana Diaz co-founded Zentrix Robotics in 2015. Lena Park co-founded and ran Dropbox.")
+    for person, company in (("Tom Wu", "Zentrix Robotics"), ("Ana Diaz", "Zentrix Robotics"), ("Lena Park", "Dropbox")):
         relation(facts, person, "FOUNDED", company)
 
 
