@@ -40,21 +40,29 @@ def env_floats(name: str, default: Sequence[float]) -> list[float]:
 # Memory
 
 
-def rss_kb() -> int:
-    """This process's resident set size now, in KiB (Linux /proc)."""
+def _status_kb(field: str) -> int:
     try:
         with open("/proc/self/status", encoding="ascii") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
 
 
+def rss_kb() -> int:
+    """This process's resident set size now, in KiB (Linux /proc)."""
+    return _status_kb("VmRSS")
+
+
 def peak_rss_kb() -> int:
-    """The largest RSS this process has had (ru_maxrss is KiB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    """The largest RSS of this process's own memory, in KiB.
+
+    VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a worker
+    started by a big parent would report the parent's peak as its own.
+    """
+    return _status_kb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def cpu_seconds() -> float:
