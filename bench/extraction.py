@@ -207,9 +207,9 @@ def score(corpus: CorpusInfo, facts: str) -> dict[str, Any]:
     by_phrasing_total: Counter[str] = Counter()
     by_phrasing_missed: Counter[str] = Counter()
     for relation in core:
-        by_phrasing_total[(relation.predicate, phrasing_of(relation.evidence))] += 1
+        by_phrasing_total[(relation.predicate, phrasing_of(relation.evidence, relation.predicate))] += 1
     for view in result.missed:
-        by_phrasing_missed[(view.predicate, phrasing_of(view.evidence))] += 1
+        by_phrasing_missed[(view.predicate, phrasing_of(view.evidence, view.predicate))] += 1
     examples: dict[str, list[str]] = defaultdict(list)
     for view in result.false_positives:
         if len(examples[view.predicate]) < 3:

@@ -137,13 +137,21 @@ def phrasings() -> tuple[Phrasing, ...]:
 
 
 @lru_cache(maxsize=None)
-def phrasing_of(sentence: str) -> str:
-    """The text of the phrasing that made ``sentence``, or '?'.
+def phrasing_of(sentence: str, predicate: str | None = None) -> str:
+    """The text of the phrasing that made ``sentence`` (stating ``predicate``), or '?'.
+
+    Several shapes can match one sentence; the one with the most fixed words wins.
 
     >>> phrasing_of("Ana Weber founded Korvia Labs in 2019.")
     '{person} founded {org} {when}.'
+    >>> phrasing_of("Ana Weber, who previously worked at Korvia Labs, joined Tal Auto as CTO in 2019.", "MOVED")
+    '{person}, who previously worked at {from}, joined {to} as {role} {when}.'
     """
-    return next((p.text for p in phrasings() if p.pattern.match(sentence)), "?")
+    matches = [p for p in phrasings()
+               if (predicate is None or predicate in {f[1] for f in p.facts}) and p.pattern.match(sentence)]
+    if not matches:
+        return "?"
+    return max(matches, key=lambda p: len(re.sub(r"\{\w+\}", "", p.text))).text
 
 
 # How often each predicate's phrasings are chosen: talent facts dominate news about people.
