@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import neo4j
 
-from corpgraph.errors import InputError
+from corpgraph.errors import DatabaseError, InputError
 from corpgraph.settings import DEFAULT_BATCH_SIZE
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import ENTITY_TYPES, PREDICATES, allows
@@ -43,7 +43,7 @@ from graph.statements import RELATION_IDENTITY, database_errors, read_query, ren
 
 log = logging.getLogger(__name__)
 
-NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+NEW, CHANGED, UNCHANGED, UNFINISHED = "new", "changed", "unchanged", "unfinished"
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of work (a document, or a batch)."""
@@ -401,7 +401,7 @@ class _Steps:
                 steps.append((_entity_query(label), self.rows.entities[label], "entities"))
         for label in ENTITY_TYPES:
             if self.rows.mentions.get(label):
-                steps.append((_mention_query(label), self.rows.mentions[label], None))
+                steps.append((_mention_query(label), self.rows.mentions[label], "mentions"))
         for (predicate, subject_label, object_label), items in sorted(self.rows.relations.items()):
             steps.append((_relation_query(predicate, subject_label, object_label), items, "relations"))
         return steps
@@ -412,10 +412,21 @@ class _Steps:
 
 def _run_step(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any]], counter: str | None, summary: LoadSummary) -> None:
     result = tx.run(query, rows=rows)
-    if counter == "relations":
-        # Counters would include the TALENT_FLOWs a MOVED writes: the query counts its facts.
-        summary.relations += len(rows)
-        summary.relations_created += result.single(strict=True)["created"]
+    if counter in ("relations", "mentions"):
+        record = result.single(strict=True)
+        expected = len(rows) if counter == "relations" else sum(row_weight(row) for row in rows)
+        if record["written"] != expected:
+            # A MATCH found no entity: its rows were dropped. Only a purge by
+            # another load of the same documents, at the same time, does that.
+            raise DatabaseError(
+                f"loading facts failed: {expected - record['written']} of {expected} {counter} name an entity or "
+                "document that is not in the graph any more (another load of the same documents running at the "
+                "same time?): run the load again"
+            )
+        if counter == "relations":
+            # Counters would include the TALENT_FLOWs a MOVED writes: the query counts its facts.
+            summary.relations += len(rows)
+            summary.relations_created += record["created"]
     counters = result.consume().counters
     if counter == "entities":
         summary.entities += len(rows)
@@ -438,18 +449,29 @@ def _purge(tx: neo4j.ManagedTransaction, doc_id: str) -> list[str]:
 def document_states(
     driver: neo4j.Driver, documents: Iterable[DocumentRecord], *, database: str = "neo4j"
 ) -> dict[str, str]:
-    """For each document: ``new``, ``changed`` (other sha256, or an unfinished load) or ``unchanged``."""
+    """For each document: ``new``, ``unchanged``, ``changed`` (another sha256 was loaded, or
+    begun), or ``unfinished`` (a load of this very text was begun and not finished: cut
+    off, or running in another process now; loading it again only adds what is missing)."""
     wanted = {doc.id: doc.sha256 for doc in documents}
     if not wanted:
         return {}
     with database_errors("reading loaded documents"), driver.session(database=database) as session:
         recorded = session.execute_read(
-            lambda tx: {r["id"]: (r["known"], r["sha256"]) for r in tx.run(read_query("document_states"), ids=list(wanted))}
+            lambda tx: {
+                r["id"]: (r["known"], r["sha256"], r["pending"]) for r in tx.run(read_query("document_states"), ids=list(wanted))
+            }
         )
     states: dict[str, str] = {}
     for doc_id, sha256 in wanted.items():
-        known, recorded_sha = recorded.get(doc_id, (False, None))
-        states[doc_id] = NEW if not known else UNCHANGED if recorded_sha == sha256 else CHANGED
+        known, recorded_sha, pending = recorded.get(doc_id, (False, None, None))
+        if not known:
+            states[doc_id] = NEW
+        elif recorded_sha == sha256:
+            states[doc_id] = UNCHANGED
+        elif recorded_sha is None and pending == sha256:
+            states[doc_id] = UNFINISHED
+        else:
+            states[doc_id] = CHANGED
     return states
 
 
@@ -522,11 +544,13 @@ def load_facts(
             summary.documents_skipped += 1
             continue
         to_load.append(doc.id)
-        if state == NEW:
+        if state in (NEW, UNFINISHED):
             summary.documents_new += 1
         else:
             summary.documents_changed += 1
-    replace_ids = {d for d in to_load if states[d] != NEW}
+    # With force, unchanged documents are replaced too; an unfinished one of
+    # the same text is only completed (MERGE adds what is missing).
+    replace_ids = {d for d in to_load if states[d] in (CHANGED, UNCHANGED)}
 
     if per_document:
         parts = [index.restrict([d], unattached=False) for d in to_load]

@@ -8,6 +8,7 @@ import typer
 
 from corpgraph import __version__
 from corpgraph.cli import extract_cmd, graph_cmd, neo4j_cmd
+from corpgraph.cli.common import install_driver_notes
 
 app = typer.Typer(
     name="kg",
@@ -33,6 +34,7 @@ def root(
     ] = None,
 ) -> None:
     """corpgraph: news text -> spaCy facts -> Neo4j -> Cypher reports."""
+    install_driver_notes()
 
 
 app.add_typer(neo4j_cmd.app, name="neo4j")

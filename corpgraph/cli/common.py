@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 from typing import Callable, Iterable, TypeVar
 
 import typer
@@ -73,3 +74,39 @@ def print_skipped(problems: Iterable[object]) -> None:
         err_console.print(f"  {escape(str(problem))}", highlight=False, soft_wrap=True)
     if len(skipped) > MAX_PROBLEMS_SHOWN:
         err_console.print(f"  ... and {len(skipped) - MAX_PROBLEMS_SHOWN} more", highlight=False)
+
+
+class _DriverNotes(logging.Handler):
+    """The Neo4j driver's warnings as one line each on stderr.
+
+    Its retry warnings carry the server's whole message (a deadlock's wait
+    list runs over several lines): say what happened and when it tries again.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno < logging.WARNING:
+            return
+        if record.msg.startswith("Transaction failed and will be retried") and len(record.args or ()) == 2:
+            delay, reason = record.args  # type: ignore[misc]
+            text = f"Neo4j did not take a write ({_reason(str(reason))}); retrying in {float(delay):.1f} s"
+        else:
+            text = _reason(record.getMessage())
+        err_console.print(f"[yellow]note:[/] {escape(text)}", highlight=False, soft_wrap=True)
+
+
+def _reason(message: str) -> str:
+    # "{code: Neo.TransientError.Transaction.DeadlockDetected} {message: ...}" -> the code says it.
+    if message.startswith("{code: "):
+        return message[len("{code: "):].split("}", 1)[0]
+    if "ForsetiClient" in message:  # the lock manager's wait list: two writers crossed
+        return "a deadlock with another transaction"
+    first = (message.strip().splitlines() or ["no message"])[0].rstrip(":")
+    return first if len(first) <= 160 else first[:157] + "..."
+
+
+def install_driver_notes() -> None:
+    """Route the driver's log to :class:`_DriverNotes` (once per process)."""
+    driver_log = logging.getLogger("neo4j")
+    if not any(isinstance(h, _DriverNotes) for h in driver_log.handlers):
+        driver_log.addHandler(_DriverNotes())
+        driver_log.propagate = False

@@ -63,6 +63,43 @@ def connected(batch_size: int | None = None) -> Iterator[tuple[Settings, "object
         yield settings, driver
 
 
+class _Committed:
+    """How far a load got, for the message when it is interrupted."""
+
+    def __init__(self, unit: str) -> None:
+        self.unit = unit
+        self.done = 0
+        self.total: int | None = None
+
+    def update(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+
+
+@contextlib.contextmanager
+def _interruptible(committed: _Committed) -> Iterator[None]:
+    """Ctrl-C: one line saying what was kept, and exit code 130 (no traceback).
+
+    Every transaction is all or nothing, so what was committed is whole and
+    what was cut off left no trace; a document is marked loaded only in its
+    last step, so the next run loads what is missing.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        # The signal may land between a commit and its progress call: "at least".
+        if committed.total is None:
+            kept = f"no {committed.unit} confirmed committed yet"
+        else:
+            kept = f"at least {committed.done} of {committed.total} {committed.unit} committed"
+        err_console.print(
+            f"[bold red]interrupted:[/] {kept}, each whole or not at all; "
+            "run the same command again to finish (what is loaded is skipped)",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(130) from None
+
+
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
@@ -119,13 +156,15 @@ def ingest_command(
     """
     from graph.ingest import ingest
 
-    with connected(batch_size) as (settings, driver), _progress() as progress:
+    committed = _Committed("documents")
+    with _interruptible(committed), connected(batch_size) as (settings, driver), _progress() as progress:
         extracting = progress.add_task("extracting", total=None)
         loading = progress.add_task("loading", total=None, visible=False)
 
         warn = problem_printer()
 
         def loaded(done: int, total: int) -> None:
+            committed.update(done, total)
             progress.update(loading, completed=done, total=total, visible=True)
 
         summary = ingest(
@@ -172,9 +211,15 @@ def load_command(
     from graph.schema import ensure_schema
 
     factset = read_facts(facts)
-    with connected(batch_size) as (settings, driver), _progress() as progress:
+    committed = _Committed("documents" if per_document else "transactions")
+    with _interruptible(committed), connected(batch_size) as (settings, driver), _progress() as progress:
         task = progress.add_task("loading", total=None)
         ensure_schema(driver, database=settings.neo4j_database)
+
+        def loaded(done: int, total: int) -> None:
+            committed.update(done, total)
+            progress.update(task, completed=done, total=total)
+
         summary = load_facts(
             driver,
             factset,
@@ -182,7 +227,7 @@ def load_command(
             batch_size=settings.batch_size,
             force=force,
             per_document=per_document,
-            progress=lambda done, total: progress.update(task, completed=done, total=total),
+            progress=loaded,
         )
     if output is ReportFormat.json:
         console.print_json(json.dumps(summary.as_dict()))

@@ -2,3 +2,4 @@
 UNWIND $rows AS row
 MATCH (d:Document {id: row.id})
 SET d.sha256 = row.sha256, d.loaded_at = datetime()
+REMOVE d.pending_sha256

@@ -7,3 +7,5 @@ UNWIND row.items AS item
 MATCH (n:__LABEL__ {id: item.id})
 MERGE (d)-[m:MENTIONS]->(n)
 SET m.count = item.count
+// How many were written: an entity that is missing would drop its row silently.
+RETURN count(*) AS written

@@ -28,5 +28,5 @@ CALL (s, o, r) {
       t.evidence = r.evidence, t.evidence_docs = r.evidence_docs,
       t.confidence = r.confidence, t.sources = r.sources
 }
-// How many facts were new (flows not counted).
-RETURN count(CASE WHEN created THEN 1 END) AS created
+// How many facts were new (flows not counted), and how many rows found both ends.
+RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS written

@@ -24,5 +24,5 @@ SET r += row.qualifiers,
 WITH r, created
 SET r.confidence = reduce(best = 0.0, c IN r.evidence_confidences | CASE WHEN c > best THEN c ELSE best END),
     r.sources = size(reduce(seen = [], d IN r.evidence_docs | CASE WHEN d IN seen THEN seen ELSE seen + d END))
-// How many facts were new.
-RETURN count(CASE WHEN created THEN 1 END) AS created
+// How many facts were new, and how many rows found both ends.
+RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS written
