@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -39,6 +40,12 @@ def subprocess_environment(settings: Settings, project_dir: Path, **extra: str) 
     env.update(extra)
     env["PYTHONUNBUFFERED"] = "1"
     return env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 # The installed `kg` script beside this interpreter (the venv's).

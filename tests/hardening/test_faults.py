@@ -1,8 +1,8 @@
 """Faults against a real Neo4j that these tests stop, kill and start: their own local server.
 
-The server lives under the test's temporary folder, on free ports, with the
-jars of the project's local server; the session's shared test server is never
-touched. Covered: no server at all, a server restarted in the middle of an
+The server (``own_server`` in conftest.py) lives under the session's temporary
+folder, on free ports, with the jars of the project's local server; the
+shared test server is never touched. Covered: no server at all, a server restarted in the middle of an
 ingest (the writes wait for it and the ingest completes), and a server killed
 in the middle of a document's transaction (nothing of that document is
 committed, the ingest stops with one line, a rerun completes it).
@@ -11,9 +11,7 @@ committed, the ingest stops with one line, a rerun completes it).
 from __future__ import annotations
 
 import os
-import secrets
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -23,50 +21,16 @@ from pathlib import Path
 import pytest
 
 from corpgraph.errors import DatabaseError
-from corpgraph.settings import Settings, load_settings
+from corpgraph.settings import Settings
 from graph import loader, server
 from graph.connection import START_HINT, open_driver
 from graph.ingest import ingest
 from graph.loader import reset_graph
 from graph.server import LocalServer
 
-from harden import ARTICLES, KG, PROJECT, graph_state, integrity_problems, loaded_documents, subprocess_environment, write_articles
+from harden import ARTICLES, KG, free_port, graph_state, integrity_problems, loaded_documents, subprocess_environment, write_articles
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def own_server(tmp_path_factory) -> Settings:
-    """A local Neo4j for this module alone, sharing the project's server jars."""
-    shared_lib = LocalServer(server.settings_for(load_settings(PROJECT), "local")).lib
-    if not (shared_lib / ".corpgraph-assembled").is_file():
-        pytest.skip(f"the local server's jars are not assembled ({shared_lib}): run `kg neo4j start --local` once")
-    base = tmp_path_factory.mktemp("faults")
-    home = base / "neo4j"
-    home.mkdir()
-    (home / "lib").symlink_to(shared_lib, target_is_directory=True)
-    settings = Settings(
-        project_dir=base,
-        local_home=home,
-        bolt_port=_free_port(),
-        http_port=_free_port(),
-        heap_size="512m",
-        pagecache_size="64m",
-        neo4j_password=secrets.token_urlsafe(18),
-        retry_seconds=300,
-    )
-    started = server.start(settings, "local")
-    settings = replace(settings, neo4j_uri=started.status.uri)
-    try:
-        yield settings
-    finally:
-        server.stop(settings, "local")
 
 
 @pytest.fixture
@@ -88,7 +52,7 @@ def baseline(own_server, articles) -> dict:
 
 def test_commands_without_a_server_say_how_to_start_it(tmp_path, articles):
     """Nothing listens on the port: one line naming the URI and `kg neo4j start`, exit 4, no traceback."""
-    nowhere = Settings(neo4j_uri=f"bolt://127.0.0.1:{_free_port()}", neo4j_password="not-a-real-secret-7q")
+    nowhere = Settings(neo4j_uri=f"bolt://127.0.0.1:{free_port()}", neo4j_password="not-a-real-secret-7q")
     facts = tmp_path / "facts.jsonl"
     facts.write_text("", encoding="utf-8")
     env = subprocess_environment(nowhere, tmp_path)
