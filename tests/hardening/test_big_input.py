@@ -1,0 +1,118 @@
+"""A long text file is read in bounded memory, with progress, by a real `kg extract` process.
+
+The pipeline cuts a long text at paragraph breaks into pieces
+(``extract.pipeline.CHUNK_CHARS``), so memory should depend on the piece and
+batch sizes, not on the file. The peak resident memory of the process is
+watched from outside (``VmHWM``) and the process is stopped as soon as it
+crosses the bound, so a regression fails fast instead of filling the machine.
+
+The size in CI is ``KG_TEST_LONG_MB`` (default 2 MB: more pieces than one
+spaCy batch holds); the issue's 50 MB file (about an hour of extraction on a
+2-core machine) runs with ``KG_TEST_BIG=1``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from harden import COMPANIES, FIRST_NAMES, KG, LAST_NAMES
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.model,
+    # Measured: 2 MB of text peaks above 1.5 GB (stopped at 1554 MB), 300 KB at
+    # 1.1 GB: spaCy batches 16 pieces of up to 100,000 characters (about 300 MB
+    # each in the parser), so memory grows with the file up to 16 pieces. With
+    # `--batch-size 2` the 2 MB file peaks at 880 MB. Strict: once the pipeline
+    # bounds a batch by characters (or cuts smaller pieces) this passes, and the
+    # marker must go.
+    pytest.mark.xfail(strict=True, reason="extract/pipeline.py batches 16 pieces of 100k characters: memory grows to ~5 GB"),
+]
+
+BOUND_MB = 1536
+FILLER = (
+    "The market for electric vehicles grew quickly last year, according to industry figures.",
+    "Prices of raw materials have fallen since the spring, and suppliers expect a calmer quarter.",
+    "Several analysts said the outlook remained uncertain because of higher interest rates.",
+    "The company did not comment on the report when asked on Monday.",
+    "Sales in the third quarter rose by twelve percent compared with a year earlier.",
+    "The new factory is expected to open next year and employ about two thousand workers.",
+)
+FACTS = (
+    "{p} left {a} and joined {b} in {y}.",
+    "{b} hired {p}, formerly of {a}, as chief technology officer.",
+    "{a} acquired {b} in {y}.",
+)
+
+
+def write_long_text(path: Path, size: int, seed: int = 3) -> None:
+    """News-like paragraphs up to ``size`` characters: mostly filler, a fact now and then."""
+    rng = random.Random(seed)
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < size:
+            sentences = [rng.choice(FILLER) for _ in range(rng.randint(3, 6))]
+            if rng.random() < 0.3:
+                a, b = rng.sample(COMPANIES, 2)
+                person = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+                sentences.insert(rng.randrange(len(sentences)), rng.choice(FACTS).format(p=person, a=a, b=b, y=rng.randint(2001, 2023)))
+            paragraph = " ".join(sentences) + "\n\n"
+            out.write(paragraph)
+            written += len(paragraph)
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def run_watched(command: list[str], env: dict[str, str], stderr: Path, bound_mb: float, timeout: float) -> tuple[int, float, bool]:
+    """Run ``command``; return (exit code, peak RSS in MB, whether it was stopped for crossing the bound)."""
+    with stderr.open("w") as err:
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        peak, stopped, deadline = 0.0, False, time.monotonic() + timeout
+        while process.poll() is None:
+            peak = max(peak, peak_rss_mb(process.pid) or 0.0)
+            if peak > bound_mb or time.monotonic() > deadline:
+                stopped = True
+                process.kill()
+            time.sleep(0.1)
+    return process.returncode, peak, stopped
+
+
+@pytest.mark.parametrize(
+    "megabytes",
+    [
+        pytest.param(float(os.environ.get("KG_TEST_LONG_MB", "2")), id="ci"),
+        pytest.param(50.0, id="50mb", marks=pytest.mark.skipif(os.environ.get("KG_TEST_BIG") != "1", reason="set KG_TEST_BIG=1 (about an hour)")),
+    ],
+)
+def test_a_long_text_is_extracted_in_bounded_memory_with_progress(tmp_path, megabytes):
+    source = tmp_path / "long.txt"
+    write_long_text(source, int(megabytes * 1_000_000))
+    out = tmp_path / "facts.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "KG_"))}
+    env.update(KG_PROJECT_DIR=str(tmp_path), FORCE_COLOR="1", COLUMNS="120")  # a terminal's progress bar
+    code, peak, stopped = run_watched(
+        KG + ["extract", str(source), "-o", str(out)], env, tmp_path / "stderr.txt", BOUND_MB, timeout=7200
+    )
+    assert not stopped, f"stopped at {peak:.0f} MB resident (bound {BOUND_MB} MB) for {megabytes} MB of text"
+    err = (tmp_path / "stderr.txt").read_text(encoding="utf-8", errors="replace")
+    assert code == 0, err[-2000:]
+    assert peak < BOUND_MB
+    assert "extracting" in err and "1/1" in err  # the bar was drawn and finished
+    assert "1 document read (nothing skipped)" in err
+    kinds = [line.split('"kind": "', 1)[1].split('"', 1)[0] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert kinds.count("document") == 1 and kinds.count("relation") > 10
