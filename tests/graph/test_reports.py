@@ -169,7 +169,10 @@ def test_evidence_lists_each_sentence_with_its_document(world_graph):
 
 def test_path_gives_the_chain_of_facts(world_graph):
     rows = _run(world_graph, "path", a="Tomas Reyes", b="Delta D9").rows
-    assert [r["predicate"] for r in rows] == ["WORKS_FOR", "MAKES", "USES"]
+    # He both works for and moved to Helix Mobility: two equally short paths,
+    # and which one shortestPath meets first depends on how the store ordered them.
+    predicates = [r["predicate"] for r in rows]
+    assert predicates[0] in ("WORKS_FOR", "MOVED") and predicates[1:] == ["MAKES", "USES"]
     assert [r["step"] for r in rows] == [1, 2, 3]
 
 
