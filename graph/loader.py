@@ -39,7 +39,7 @@ from corpgraph.errors import DatabaseError, InputError
 from corpgraph.settings import DEFAULT_BATCH_SIZE
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import ENTITY_TYPES, PREDICATES, allows
-from graph.statements import RELATION_IDENTITY, database_errors, read_query, render
+from graph.statements import RELATION_IDENTITY, database_errors, read_query, render, split_statements
 
 log = logging.getLogger(__name__)
 
@@ -632,9 +632,11 @@ def _run_steps(tx: neo4j.ManagedTransaction, work: _Work) -> LoadSummary:
 
 def reset_graph(driver: neo4j.Driver, *, database: str = "neo4j") -> int:
     """Delete every node and relationship (the schema stays). Returns the nodes deleted."""
+    deleted = 0
     with database_errors("emptying the database"), driver.session(database=database) as session:
-        counters = session.run(read_query("reset")).consume().counters
-    return counters.nodes_deleted
+        for statement in split_statements(read_query("reset")):
+            deleted += session.run(statement).consume().counters.nodes_deleted
+    return deleted
 
 
 def graph_counts(driver: neo4j.Driver, *, database: str = "neo4j") -> dict[str, int]:
