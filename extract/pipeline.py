@@ -146,12 +146,21 @@ def iter_doc_facts(
     progress: Callable[[Document], None] | None = None,
 ) -> Iterator[DocFacts]:
     """Yield one :class:`DocFacts` per document, streaming: a long document is
-    read in paragraph-bounded pieces whose facts are joined again."""
+    read in paragraph-bounded pieces whose facts are joined again. With
+    ``n_process`` > 1, whole documents go to worker processes
+    (:mod:`extract.parallel`); the facts are the same and in the same order."""
+    if n_process > 1:
+        from extract.parallel import iter_doc_facts_parallel
+
+        yield from iter_doc_facts_parallel(
+            documents, model=model, n_process=n_process, batch_size=batch_size, max_chars=BATCH_CHARS, progress=progress
+        )
+        return
     nlp = build_pipeline(model)
     current: DocFacts | None = None
     batch_size = max(1, min(batch_size, BATCH_CHARS // CHUNK_CHARS))
     for doc, (record, offset, last) in nlp.pipe(
-        _pieces(documents, progress), as_tuples=True, n_process=n_process, batch_size=batch_size
+        _pieces(documents, progress), as_tuples=True, batch_size=batch_size
     ):
         if current is None or current.record.id != record.id:
             current = DocFacts(record)

@@ -99,3 +99,32 @@ def test_split_text_keeps_every_character_in_order():
     assert "".join(piece for _, piece in pieces) == text
     assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
     assert all(len(piece) <= 100 for _, piece in pieces)
+
+
+@pytest.mark.model
+def test_two_processes_give_the_same_facts_in_the_same_order(seed_facts):
+    from extract.pipeline import extract_corpus
+
+    documents, one = seed_facts
+    # Small chunks, so that both workers get documents and results interleave.
+    two = extract_corpus(documents * 3, n_process=2, batch_size=1)
+    again = extract_corpus(documents * 3)
+    assert two == again
+    assert [d.id for d in two.documents] == [d.id for d in again.documents]
+    assert one.relations
+
+
+def test_documents_are_handed_out_in_bounded_chunks_in_order():
+    from extract.parallel import chunk_documents
+
+    docs = [Document(str(i), "x" * n) for i, n in enumerate([5, 5, 5, 5, 30, 1])]
+    groups = [[d.id for d in group] for group in chunk_documents(docs, 3, 12)]
+    assert groups == [["0", "1"], ["2", "3"], ["4"], ["5"]]
+    assert [[d.id for d in g] for g in chunk_documents(docs, 2, 1000)] == [["0", "1"], ["2", "3"], ["4", "5"]]
+
+
+def test_a_worker_error_reaches_the_caller_as_one_clear_error():
+    from extract.pipeline import extract_corpus
+
+    with pytest.raises(ModelError):
+        extract_corpus([Document("a", "Some text.")], model="no_such_spacy_model_xyz", n_process=2)
