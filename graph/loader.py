@@ -439,10 +439,10 @@ def _sync_talent_flows(tx: neo4j.ManagedTransaction, persons: Sequence[str]) -> 
         tx.run(read_query("sync_talent_flows"), persons=list(persons)).consume()
 
 
-def _purge(tx: neo4j.ManagedTransaction, doc_id: str) -> list[str]:
-    """Take a document's evidence out of the graph; return the people whose moves changed."""
-    record = tx.run(read_query("purge_document"), doc=doc_id).single()
-    tx.run(read_query("purge_mentions"), doc=doc_id).consume()
+def _purge(tx: neo4j.ManagedTransaction, doc_ids: Sequence[str]) -> list[str]:
+    """Take documents' evidence out of the graph; return the people whose moves changed."""
+    record = tx.run(read_query("purge_document"), docs=list(doc_ids)).single()
+    tx.run(read_query("purge_mentions"), docs=list(doc_ids)).consume()
     return list(record["movers"]) if record else []
 
 
@@ -500,8 +500,7 @@ def load_document(
             for chunk in _chunks(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
         if replace_existing:
-            for doc in facts.documents:
-                movers.update(_purge(tx, doc.id))
+            movers.update(_purge(tx, [doc.id for doc in facts.documents]))
         for query, items, counter in steps.body():
             for chunk in _chunks(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
@@ -571,8 +570,11 @@ def load_facts(
     steps = _Steps(rows)
     body = _transactions(steps.before() + steps.body(), batch_size)
     finish = _transactions(steps.after(), batch_size)
+    # A purge rewrites the facts its documents mention: documents go in chunks
+    # of about batch_size mentions, one transaction each.
+    purge_chunks = list(batched(sorted(replace_ids), batch_size, weight=lambda d: max(1, len(index.mentions.get(d, ())))))
     # Purges tell which people's flows need a resync, so that part is counted later.
-    total = len(replace_ids) + len(body) + len(finish)
+    total = len(purge_chunks) + len(body) + len(finish)
     done = 0
 
     def tick() -> None:
@@ -583,8 +585,8 @@ def load_facts(
 
     movers: set[str] = set()
     with database_errors("loading facts"), driver.session(database=database) as session:
-        for doc_id in sorted(replace_ids):
-            movers.update(session.execute_write(_purge, doc_id))
+        for doc_ids in purge_chunks:
+            movers.update(session.execute_write(_purge, doc_ids))
             tick()
         for work in body:
             summary.add(session.execute_write(_run_steps, work))

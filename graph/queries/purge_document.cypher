@@ -1,12 +1,15 @@
-// Take one document's evidence out of every fact it supported (its text
-// changed, or a forced reload). Facts left with no evidence are deleted, as
-// are the document's MENTIONS and entities left with no relationships at all.
+// Take these documents' evidence out of every fact they supported (their text
+// changed, or a forced reload). Facts left with no evidence are deleted;
+// purge_mentions.cypher then removes the documents' MENTIONS and entities left
+// with no relationships at all. One query for many documents: a forced reload
+// of a large corpus is a few hundred transactions, not one per document.
 // Returns the people whose MOVED facts were touched, to resync TALENT_FLOW.
-MATCH (d:Document {id: $doc})-[:MENTIONS]->(n)
+UNWIND $docs AS doc
+MATCH (:Document {id: doc})-[:MENTIONS]->(n)
 MATCH (n)-[r]->()
-WHERE type(r) <> 'TALENT_FLOW' AND $doc IN r.evidence_docs
+WHERE type(r) <> 'TALENT_FLOW' AND doc IN r.evidence_docs
 WITH DISTINCT r
-WITH r, [i IN range(0, size(r.evidence_docs) - 1) WHERE r.evidence_docs[i] <> $doc] AS keep
+WITH r, [i IN range(0, size(r.evidence_docs) - 1) WHERE NOT r.evidence_docs[i] IN $docs] AS keep
 SET r.evidence = [i IN keep | r.evidence[i]],
     r.evidence_docs = [i IN keep | r.evidence_docs[i]],
     r.evidence_starts = [i IN keep | r.evidence_starts[i]],

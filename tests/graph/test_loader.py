@@ -154,10 +154,11 @@ def test_loading_the_same_facts_twice_changes_nothing(graph_db):
     assert snapshot(graph_db) == before
 
 
-def test_a_forced_reload_rewrites_without_duplicating(graph_db):
+@pytest.mark.parametrize("batch_size", [1, 5000], ids=["one document per purge", "documents purged together"])
+def test_a_forced_reload_rewrites_without_duplicating(graph_db, batch_size):
     load_facts(graph_db, world_facts())
     before = snapshot(graph_db)
-    forced = load_facts(graph_db, world_facts(), force=True)
+    forced = load_facts(graph_db, world_facts(), force=True, batch_size=batch_size)
     assert (forced.documents_changed, forced.documents_skipped) == (2, 0)
     assert snapshot(graph_db)["nodes"] == before["nodes"]
     assert _evidence_sets(snapshot(graph_db)) == _evidence_sets(before)
