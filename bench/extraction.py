@@ -56,7 +56,7 @@ class ExtractionConfig:
     """Sizes in megabytes (10**6 bytes of article text). Defaults keep `make bench` short; see bench/README.md."""
 
     speed_mb: float = 0.5
-    memory_mb: tuple[float, ...] = (1.0, 5.0)
+    memory_mb: tuple[float, ...] = (10.0, 50.0)
     n_process: int = 2
     batch_size: int = 16
     # Each speed run is repeated (order reversed the second time) and the best kept:

@@ -286,10 +286,14 @@ def render(results: dict[str, Any]) -> str:
                      f"{forced['seconds']:.1f} s",
                      f"counts unchanged: {'yes' if forced['counts_equal'] else '**no**'}"))
     out.append(md_table(("loader", "relationships/s", "time", "vs baseline"), rows))
+    # A fact is one relationship; the loader also writes MENTIONS and TALENT_FLOW.
+    written = rel_total / load["seconds"]
     out += [
         "",
         f"- loader / baseline: **{speedup:.1f}x** (target >= {SPEEDUP_TARGET}x: {verdict(speedup >= SPEEDUP_TARGET)})",
-        f"- loader: **{load['rate']:,.0f} relationships/s** (target >= {RATE_TARGET:,}: {verdict(load['rate'] >= RATE_TARGET)})",
+        f"- loader, fact relationships: **{load['rate']:,.0f}/s** (target >= {RATE_TARGET:,}: {verdict(load['rate'] >= RATE_TARGET)})",
+        f"- loader, every relationship it writes (facts, MENTIONS, TALENT_FLOW: {rel_total:,} in "
+        f"{load['seconds']:.1f} s): **{written:,.0f}/s** (target >= {RATE_TARGET:,}: {verdict(written >= RATE_TARGET)})",
         f"- unchanged reload: {reload['seconds']:.1f} s vs first load {load['seconds']:.1f} s "
         f"({verdict(reload['seconds'] <= load['seconds'])}: at least as fast)",
     ]
