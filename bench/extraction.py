@@ -53,7 +53,7 @@ SCALING_TARGET = 1.6
 
 @dataclass(frozen=True)
 class ExtractionConfig:
-    """Sizes in megabytes (10**6 bytes of article text). Defaults keep `make bench` short; see bench/README.md."""
+    """Sizes in megabytes (10**6 bytes of article text). Defaults are issue 5's sizes; bench/README.md has a quick run."""
 
     speed_mb: float = 0.5
     memory_mb: tuple[float, ...] = (10.0, 50.0)

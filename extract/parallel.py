@@ -87,7 +87,6 @@ def iter_doc_facts_parallel(
             if progress is not None:
                 for document in chunk:
                     progress(document)
-            del chunk
             while len(pending) >= n_process * IN_FLIGHT_PER_WORKER:
                 yield from pending.popleft().get()
         while pending:
