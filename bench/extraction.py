@@ -49,6 +49,9 @@ from bench.common import (
 
 RATIO_TARGET = 0.6
 SCALING_TARGET = 1.6
+# "Flat in corpus size": the largest corpus may cost this much more memory
+# than the smallest (entities keep accruing; articles and facts must not).
+FLAT_MEMORY = 1.25
 
 
 @dataclass(frozen=True)
@@ -292,7 +295,8 @@ def render(results: dict[str, Any]) -> str:
         "## Extraction speed",
         "",
         f"Corpus: {speed_mb:g} MB of synthetic news ({corpus['documents']:,} articles, {corpus['words']:,} words), "
-        f"one JSON Lines file. `kg extract` is `run_extract` (read, `extract_corpus`, write the facts file); the "
+        f"one JSON Lines file. `kg extract` is `run_extract` (read, extract, resolve and merge through the run's "
+        f"workspace on disk, stream the facts file); the "
         f"baseline is `nlp.pipe` of the same model loaded bare ({bare1['model'] if bare1 else '?'}, pipes "
         f"{', '.join(bare1['pipeline']) if bare1 else '?'}), over the same `read_documents` stream, batch size "
         f"{config['batch_size']}. Model loading is excluded from both (shown apart).",
@@ -337,6 +341,15 @@ def render(results: dict[str, Any]) -> str:
                      fmt_int(result["words_per_second"])))
     out.append(md_table(("corpus", "articles", "words", "RSS, model loaded", "RSS after 25/50/75/100 % of articles",
                          "peak RSS", "words/s"), rows))
+    sized = sorted((r for r in results["runs"] if r["mode"] == "corpgraph" and r["n_process"] == 1),
+                   key=lambda r: r["megabytes"])
+    if len(sized) >= 2:
+        small, large = sized[0], sized[-1]
+        growth = large["rss_peak_kb"] / small["rss_peak_kb"]
+        out.append("")
+        out.append(f"- peak RSS on {large['megabytes']:g} MB / on {small['megabytes']:g} MB: **{growth:.2f}x** for "
+                   f"{large['megabytes'] / small['megabytes']:g}x the text (target: flat, <= {FLAT_MEMORY}x: "
+                   f"{verdict(growth <= FLAT_MEMORY)})")
     bare_rows = [r for r in results["runs"] if r["mode"] == "bare" and r["n_process"] == 1]
     if bare_rows:
         bare = bare_rows[0]

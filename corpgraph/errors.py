@@ -43,6 +43,12 @@ class ServerError(CorpgraphError):
     exit_code = 5
 
 
+class WorkspaceError(CorpgraphError):
+    """The run's working store on disk cannot be created or written (full disk, no permission)."""
+
+    exit_code = 1
+
+
 class ReportError(CorpgraphError):
     """A report is unknown, or its parameters are wrong."""
 

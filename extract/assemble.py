@@ -1,48 +1,115 @@
 """From per-document output to the facts of a corpus.
 
 Three steps, each a small function:
-1. :func:`extract.resolve.resolve_entities` merges mentions across documents
+1. :class:`extract.resolve.MentionClusters` merges mentions across documents
    into canonical entities (ids, names, aliases);
 2. :func:`relations_of` turns each document's relation records into
    :class:`Relation` facts with evidence and ISO dates;
-3. :func:`extract.history.derive_history` adds what a person's ordered jobs
+3. :func:`extract.history.person_history` adds what a person's ordered jobs
    imply (MOVED with its ``from``; WORKS_FOR ``end``/``current``), and
-   :func:`merge_relations` merges facts stated several times.
+   :func:`merge_group` merges facts stated several times.
+
+Articles arrive as a stream and wait in a :class:`~extract.workspace.Workspace`
+on disk between the steps, so a run holds one entry per entity in memory,
+not every article's facts.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
-from collections import defaultdict
-from typing import Iterable
+from dataclasses import dataclass, replace
+from itertools import chain
+from typing import Iterable, Iterator
 
 from extract.components.relations import DOCUMENT_DATE
-from extract.history import derive_history
-from extract.model import Evidence, FactSet, Relation
+from extract.history import families, person_history
+from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import DATE_QUALIFIERS, PREDICATES, allows
 from extract.pipeline import DocFacts
-from extract.resolve import EntityIndex, resolve_entities
+from extract.resolve import EntityIndex, MentionClusters
+from extract.workspace import Workspace
 
 PRIVATE_QUALIFIERS = ("_date_text",)
 
 
-def assemble(doc_facts: list[DocFacts]) -> FactSet:
-    index = resolve_entities(doc_facts)
-    relations: list[tuple[Relation, str | None, int]] = []
-    for order, facts in enumerate(doc_facts):
-        relations.extend((rel, event, order) for rel, event in relations_of(facts, index))
-    derived = derive_history(relations)
-    merged = merge_relations([r for r, _, _ in relations] + derived)
-    used = {r.subject for r in merged} | {r.object for r in merged}
-    entities = tuple(
-        # how often each document names the entity: the graph's MENTIONS
-        replace(e, attrs={**e.attrs, "mentions": dict(index.mentions(e.id))})
-        for e in index.entities()
-        if e.id in used or index.is_named(e.id)
-    )
-    documents = tuple(f.record for f in doc_facts)
-    return FactSet(documents=documents, entities=entities, relations=tuple(merged))
+@dataclass
+class Assembled:
+    """A corpus's facts, read from the run's workspace while it is open:
+    documents, entities and relations in the facts file's order."""
+
+    workspace: Workspace
+    index: EntityIndex
+    kept: list[Entity]
+    relation_count: int
+
+    @property
+    def document_count(self) -> int:
+        return self.workspace.document_count
+
+    @property
+    def entity_count(self) -> int:
+        return len(self.kept)
+
+    def documents(self) -> Iterator[DocumentRecord]:
+        return self.workspace.records()
+
+    def entities(self) -> Iterator[Entity]:
+        """The entities with how often each document names them (the graph's
+        MENTIONS), counted from the workspace one entity at a time."""
+        for entity in self.kept:
+            mentions = self.workspace.mentions(self.index.keys(entity.id))
+            yield replace(entity, attrs={**entity.attrs, "mentions": mentions})
+
+    def relations(self) -> Iterator[Relation]:
+        return self.workspace.merged()
+
+    def records(self) -> Iterator[DocumentRecord | Entity | Relation]:
+        """Every line of the facts file, streamed."""
+        return chain(self.documents(), self.entities(), self.relations())
+
+    def factset(self) -> FactSet:
+        return FactSet(tuple(self.documents()), tuple(self.entities()), tuple(self.relations()))
+
+
+def assemble(doc_facts: Iterable[DocFacts]) -> FactSet:
+    """The facts of a corpus, all in memory (see :func:`assemble_into` for a stream)."""
+    with Workspace() as workspace:
+        return assemble_into(doc_facts, workspace).factset()
+
+
+def assemble_into(doc_facts: Iterable[DocFacts], workspace: Workspace) -> Assembled:
+    """Resolve, relate, derive and merge the facts of ``doc_facts`` (consumed as a
+    stream) in ``workspace``."""
+    clusters = MentionClusters()
+    for facts in doc_facts:
+        workspace.add_document(facts, clusters.add(facts))
+    index = clusters.resolve()
+    for order, facts in enumerate(workspace.documents()):
+        for relation, event in relations_of(facts, index):
+            workspace.add_relation(relation, stated=True, event=event, ord_=order)
+    family = families(workspace.stated("PART_OF"))
+    moved = _StatedMoves(workspace)
+    for person, jobs in workspace.careers():
+        for relation in person_history(person, jobs, family, moved):
+            workspace.add_relation(relation, stated=False)
+    count = 0
+    for first, group in workspace.fact_groups():
+        workspace.add_merged(merge_group(group), first)
+        count += 1
+    used = set(workspace.merged_ends())
+    kept = [e for e in index.entities() if e.id in used or index.is_named(e.id)]
+    return Assembled(workspace, index, kept, count)
+
+
+class _StatedMoves:
+    """``(person, org) in moves``: whether an article states the move outright."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+
+    def __contains__(self, pair: object) -> bool:
+        person, org = pair  # type: ignore[misc]
+        return self._workspace.is_stated(person, "MOVED", org)
 
 
 def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation, str | None]]:
@@ -53,8 +120,8 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
     timeline = _absolute_dates(facts, resolve_date)
     positions = [p for p, _ in timeline]
     for record in facts.relations:
-        subject = index.entity_for(document.id, record["subject"])
-        obj = index.entity_for(document.id, record["object"])
+        subject = index.entity_for(record["subject"])
+        obj = index.entity_for(record["object"])
         if subject is None or obj is None or subject.id == obj.id:
             continue
         if not allows(record["predicate"], subject.type, obj.type):
@@ -75,7 +142,7 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
                     else:
                         del qualifiers[name]
         if "from" in qualifiers:
-            moved_from = index.entity_for(document.id, qualifiers["from"])
+            moved_from = index.entity_for(qualifiers["from"])
             if moved_from is None or moved_from.id == obj.id:
                 continue
             qualifiers["from"] = moved_from.id
@@ -100,19 +167,8 @@ def _absolute_dates(facts: DocFacts, resolve_date) -> list[tuple[int, str]]:
     return timeline
 
 
-def merge_relations(relations: Iterable[Relation]) -> list[Relation]:
-    """One fact per (subject, predicate, object[, from]) with all its evidence."""
-    groups: dict[tuple, list[Relation]] = defaultdict(list)
-    for relation in relations:
-        groups[relation.key].append(relation)
-    merged = []
-    for group in groups.values():
-        merged.append(_merge_group(group))
-    merged.sort(key=lambda r: (r.predicate, r.subject, r.object))
-    return merged
-
-
-def _merge_group(group: list[Relation]) -> Relation:
+def merge_group(group: list[Relation]) -> Relation:
+    """Statements of one fact (same key), in order, as one fact with all their evidence."""
     ranked = sorted(group, key=lambda r: -r.confidence)
     first = ranked[0]
     qualifiers: dict = {}

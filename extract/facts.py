@@ -14,7 +14,8 @@ import re
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping
+from itertools import chain
+from typing import IO, Any, Iterable, Iterator, Mapping
 
 from corpgraph.errors import InputError
 from extract.model import Document, DocumentRecord, Entity, FactSet, Relation
@@ -26,18 +27,28 @@ _READERS = {"document": DocumentRecord.from_json, "entity": Entity.from_json, "r
 
 def fact_lines(factset: FactSet) -> Iterator[str]:
     """The lines of the facts file (without line ends), in the order ONTOLOGY.md asks for."""
-    for record in (*factset.documents, *factset.entities, *factset.relations):
+    return record_lines(chain(factset.documents, factset.entities, factset.relations))
+
+
+def record_lines(records: Iterable[DocumentRecord | Entity | Relation]) -> Iterator[str]:
+    for record in records:
         yield json.dumps(record.to_json(), ensure_ascii=False)
 
 
 def write_facts(factset: FactSet, target: str | os.PathLike[str] | IO[str]) -> int:
-    """Write ``factset`` to a path or an open text stream; return the number of lines.
+    """Write ``factset`` to a path or an open text stream; return the number of lines."""
+    return write_records(chain(factset.documents, factset.entities, factset.relations), target)
+
+
+def write_records(records: Iterable[DocumentRecord | Entity | Relation], target: str | os.PathLike[str] | IO[str]) -> int:
+    """Write facts-file records (documents, then entities, then relations) as
+    they come, to a path or an open text stream; return the number of lines.
 
     A path is written through a temporary file in the same folder and moved
     into place, so a failed run never leaves half a facts file behind.
     """
     if not isinstance(target, (str, os.PathLike)):
-        return _write_lines(factset, target)
+        return _write_lines(records, target)
     path = Path(target)
     try:
         handle = tempfile.NamedTemporaryFile(
@@ -47,7 +58,7 @@ def write_facts(factset: FactSet, target: str | os.PathLike[str] | IO[str]) -> i
         raise InputError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
         with handle:
-            count = _write_lines(factset, handle)
+            count = _write_lines(records, handle)
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)
@@ -55,9 +66,9 @@ def write_facts(factset: FactSet, target: str | os.PathLike[str] | IO[str]) -> i
     return count
 
 
-def _write_lines(factset: FactSet, stream: IO[str]) -> int:
+def _write_lines(records: Iterable[DocumentRecord | Entity | Relation], stream: IO[str]) -> int:
     count = 0
-    for line in fact_lines(factset):
+    for line in record_lines(records):
         stream.write(line + "\n")
         count += 1
     return count

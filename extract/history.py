@@ -12,6 +12,7 @@ is the sentence of the "joined".
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Container, Iterable, Iterator
 
 from extract.model import Relation
 
@@ -24,42 +25,52 @@ JOIN_EVENTS = ("join",)
 
 def derive_history(relations: list[tuple[Relation, str | None, int]]) -> list[Relation]:
     """MOVED facts and ended jobs implied by each person's ordered jobs."""
-    family = _families(r for r, _, _ in relations)
+    family = families((r.subject, r.object) for r, _, _ in relations if r.predicate == "PART_OF")
     explicit_moves = {(r.subject, r.object) for r, _, _ in relations if r.predicate == "MOVED"}
     by_person: dict[str, list[tuple[tuple, Relation, str | None]]] = defaultdict(list)
     for relation, event, order in relations:
         if relation.predicate != "WORKS_FOR" or not relation.evidence:
             continue
-        ev = relation.evidence[0]
-        by_person[relation.subject].append(((order, ev.start), relation, event))
+        by_person[relation.subject].append(((order, relation.evidence[0].start), relation, event))
     derived: list[Relation] = []
     for person, jobs in by_person.items():
         jobs.sort(key=lambda item: item[0])
-        for n, (position, job, event) in enumerate(jobs):
-            if event not in JOIN_EVENTS:
-                continue
-            previous = _previous_employer(jobs[:n], job, family)
-            if previous is None:
-                continue
-            ended = previous.qualifiers.get("end") or job.qualifiers.get("start")
-            if (person, job.object) not in explicit_moves:
-                qualifiers = {"from": previous.object}
-                if job.qualifiers.get("start"):
-                    qualifiers["date"] = job.qualifiers["start"]
-                if job.qualifiers.get("role"):
-                    qualifiers["role"] = job.qualifiers["role"]
-                derived.append(Relation(person, "MOVED", job.object, qualifiers, 0.6, job.evidence))
-            end_q = {"current": False}
-            if ended:
-                end_q["end"] = ended
-            derived.append(Relation(person, "WORKS_FOR", previous.object, end_q, 0.5, previous.evidence))
+        derived.extend(person_history(person, [(job, event) for _, job, event in jobs], family, explicit_moves))
     return derived
+
+
+def person_history(
+    person: str,
+    jobs: list[tuple[Relation, str | None]],
+    family: dict[str, set[str]],
+    explicit_moves: Container[tuple[str, str]],
+) -> Iterator[Relation]:
+    """What one person's jobs imply. ``jobs`` are (WORKS_FOR, event) in story
+    order: by document, then by position in it."""
+    for n, (job, event) in enumerate(jobs):
+        if event not in JOIN_EVENTS:
+            continue
+        previous = _previous_employer(jobs[:n], job, family)
+        if previous is None:
+            continue
+        ended = previous.qualifiers.get("end") or job.qualifiers.get("start")
+        if (person, job.object) not in explicit_moves:
+            qualifiers = {"from": previous.object}
+            if job.qualifiers.get("start"):
+                qualifiers["date"] = job.qualifiers["start"]
+            if job.qualifiers.get("role"):
+                qualifiers["role"] = job.qualifiers["role"]
+            yield Relation(person, "MOVED", job.object, qualifiers, 0.6, job.evidence)
+        end_q = {"current": False}
+        if ended:
+            end_q["end"] = ended
+        yield Relation(person, "WORKS_FOR", previous.object, end_q, 0.5, previous.evidence)
 
 
 def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> Relation | None:
     """The last job before ``job`` at another organisation family, in the same document."""
     doc = job.evidence[0].doc
-    for _, candidate, event in reversed(earlier):
+    for candidate, event in reversed(earlier):
         if candidate.evidence[0].doc != doc:
             continue
         same_sentence = candidate.evidence[0].start == job.evidence[0].start
@@ -71,11 +82,10 @@ def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> R
     return None
 
 
-def _families(relations) -> dict[str, set[str]]:
-    """Organisations joined by PART_OF, either way: one family."""
+def families(part_of: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Organisations joined by PART_OF (child, parent) pairs, either way: one family."""
     family: dict[str, set[str]] = defaultdict(set)
-    for relation in relations:
-        if relation.predicate == "PART_OF":
-            family[relation.subject].add(relation.object)
-            family[relation.object].add(relation.subject)
+    for child, parent in part_of:
+        family[child].add(parent)
+        family[parent].add(child)
     return family

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from corpgraph.errors import ModelError
 from corpgraph.settings import DEFAULT_SPACY_MODELS, load_settings
 from extract.model import Document, DocumentRecord, FactSet
+
+if TYPE_CHECKING:
+    from extract.assemble import Assembled
 
 log = logging.getLogger(__name__)
 
@@ -132,10 +136,33 @@ def extract_corpus(
     batch_size: int = 16,
     progress: Callable[[Document], None] | None = None,
 ) -> FactSet:
-    """Run the pipeline over ``documents`` and return the merged facts."""
-    from extract.assemble import assemble
+    """Run the pipeline over ``documents`` and return the merged facts, in memory."""
+    with extracted(documents, model=model, n_process=n_process, batch_size=batch_size, progress=progress) as facts:
+        return facts.factset()
 
-    return assemble(list(iter_doc_facts(documents, model=model, n_process=n_process, batch_size=batch_size, progress=progress)))
+
+@contextmanager
+def extracted(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    n_process: int = 1,
+    batch_size: int = 16,
+    progress: Callable[[Document], None] | None = None,
+    workspace_dir: str | Path | None = None,
+) -> Iterator["Assembled"]:
+    """Run the pipeline over ``documents`` and give the merged facts as a stream
+    (:class:`extract.assemble.Assembled`), readable inside the ``with`` block.
+    Articles wait on disk (in ``workspace_dir``, else the temporary folder)
+    until the corpus is resolved, so memory does not grow with the corpus."""
+    from extract.assemble import assemble_into
+    from extract.workspace import Workspace
+
+    with Workspace(workspace_dir) as workspace:
+        yield assemble_into(
+            iter_doc_facts(documents, model=model, n_process=n_process, batch_size=batch_size, progress=progress),
+            workspace,
+        )
 
 
 def iter_doc_facts(

@@ -27,65 +27,81 @@ class _Cluster:
     label: str
     surfaces: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
-    documents: Counter = field(default_factory=Counter)
+    mentions: int = 0
 
 
 class EntityIndex:
-    """Maps (document, key) to the canonical :class:`Entity`."""
+    """Maps a document key to the canonical :class:`Entity`."""
 
     def __init__(self) -> None:
         self._by_key: dict[str, Entity] = {}
-        self._by_doc_key: dict[tuple[str, str], Entity] = {}
         self._entities: dict[str, Entity] = {}
-        self._mentions: dict[str, Counter] = defaultdict(Counter)
+        self._keys: dict[str, list[str]] = defaultdict(list)
+        self._mentions: Counter = Counter()
 
-    def entity_for(self, doc_id: str, key: str) -> Entity | None:
-        return self._by_doc_key.get((doc_id, key)) or self._by_key.get(key)
+    def entity_for(self, key: str) -> Entity | None:
+        return self._by_key.get(key)
 
     def entities(self) -> list[Entity]:
         return sorted(self._entities.values(), key=lambda e: (e.type, e.id))
 
-    def mentions(self, entity_id: str) -> Counter:
-        """How often each document mentions the entity."""
-        return self._mentions[entity_id]
+    def keys(self, entity_id: str) -> list[str]:
+        """The document keys that name the entity."""
+        return self._keys[entity_id]
 
     def is_named(self, entity_id: str) -> bool:
         """Worth keeping without a relation: a multi-word name, or named twice."""
         entity = self._entities[entity_id]
-        return sum(self._mentions[entity_id].values()) >= 2 or len(entity.name.split()) >= 2 or entity.type != "Person"
+        return self._mentions[entity_id] >= 2 or len(entity.name.split()) >= 2 or entity.type != "Person"
 
 
-def resolve_entities(doc_facts: list[DocFacts]) -> EntityIndex:
-    lexicon = load_lexicon()
-    clusters: dict[str, _Cluster] = {}
-    for facts in doc_facts:
+class MentionClusters:
+    """What the corpus calls each document key, gathered one document at a time:
+    its memory grows with the entities of a corpus, not with its articles."""
+
+    def __init__(self) -> None:
+        self._clusters: dict[str, _Cluster] = {}
+
+    def add(self, facts: DocFacts) -> Counter:
+        """Count one document's mentions; return how often it names each key."""
+        named: Counter = Counter()
         for mention in facts.mentions:
-            cluster = clusters.setdefault(mention.key, _Cluster(mention.label))
-            cluster.surfaces[_clean_surface(mention.text, lexicon)] += 1
-            cluster.documents[facts.id] += 1
+            cluster = self._clusters.setdefault(mention.key, _Cluster(mention.label))
+            cluster.surfaces[_clean_surface(mention.text)] += 1
+            cluster.mentions += 1
             if mention.kind:
                 cluster.kinds[mention.kind] += 1
-    alias_of = _merge_people(clusters)
-    index = EntityIndex()
-    merged: dict[str, _Cluster] = {}
-    for key, cluster in clusters.items():
-        target = alias_of.get(key, key)
-        into = merged.setdefault(target, _Cluster(cluster.label))
-        into.surfaces.update(cluster.surfaces)
-        into.kinds.update(cluster.kinds)
-        into.documents.update(cluster.documents)
-    ids: dict[str, str] = {}
-    for key, cluster in merged.items():
-        entity = _entity_of(key, cluster, lexicon, ids)
-        if entity is None:
-            continue
-        index._entities[entity.id] = entity
-        index._by_key[key] = entity
-        index._mentions[entity.id].update(cluster.documents)
-    for key, target in alias_of.items():
-        if target in index._by_key:
-            index._by_key[key] = index._by_key[target]
-    return index
+            named[mention.key] += 1
+        return named
+
+    def resolve(self) -> EntityIndex:
+        """One canonical entity per real thing, across every document added."""
+        lexicon = load_lexicon()
+        clusters = self._clusters
+        alias_of = _merge_people(clusters)
+        index = EntityIndex()
+        merged: dict[str, _Cluster] = {}
+        members: dict[str, list[str]] = defaultdict(list)
+        for key, cluster in clusters.items():
+            target = alias_of.get(key, key)
+            into = merged.setdefault(target, _Cluster(cluster.label))
+            into.surfaces.update(cluster.surfaces)
+            into.kinds.update(cluster.kinds)
+            into.mentions += cluster.mentions
+            members[target].append(key)
+        ids: dict[str, str] = {}
+        for key, cluster in merged.items():
+            entity = _entity_of(key, cluster, lexicon, ids)
+            if entity is None:
+                continue
+            index._entities[entity.id] = entity
+            index._by_key[key] = entity
+            index._keys[entity.id] = members[key]
+            index._mentions[entity.id] = cluster.mentions
+        for key, target in alias_of.items():
+            if target in index._by_key:
+                index._by_key[key] = index._by_key[target]
+        return index
 
 
 def _merge_people(clusters: dict[str, _Cluster]) -> dict[str, str]:
@@ -96,20 +112,27 @@ def _merge_people(clusters: dict[str, _Cluster]) -> dict[str, str]:
         key=lambda kc: -sum(kc[1].surfaces.values()),
     )
     alias_of: dict[str, str] = {}
-    canon: list[tuple[str, str]] = []
+    # Only names with the same first word and as many words can be one person
+    # (see same_person): compare within those groups, not every pair.
+    canon: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    holders: dict[str, set[str]] = defaultdict(set)  # word -> canonical keys whose name has it
     for key, cluster in full:
         name = _best(cluster)
-        target = next((k for k, n in canon if same_person(name, n)), None)
+        words = name.split()
+        group = canon[(words[0], len(words))]
+        target = next((k for k, n in group if same_person(name, n)), None)
         if target is None:
-            canon.append((key, name))
+            group.append((key, name))
+            for word in words:
+                holders[word].add(key)
         else:
             alias_of[key] = target
     for key, cluster in people.items():
         name = _best(cluster)
         if len(name.split()) == 1:
-            matches = {k for k, n in canon if name in n.split()}
+            matches = holders.get(name, set())
             if len(matches) == 1:
-                alias_of[key] = matches.pop()
+                alias_of[key] = next(iter(matches))
     return alias_of
 
 
@@ -117,7 +140,7 @@ def _best(cluster: _Cluster) -> str:
     return cluster.surfaces.most_common(1)[0][0] if cluster.surfaces else ""
 
 
-def _clean_surface(text: str, lexicon) -> str:
+def _clean_surface(text: str) -> str:
     """The surface form as an alias: no possessive, no honorific, no quotes."""
     cleaned = text.strip().strip("\"“”'‘’«»")
     for ending in ("'s", "’s"):

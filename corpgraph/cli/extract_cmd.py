@@ -25,7 +25,7 @@ from rich.table import Table
 from corpgraph.cli.common import console, err_console, handle_errors, print_skipped, problem_printer
 from corpgraph.errors import ConfigError, InputError
 from extract.evaluate import EvalResult, FactView, Ratio, evaluate_files
-from extract.facts import write_facts
+from extract.facts import write_records
 from extract.model import Document
 from extract.ontology import PREDICATES
 from extract.sources import SourceProblem, SourceReport, read_documents
@@ -79,20 +79,21 @@ def run_extract(
         # Before the model loads: there is nothing to give it.
         named = ", ".join(str(p) for p in paths)
         raise InputError(f"{named}: no documents to read ({report.summary()})")
-    from extract.pipeline import extract_corpus  # spaCy loads only when there is text for it
+    from extract.pipeline import extracted  # spaCy loads only when there is text for it
 
     counter = _Counter()
-    factset = extract_corpus(
+    with extracted(
         counter.count(itertools.chain([first], documents)),
         model=model,
         n_process=n_process,
         batch_size=batch_size,
         progress=progress,
-    )
-    lines = write_facts(factset, output)
-    return ExtractRun(
-        counter.n, len(factset.entities), len(factset.relations), lines, report, time.perf_counter() - started
-    )
+    ) as facts:
+        # Streamed from the run's workspace: the facts file is never all in memory.
+        lines = write_records(facts.records(), output)
+        return ExtractRun(
+            counter.n, facts.entity_count, facts.relation_count, lines, report, time.perf_counter() - started
+        )
 
 
 class _Counter:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from corpgraph.cli.app import app
-from extract.facts import read_facts, validate_facts, write_facts
+from extract.facts import fact_lines, read_facts, validate_facts, write_facts
 from extract.model import Entity, Evidence, FactSet, Relation
+from extract.sources import read_documents
 
 runner = CliRunner()
 
@@ -177,3 +179,44 @@ def test_extract_writes_a_valid_facts_file(tmp_path):
     assert to_stdout.exit_code == 0, to_stdout.output
     kinds = [json.loads(line)["kind"] for line in to_stdout.stdout.splitlines()]
     assert kinds[0] == "document" and "entity" in kinds
+
+
+def write_articles(folder: Path) -> None:
+    for name, text in ARTICLES.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+@needs_pipeline
+@pytest.mark.model
+def test_extract_streams_what_the_in_memory_run_gives_and_leaves_no_working_files(tmp_path, monkeypatch):
+    from extract.pipeline import extract_corpus
+
+    corpus = tmp_path / "corpus"
+    write_articles(corpus)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    out = tmp_path / "facts.jsonl"
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert list(scratch.iterdir()) == []
+    in_memory = extract_corpus(read_documents([corpus]))
+    assert in_memory.relations
+    assert out.read_text(encoding="utf-8").splitlines() == list(fact_lines(in_memory))
+
+
+@needs_pipeline
+@pytest.mark.model
+def test_extract_without_a_usable_working_folder_is_one_line(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    write_articles(corpus)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))
+    out = tmp_path / "facts.jsonl"
+    result = runner.invoke(app, ["extract", str(corpus), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'gone'}: cannot create the run's working folder (No such file or directory); "
+        "point TMPDIR at a writable folder with free space"
+    ]
+    assert not out.exists()
