@@ -341,8 +341,8 @@ def render(results: dict[str, Any]) -> str:
                      fmt_int(result["words_per_second"])))
     out.append(md_table(("corpus", "articles", "words", "RSS, model loaded", "RSS after 25/50/75/100 % of articles",
                          "peak RSS", "words/s"), rows))
-    sized = sorted((r for r in results["runs"] if r["mode"] == "corpgraph" and r["n_process"] == 1),
-                   key=lambda r: r["megabytes"])
+    sized = sorted((r for r in results["runs"] if r["mode"] == "corpgraph" and r["n_process"] == 1
+                    and r["megabytes"] in config["memory_mb"]), key=lambda r: r["megabytes"])
     if len(sized) >= 2:
         small, large = sized[0], sized[-1]
         growth = large["rss_peak_kb"] / small["rss_peak_kb"]

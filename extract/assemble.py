@@ -84,6 +84,7 @@ def assemble_into(doc_facts: Iterable[DocFacts], workspace: Workspace) -> Assemb
     for facts in doc_facts:
         workspace.add_document(facts, clusters.add(facts))
     index = clusters.resolve()
+    del clusters  # the index has what it needs: a cluster per key is the biggest thing left
     for order, facts in enumerate(workspace.documents()):
         for relation, event in relations_of(facts, index):
             workspace.add_relation(relation, stated=True, event=event, ord_=order)
