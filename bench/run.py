@@ -3,8 +3,8 @@
 Sections: extraction (speed, memory, recall; no database), then, on the
 benchmarks' own Neo4j server (bench/database.py, started and stopped here),
 loading and report latency. Sizes come from environment variables (see
-bench/README.md); the defaults finish in about a quarter of an hour on two
-cores. A section that fails is reported as failed in RESULTS.md, the others
+bench/README.md). A run of some sections (BENCH_ONLY) keeps the others
+from the previous RESULTS.md, marked with the run they came from. A section that fails is reported as failed in RESULTS.md, the others
 still run, and the exit code is 1.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -48,6 +49,33 @@ def _revision() -> str:
         return "unknown (not a git checkout)"
     changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
     return f"{commit}" + (f" with uncommitted changes to {', '.join(changed)}" if changed else " (clean)")
+
+
+# The first heading each section renders: how a partial run finds the
+# sections it did not run in the previous RESULTS.md, to keep them.
+HEADINGS = {"extraction": "## Extraction speed", "loading": "## Loading", "reports": "## Report latency"}
+CARRIED = "> Carried over from"
+
+
+def _carried_over(previous: str, name: str) -> str | None:
+    """Section ``name`` of the previous RESULTS.md, marked with the run it came from."""
+    start = previous.find("\n" + HEADINGS[name] + "\n")
+    if start < 0:
+        return None
+    ends = [i for i in (previous.find("\n" + h + "\n", start + 1) for h in HEADINGS.values()) if i > start]
+    failed = previous.find("\n## Failed sections", start + 1)
+    end = min(ends + ([failed] if failed > start else []) + [len(previous)])
+    heading, _, body = previous[start + 1:end].partition("\n")
+    if not body.lstrip().startswith(CARRIED):
+        written = re.search(r"on (\d{4}-\d\d-\d\d \d\d:\d\d \w+)", previous)
+        revision = re.search(r"\| corpgraph revision \| ([^|]+) \|", previous)
+        server = re.search(r"\| Neo4j server \| ([^|]+) \|", previous)
+        note = (f"{CARRIED} the run of {written.group(1) if written else 'an earlier date'} at revision "
+                f"{revision.group(1).strip() if revision else 'unknown'}"
+                + (f", Neo4j {server.group(1).strip()}" if server and name != "extraction" else "")
+                + " (a partial `make bench`, BENCH_ONLY, did not run this section).")
+        body = "\n" + note + "\n" + body
+    return heading + "\n" + body.rstrip("\n") + "\n"
 
 
 def _section(name: str, work: Callable[[], Any], failures: dict[str, str]) -> Any:
@@ -131,9 +159,12 @@ def main() -> int:
         "",
     ]
     renderers = {"extraction": extraction.render, "loading": loading.render, "reports": reports.render}
+    previous = RESULTS_MD.read_text(encoding="utf-8") if RESULTS_MD.exists() else ""
     for name in SECTIONS:
         if results.get(name):
             lines.append(renderers[name](results[name]))
+        elif name not in wanted and (kept := _carried_over(previous, name)):
+            lines.append(kept)
     if failures:
         lines += ["## Failed sections", ""]
         lines += [f"- {name}: `{message}`" for name, message in failures.items()]
