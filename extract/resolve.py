@@ -22,7 +22,7 @@ from extract.pipeline import DocFacts
 TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "PRODUCT": "Product"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     label: str
     surfaces: Counter = field(default_factory=Counter)
@@ -75,7 +75,8 @@ class MentionClusters:
         return named
 
     def resolve(self) -> EntityIndex:
-        """One canonical entity per real thing, across every document added."""
+        """One canonical entity per real thing, across every document added.
+        Once: the clusters are merged in place."""
         lexicon = load_lexicon()
         clusters = self._clusters
         alias_of = _merge_people(clusters)
@@ -84,11 +85,16 @@ class MentionClusters:
         members: dict[str, list[str]] = defaultdict(list)
         for key, cluster in clusters.items():
             target = alias_of.get(key, key)
-            into = merged.setdefault(target, _Cluster(cluster.label))
+            members[target].append(key)
+            into = merged.get(target)
+            if into is None:
+                # The first cluster of an entity gathers the others: no copy of
+                # every cluster while the index is built (clusters go after this).
+                merged[target] = cluster
+                continue
             into.surfaces.update(cluster.surfaces)
             into.kinds.update(cluster.kinds)
             into.mentions += cluster.mentions
-            members[target].append(key)
         ids: dict[str, str] = {}
         for key, cluster in merged.items():
             entity = _entity_of(key, cluster, lexicon, ids)
