@@ -27,7 +27,7 @@ _READERS = {"document": DocumentRecord.from_json, "entity": Entity.from_json, "r
 
 def fact_lines(factset: FactSet) -> Iterator[str]:
     """The lines of the facts file (without line ends), in the order ONTOLOGY.md asks for."""
-    return record_lines(chain(factset.documents, factset.entities, factset.relations))
+    return record_lines(_records(factset))
 
 
 def record_lines(records: Iterable[DocumentRecord | Entity | Relation]) -> Iterator[str]:
@@ -37,7 +37,11 @@ def record_lines(records: Iterable[DocumentRecord | Entity | Relation]) -> Itera
 
 def write_facts(factset: FactSet, target: str | os.PathLike[str] | IO[str]) -> int:
     """Write ``factset`` to a path or an open text stream; return the number of lines."""
-    return write_records(chain(factset.documents, factset.entities, factset.relations), target)
+    return write_records(_records(factset), target)
+
+
+def _records(factset: FactSet) -> Iterator[DocumentRecord | Entity | Relation]:
+    return chain(factset.documents, factset.entities, factset.relations)
 
 
 def write_records(records: Iterable[DocumentRecord | Entity | Relation], target: str | os.PathLike[str] | IO[str]) -> int:

@@ -27,7 +27,8 @@ from extract.model import DocumentRecord, Relation
 from extract.pipeline import DocFacts
 
 _SCHEMA = """
-CREATE TABLE documents (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, facts BLOB NOT NULL);
+-- the record apart, so writing the facts file does not unpickle every article again
+CREATE TABLE documents (ord INTEGER PRIMARY KEY, id TEXT NOT NULL, record BLOB NOT NULL, facts BLOB NOT NULL);
 CREATE TABLE mentions (key TEXT NOT NULL, ord INTEGER NOT NULL, count INTEGER NOT NULL);
 -- facts stated by articles, and those derived from careers (apart, because
 -- they are written while the stated ones are read); seq: order of statement
@@ -97,7 +98,10 @@ class Workspace:
         """Keep one article's facts and how often it names each key; return its position."""
         ord_ = self._documents
         self._documents += 1
-        self._db.execute("INSERT INTO documents VALUES (?, ?, ?)", (ord_, facts.id, pickle.dumps(facts, _PICKLE)))
+        self._db.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?)",
+            (ord_, facts.id, pickle.dumps(facts.record, _PICKLE), pickle.dumps(facts, _PICKLE)),
+        )
         self._db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", ((k, ord_, n) for k, n in mentions.items()))
         return ord_
 
@@ -111,8 +115,8 @@ class Workspace:
             yield pickle.loads(blob)
 
     def records(self) -> Iterator[DocumentRecord]:
-        for facts in self.documents():
-            yield facts.record
+        for (blob,) in self._query("SELECT record FROM documents ORDER BY ord"):
+            yield pickle.loads(blob)
 
     def mentions(self, keys: Iterable[str]) -> dict[str, int]:
         """How often each article names any of ``keys``: document id -> count, in corpus order."""
