@@ -85,7 +85,9 @@ def _interruptible(committed: _Committed) -> Iterator[None]:
     """
     try:
         yield
-    except KeyboardInterrupt:
+    except BaseException as error:
+        if not _from_interrupt(error):
+            raise
         # The signal may land between a commit and its progress call: "at least".
         if committed.total is None:
             kept = f"no {committed.unit} confirmed committed yet"
@@ -98,6 +100,19 @@ def _interruptible(committed: _Committed) -> Iterator[None]:
             soft_wrap=True,
         )
         raise typer.Exit(130) from None
+
+
+def _from_interrupt(error: BaseException | None) -> bool:
+    """A Ctrl-C, or an error raised while one was unwinding: the driver can fail
+    closing a socket the signal cut mid-read (BufferError), and that is still
+    the user's interrupt, not a crash."""
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        error = error.__context__
+        seen += 1
+    return False
 
 
 def _progress() -> Progress:
