@@ -10,8 +10,8 @@ Three steps, each a small function:
    :func:`merge_group` merges facts stated several times.
 
 Articles arrive as a stream and wait in a :class:`~extract.workspace.Workspace`
-on disk between the steps, so a run holds one entry per entity in memory,
-not every article's facts.
+on disk between the steps, with the names resolution counts, so a run's
+memory holds neither every article's facts nor every entity.
 """
 
 from __future__ import annotations
@@ -39,16 +39,12 @@ class Assembled:
 
     workspace: Workspace
     index: EntityIndex
-    kept: list[Entity]
+    entity_count: int
     relation_count: int
 
     @property
     def document_count(self) -> int:
         return self.workspace.document_count
-
-    @property
-    def entity_count(self) -> int:
-        return len(self.kept)
 
     def documents(self) -> Iterator[DocumentRecord]:
         return self.workspace.records()
@@ -56,7 +52,7 @@ class Assembled:
     def entities(self) -> Iterator[Entity]:
         """The entities with how often each document names them (the graph's
         MENTIONS), counted from the workspace one entity at a time."""
-        for entity in self.kept:
+        for entity in self.index.kept():
             mentions = self.workspace.mentions(self.index.keys(entity.id))
             yield replace(entity, attrs={**entity.attrs, "mentions": mentions})
 
@@ -80,11 +76,10 @@ def assemble(doc_facts: Iterable[DocFacts]) -> FactSet:
 def assemble_into(doc_facts: Iterable[DocFacts], workspace: Workspace) -> Assembled:
     """Resolve, relate, derive and merge the facts of ``doc_facts`` (consumed as a
     stream) in ``workspace``."""
-    clusters = MentionClusters()
+    clusters = MentionClusters(workspace.clusters)
     for facts in doc_facts:
         workspace.add_document(facts, clusters.add(facts))
     index = clusters.resolve()
-    del clusters  # the index has what it needs: a cluster per key is the biggest thing left
     for order, facts in enumerate(workspace.documents()):
         for relation, event in relations_of(facts, index):
             workspace.add_relation(relation, stated=True, event=event, ord_=order)
@@ -97,9 +92,8 @@ def assemble_into(doc_facts: Iterable[DocFacts], workspace: Workspace) -> Assemb
     for first, group in workspace.fact_groups():
         workspace.add_merged(merge_group(group), first)
         count += 1
-    used = set(workspace.merged_ends())
-    kept = [e for e in index.entities() if e.id in used or index.is_named(e.id)]
-    return Assembled(workspace, index, kept, count)
+    index.keep(workspace.merged_ends())
+    return Assembled(workspace, index, index.count_kept(), count)
 
 
 class _StatedMoves:

@@ -6,13 +6,20 @@ is one entity; two people whose full names differ by one edit ("Tom Hanlan",
 "Tom Hanlon") are one; a lone surname resolves to the one full name in the
 corpus that contains it. The canonical name is the gazetteer's where it knows
 the entity, else the most frequent full form; the id is its slug.
+
+The counts and the entities live in the run's workspace
+(:class:`extract.clusters.ClusterStore`); memory holds one group of people
+or one entity at a time.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterator
 
+from extract.clusters import ClusterStore
 from extract.components.coref import DIVISION_MARK, same_person
 from extract.lexicon import load_lexicon
 from extract.model import Entity, slugify
@@ -20,6 +27,8 @@ from extract.names import collapse_key, name_key
 from extract.pipeline import DocFacts
 
 TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "PRODUCT": "Product"}
+# Lookups of a key while relations are read: a bounded cache, the store has the rest.
+LOOKUP_CACHE = 8192
 
 
 @dataclass(slots=True)
@@ -31,119 +40,97 @@ class _Cluster:
 
 
 class EntityIndex:
-    """Maps a document key to the canonical :class:`Entity`."""
+    """Maps a document key to the canonical :class:`Entity`; kept in the run's store."""
 
-    def __init__(self) -> None:
-        self._by_key: dict[str, Entity] = {}
-        self._entities: dict[str, Entity] = {}
-        self._keys: dict[str, list[str]] = defaultdict(list)
-        self._mentions: Counter = Counter()
-
-    def entity_for(self, key: str) -> Entity | None:
-        return self._by_key.get(key)
-
-    def entities(self) -> list[Entity]:
-        return sorted(self._entities.values(), key=lambda e: (e.type, e.id))
+    def __init__(self, store: ClusterStore) -> None:
+        self._store = store
+        self.entity_for: Callable[[str], Entity | None] = lru_cache(maxsize=LOOKUP_CACHE)(store.entity_for)
 
     def keys(self, entity_id: str) -> list[str]:
         """The document keys that name the entity."""
-        return self._keys[entity_id]
+        return self._store.keys(entity_id)
 
-    def is_named(self, entity_id: str) -> bool:
-        """Worth keeping without a relation: a multi-word name, or named twice."""
-        entity = self._entities[entity_id]
-        return self._mentions[entity_id] >= 2 or len(entity.name.split()) >= 2 or entity.type != "Person"
+    def keep(self, entity_ids) -> None:
+        """List these entities in the facts file (a fact uses them) however they are named."""
+        self._store.keep(entity_ids)
+
+    def kept(self) -> Iterator[Entity]:
+        """The entities of the facts file, by type and id: those a fact uses, and
+        those named well enough to stand alone (a multi-word name, or named twice)."""
+        return self._store.kept()
+
+    def count_kept(self) -> int:
+        return self._store.count_kept()
 
 
 class MentionClusters:
-    """What the corpus calls each document key, gathered one document at a time:
-    its memory grows with the entities of a corpus, not with its articles."""
+    """What the corpus calls each document key, gathered one document at a time
+    into the run's store (memory does not grow with the corpus)."""
 
-    def __init__(self) -> None:
-        self._clusters: dict[str, _Cluster] = {}
+    def __init__(self, store: ClusterStore) -> None:
+        self._store = store
 
     def add(self, facts: DocFacts) -> Counter:
         """Count one document's mentions; return how often it names each key."""
         named: Counter = Counter()
+        labels: dict[str, str] = {}
+        surfaces: Counter = Counter()
+        kinds: Counter = Counter()
         for mention in facts.mentions:
-            cluster = self._clusters.setdefault(mention.key, _Cluster(mention.label))
-            cluster.surfaces[_clean_surface(mention.text)] += 1
-            cluster.mentions += 1
+            labels.setdefault(mention.key, mention.label)
+            surfaces[mention.key, _clean_surface(mention.text)] += 1
             if mention.kind:
-                cluster.kinds[mention.kind] += 1
+                kinds[mention.key, mention.kind] += 1
             named[mention.key] += 1
+        self._store.add(labels, surfaces, kinds)
         return named
 
     def resolve(self) -> EntityIndex:
-        """One canonical entity per real thing, across every document added.
-        Once: the clusters are merged in place."""
+        """One canonical entity per real thing, across every document added. Once."""
         lexicon = load_lexicon()
-        clusters = self._clusters
-        alias_of = _merge_people(clusters)
-        index = EntityIndex()
-        merged: dict[str, _Cluster] = {}
-        members: dict[str, list[str]] = defaultdict(list)
-        for key, cluster in clusters.items():
-            target = alias_of.get(key, key)
-            members[target].append(key)
-            into = merged.get(target)
-            if into is None:
-                # The first cluster of an entity gathers the others: no copy of
-                # every cluster while the index is built (clusters go after this).
-                merged[target] = cluster
-                continue
-            into.surfaces.update(cluster.surfaces)
-            into.kinds.update(cluster.kinds)
-            into.mentions += cluster.mentions
-        ids: dict[str, str] = {}
-        for key, cluster in merged.items():
-            entity = _entity_of(key, cluster, lexicon, ids)
+        store = self._store
+        _merge_people(store)
+        for target, members in store.merged_clusters():
+            cluster = _Cluster(members[0][1])
+            for key, _, mentions in members:
+                # Counter order is first use: ties between spellings go to the first seen.
+                for surface, count in store.surfaces(key):
+                    cluster.surfaces[surface] += count
+                for kind, count in store.kinds(key):
+                    cluster.kinds[kind] += count
+                cluster.mentions += mentions
+            entity = _entity_of(target, cluster, lexicon, store.claimant)
             if entity is None:
                 continue
-            index._entities[entity.id] = entity
-            index._by_key[key] = entity
-            index._keys[entity.id] = members[key]
-            index._mentions[entity.id] = cluster.mentions
-        for key, target in alias_of.items():
-            if target in index._by_key:
-                index._by_key[key] = index._by_key[target]
-        return index
+            named = cluster.mentions >= 2 or len(entity.name.split()) >= 2 or entity.type != "Person"
+            store.add_entity(entity, target, (key for key, _, _ in members), keep=named)
+        store.finish()
+        return EntityIndex(store)
 
 
-def _merge_people(clusters: dict[str, _Cluster]) -> dict[str, str]:
-    """key -> key of the person it is another spelling or a short form of."""
-    people = {k: c for k, c in clusters.items() if c.label == "PERSON"}
-    full = sorted(
-        ((k, c) for k, c in people.items() if len(_best(c).split()) >= 2),
-        key=lambda kc: -sum(kc[1].surfaces.values()),
+def _merge_people(store: ClusterStore) -> None:
+    """Record, for each person key that is another spelling or a short form of
+    another person's, that key as its alias target."""
+    store.add_people(
+        (key, seq, name, words[0] if words else "", len(words), total)
+        for key, seq, name, total in store.person_keys()
+        for words in [(name or "").split()]
     )
-    alias_of: dict[str, str] = {}
     # Only names with the same first word and as many words can be one person
     # (see same_person): compare within those groups, not every pair.
-    canon: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-    holders: dict[str, set[str]] = defaultdict(set)  # word -> canonical keys whose name has it
-    for key, cluster in full:
-        name = _best(cluster)
-        words = name.split()
-        group = canon[(words[0], len(words))]
-        target = next((k for k, n in group if same_person(name, n)), None)
-        if target is None:
-            group.append((key, name))
-            for word in words:
-                holders[word].add(key)
-        else:
-            alias_of[key] = target
-    for key, cluster in people.items():
-        name = _best(cluster)
-        if len(name.split()) == 1:
-            matches = holders.get(name, set())
-            if len(matches) == 1:
-                alias_of[key] = next(iter(matches))
-    return alias_of
-
-
-def _best(cluster: _Cluster) -> str:
-    return cluster.surfaces.most_common(1)[0][0] if cluster.surfaces else ""
+    for group in store.full_name_groups():
+        canon: list[tuple[str, str]] = []
+        for key, name in group:
+            target = next((k for k, n in canon if same_person(name, n)), None)
+            if target is None:
+                canon.append((key, name))
+                store.add_holder(key, name.split())
+            else:
+                store.add_alias(key, target)
+    for key, name in store.single_names():
+        matches = store.holders(name, limit=2)
+        if len(matches) == 1:
+            store.add_alias(key, matches[0])
 
 
 def _clean_surface(text: str) -> str:
@@ -155,7 +142,8 @@ def _clean_surface(text: str) -> str:
     return " ".join(cleaned.split())
 
 
-def _entity_of(key: str, cluster: _Cluster, lexicon, ids: dict[str, str]) -> Entity | None:
+def _entity_of(key: str, cluster: _Cluster, lexicon, claimant: Callable[[str], str | None]) -> Entity | None:
+    """The entity of a merged cluster; ``claimant(id)``: the key that already has that id."""
     entity_type = TYPE_OF_LABEL.get(cluster.label)
     if entity_type is None or not cluster.surfaces:
         return None
@@ -184,9 +172,8 @@ def _entity_of(key: str, cluster: _Cluster, lexicon, ids: dict[str, str]) -> Ent
     if entity_type == "Person" and len(name.split()) < 2:
         return None
     entity_id = slugify(name) or slugify(key)
-    if ids.get(entity_id, key) != key:
+    if claimant(entity_id) not in (None, key):
         entity_id = f"{entity_id}-{entity_type.lower()}"
-    ids[entity_id] = key
     aliases = sorted({s for s in surfaces if name_key(s) != name_key(name)})
     kind = cluster.kinds.most_common(1)[0][0] if cluster.kinds else (record.kind if record else None)
     attrs = {"kind": kind} if kind else {}

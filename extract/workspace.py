@@ -6,8 +6,9 @@ corpus. Instead of holding every article's facts in memory until the end, a
 run writes them here (SQLite in a temporary folder, deleted on close) and
 reads them back in the order each step needs: articles in corpus order,
 jobs person by person, stated facts grouped by identity, merged facts in
-the facts file's order. What stays in memory is one entry per entity
-(:mod:`extract.resolve`), not one per article or fact.
+the facts file's order. Entity resolution keeps its counts here too
+(:attr:`Workspace.clusters`), so memory holds neither every article nor
+every name.
 
 The folder is the system's temporary one (``TMPDIR``); a run needs there
 about three times the size of its facts file.
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from corpgraph.errors import WorkspaceError
+from extract.clusters import ClusterStore, rows
 from extract.model import DocumentRecord, Relation
 from extract.pipeline import DocFacts
 
@@ -47,6 +49,8 @@ _INDEXES = (
     "CREATE INDEX stated_by_fact ON stated (predicate, subject, object)",
 )
 _PICKLE = pickle.HIGHEST_PROTOCOL
+# SQLite's page cache: a fixed cost, whatever the corpus (its default is 2 MiB).
+CACHE_KIB = 16 * 1024
 
 
 class Workspace:
@@ -64,8 +68,12 @@ class Workspace:
         try:
             self._db = sqlite3.connect(Path(self._folder.name) / "run.sqlite", isolation_level=None)
             # Scratch data: a crash loses nothing worth a journal or an fsync.
-            self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE;")
+            self._db.executescript(
+                "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; "
+                f"PRAGMA cache_size=-{CACHE_KIB};"
+            )
             self._db.executescript(_SCHEMA)
+            self.clusters = ClusterStore(self._db)
             self._db.execute("BEGIN")  # one transaction for the run: nothing here needs to survive it
         except sqlite3.Error as error:
             self._folder.cleanup()
@@ -211,8 +219,4 @@ class Workspace:
             self._indexed = True
 
     def _query(self, sql: str, params: Iterable = ()) -> Iterator[tuple]:
-        """Rows of ``sql``, fetched a few at a time; its own cursor, so other
-        statements can run while it is read."""
-        cursor = self._db.execute(sql, tuple(params))
-        while rows := cursor.fetchmany(256):
-            yield from rows
+        return rows(self._db, sql, params)
