@@ -54,6 +54,9 @@ def _start_worker(model: str | None) -> None:
     # Ctrl-C goes to the whole process group: the parent stops the pool, the
     # workers must not print a traceback each.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The pool ends its workers with SIGTERM; the parent's handler (kg turns
+    # SIGTERM into an interrupt) must not outlive the fork.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _MODEL = model
 
 

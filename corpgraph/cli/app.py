@@ -9,6 +9,7 @@ import typer
 from corpgraph import __version__
 from corpgraph.cli import extract_cmd, graph_cmd, neo4j_cmd
 from corpgraph.cli.common import install_driver_notes
+from corpgraph.cli.stopping import stop_on_sigterm
 
 app = typer.Typer(
     name="kg",
@@ -35,6 +36,7 @@ def root(
 ) -> None:
     """corpgraph: news text -> spaCy facts -> Neo4j -> Cypher reports."""
     install_driver_notes()
+    stop_on_sigterm()
 
 
 app.add_typer(neo4j_cmd.app, name="neo4j")

@@ -27,7 +27,8 @@ def fail(error: CorpgraphError) -> typer.Exit:
 
 
 def handle_errors(func: F) -> F:
-    """Turn a CorpgraphError raised by a command into one line and its exit code."""
+    """Turn a CorpgraphError raised by a command into one line and its exit
+    code, and a stop (Ctrl-C, SIGTERM) into one line and 130 or 143."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -35,6 +36,16 @@ def handle_errors(func: F) -> F:
             return func(*args, **kwargs)
         except CorpgraphError as error:
             raise fail(error) from None
+        except BaseException as error:
+            from corpgraph.cli.stopping import exit_code, stop_cause, verb
+
+            # A command that says nothing itself about being stopped (reports,
+            # export, the server commands): one line, not click's "Aborted!".
+            stop = stop_cause(error)
+            if stop is None:
+                raise
+            err_console.print(f"[bold red]{verb(stop)}:[/] stopped before it finished", highlight=False, soft_wrap=True)
+            raise typer.Exit(exit_code(stop)) from None
 
     return wrapper  # type: ignore[return-value]
 

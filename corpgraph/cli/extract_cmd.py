@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from corpgraph.cli.common import console, err_console, handle_errors, print_skipped, problem_printer
+from corpgraph.cli.stopping import stoppable
 from corpgraph.errors import ConfigError, InputError
 from extract.evaluate import EvalResult, FactView, Ratio, evaluate_files
 from extract.facts import write_records
@@ -152,7 +153,11 @@ def extract_command(
 ) -> None:
     """Extract people, organisations, products and their relations from articles into a facts file."""
     warn = problem_printer()
-    with Progress(
+    if output is not None:
+        kept = f"{output} not written (a facts file is whole or absent); run the same command again"
+    else:
+        kept = "the facts on standard output are incomplete; run the same command again"
+    with stoppable(kept), Progress(
         SpinnerColumn(),
         TextColumn("extracting"),
         BarColumn(),

@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from corpgraph.cli.common import console, err_console, handle_errors, print_skipped, problem_printer
+from corpgraph.cli.stopping import exit_code, stop_cause, verb
 from corpgraph.errors import ConfigError, ReportError
 from corpgraph.settings import Settings, load_settings
 
@@ -77,7 +78,8 @@ class _Committed:
 
 @contextlib.contextmanager
 def _interruptible(committed: _Committed) -> Iterator[None]:
-    """Ctrl-C: one line saying what was kept, and exit code 130 (no traceback).
+    """Ctrl-C or SIGTERM: one line saying what was kept, and exit code 130 or 143
+    (no traceback); see :mod:`corpgraph.cli.stopping`.
 
     Every transaction is all or nothing, so what was committed is whole and
     what was cut off left no trace; a document is marked loaded only in its
@@ -86,7 +88,8 @@ def _interruptible(committed: _Committed) -> Iterator[None]:
     try:
         yield
     except BaseException as error:
-        if not _from_interrupt(error):
+        stop = stop_cause(error)
+        if stop is None:
             raise
         # The signal may land between a commit and its progress call: "at least".
         if committed.total is None:
@@ -94,25 +97,12 @@ def _interruptible(committed: _Committed) -> Iterator[None]:
         else:
             kept = f"at least {committed.done} of {committed.total} {committed.unit} committed"
         err_console.print(
-            f"[bold red]interrupted:[/] {kept}, each whole or not at all; "
+            f"[bold red]{verb(stop)}:[/] {kept}, each whole or not at all; "
             "run the same command again to finish (what is loaded is skipped)",
             highlight=False,
             soft_wrap=True,
         )
-        raise typer.Exit(130) from None
-
-
-def _from_interrupt(error: BaseException | None) -> bool:
-    """A Ctrl-C, or an error raised while one was unwinding: the driver can fail
-    closing a socket the signal cut mid-read (BufferError), and that is still
-    the user's interrupt, not a crash."""
-    seen = 0
-    while error is not None and seen < 20:
-        if isinstance(error, KeyboardInterrupt):
-            return True
-        error = error.__context__
-        seen += 1
-    return False
+        raise typer.Exit(exit_code(stop)) from None
 
 
 def _progress() -> Progress:

@@ -1,6 +1,6 @@
 """Ctrl-C and concurrent runs, as real `kg` processes against the test database.
 
-Ctrl-C (SIGINT) in the middle of `kg ingest` must leave whole documents only,
+Ctrl-C (SIGINT) or `kill` (SIGTERM) in the middle of `kg ingest` must leave whole documents only,
 say what was kept, and the next run must finish the job: in the end the
 graph equals that of an uninterrupted run. Two `kg ingest` (or `kg load`)
 processes on overlapping inputs at the same time must not duplicate a node,
@@ -49,7 +49,8 @@ def _wait_for(condition, timeout: float, what: str) -> None:
 
 
 @pytest.mark.model
-def test_ctrl_c_keeps_whole_documents_and_the_next_run_finishes(neo4j_db, env, tmp_path):
+@pytest.mark.parametrize("stop, code, said", [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
+def test_ctrl_c_or_sigterm_keeps_whole_documents_and_the_next_run_finishes(neo4j_db, env, tmp_path, stop, code, said):
     folder = tmp_path / "stories"
     count = 60
     many_articles(folder, count)
@@ -61,15 +62,15 @@ def test_ctrl_c_keeps_whole_documents_and_the_next_run_finishes(neo4j_db, env, t
     process = subprocess.Popen(KG + ["ingest", str(folder)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for(lambda: loaded_documents(neo4j_db) or process.poll() is not None, 300, "the first loaded document")
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         out, err = process.communicate(timeout=120)
     finally:
         if process.poll() is None:
             process.kill()
-    assert process.returncode == 130, err
+    assert process.returncode == code, err
     assert "Traceback" not in err
     last = err.strip().splitlines()[-1]
-    assert last.startswith("interrupted: ") and "each whole or not at all; run the same command again to finish" in last
+    assert last.startswith(f"{said}: ") and "each whole or not at all; run the same command again to finish" in last
     kept = loaded_documents(neo4j_db)
     assert 0 < len(kept) < count
     said = re.search(rf"at least (\d+) of {count} documents committed", last)
