@@ -32,20 +32,15 @@ def handle_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except CorpgraphError as error:
-            raise fail(error) from None
-        except BaseException as error:
-            from corpgraph.cli.stopping import exit_code, stop_cause, verb
+        from corpgraph.cli.stopping import stoppable  # it prints with this module's console
 
-            # A command that says nothing itself about being stopped (reports,
-            # export, the server commands): one line, not click's "Aborted!".
-            stop = stop_cause(error)
-            if stop is None:
-                raise
-            err_console.print(f"[bold red]{verb(stop)}:[/] stopped before it finished", highlight=False, soft_wrap=True)
-            raise typer.Exit(exit_code(stop)) from None
+        # A command that says nothing itself about being stopped (reports,
+        # export, the server commands) still gets one line, not click's "Aborted!".
+        with stoppable("stopped before it finished"):
+            try:
+                return func(*args, **kwargs)
+            except CorpgraphError as error:
+                raise fail(error) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from corpgraph.cli.common import console, err_console, handle_errors, print_skipped, problem_printer
-from corpgraph.cli.stopping import exit_code, stop_cause, verb
+from corpgraph.cli.stopping import stoppable
 from corpgraph.errors import ConfigError, ReportError
 from corpgraph.settings import Settings, load_settings
 
@@ -85,24 +85,17 @@ def _interruptible(committed: _Committed) -> Iterator[None]:
     what was cut off left no trace; a document is marked loaded only in its
     last step, so the next run loads what is missing.
     """
-    try:
-        yield
-    except BaseException as error:
-        stop = stop_cause(error)
-        if stop is None:
-            raise
+
+    def kept() -> str:
         # The signal may land between a commit and its progress call: "at least".
         if committed.total is None:
-            kept = f"no {committed.unit} confirmed committed yet"
+            done = f"no {committed.unit} confirmed committed yet"
         else:
-            kept = f"at least {committed.done} of {committed.total} {committed.unit} committed"
-        err_console.print(
-            f"[bold red]{verb(stop)}:[/] {kept}, each whole or not at all; "
-            "run the same command again to finish (what is loaded is skipped)",
-            highlight=False,
-            soft_wrap=True,
-        )
-        raise typer.Exit(exit_code(stop)) from None
+            done = f"at least {committed.done} of {committed.total} {committed.unit} committed"
+        return f"{done}, each whole or not at all; run the same command again to finish (what is loaded is skipped)"
+
+    with stoppable(kept):
+        yield
 
 
 def _progress() -> Progress:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from typing import Iterator
+from typing import Callable, Iterator
 
 import typer
 
@@ -59,13 +59,15 @@ def verb(stop: KeyboardInterrupt) -> str:
 
 
 @contextlib.contextmanager
-def stoppable(what_is_kept: str) -> Iterator[None]:
-    """A stop becomes one line, ``what_is_kept``, and exit 130 (Ctrl-C) or 143 (SIGTERM)."""
+def stoppable(what_is_kept: str | Callable[[], str]) -> Iterator[None]:
+    """A stop becomes one line, ``what_is_kept`` (or what it returns at that
+    moment), and exit 130 (Ctrl-C) or 143 (SIGTERM); no traceback."""
     try:
         yield
     except BaseException as error:
         stop = stop_cause(error)
         if stop is None:
             raise
-        err_console.print(f"[bold red]{verb(stop)}:[/] {what_is_kept}", highlight=False, soft_wrap=True)
+        said = what_is_kept() if callable(what_is_kept) else what_is_kept
+        err_console.print(f"[bold red]{verb(stop)}:[/] {said}", highlight=False, soft_wrap=True)
         raise typer.Exit(exit_code(stop)) from None
