@@ -139,9 +139,21 @@ def ensure_password(settings: Settings) -> tuple[Settings, bool]:
     """
     if settings.neo4j_password:
         return settings, False
-    password = secrets.token_urlsafe(24)
+    password = generate_password()
     write_env_value(settings.project_dir, "NEO4J_PASSWORD", password)
     return replace(settings, neo4j_password=password), True
+
+
+def generate_password() -> str:
+    """A random password of 32 URL-safe characters that does not begin with a dash.
+
+    A leading dash makes command-line tools (neo4j-admin, cypher-shell -p)
+    read the password as an option; one token in 64 would begin with one.
+    """
+    while True:
+        password = secrets.token_urlsafe(24)
+        if not password.startswith("-"):
+            return password
 
 
 def write_env_value(project_dir: Path, key: str, value: str) -> Path:
@@ -563,7 +575,7 @@ class LocalServer:
     def _set_initial_password(self, java: Path) -> None:
         password = self.settings.neo4j_password or ""
         result = subprocess.run(
-            [str(java), "-cp", f"{self.lib}/*", "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", password],
+            [str(java), "-cp", f"{self.lib}/*", "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", "--", password],
             stdin=subprocess.DEVNULL, capture_output=True, text=True, env=self._env(), cwd=self.home,
             timeout=300, check=False,
         )

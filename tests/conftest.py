@@ -20,7 +20,6 @@ KG_TEST_ALLOW_WIPE=1 to let them empty the database first.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -68,7 +67,7 @@ def _container_settings(settings: Settings) -> Iterator[Settings]:
     except ImportError:  # testcontainers before 4.14 kept it here
         from testcontainers.neo4j import Neo4jContainer
 
-    password = secrets.token_urlsafe(24)
+    password = server.generate_password()
     with Neo4jContainer(DOCKER_IMAGE, password=password, username="neo4j") as container:
         yield replace(settings, neo4j_uri=container.get_connection_url(), neo4j_user="neo4j", neo4j_password=password)
 

@@ -95,6 +95,14 @@ def test_each_setup_gets_its_own_password(tmp_path: Path) -> None:
     assert differ
 
 
+def test_generated_passwords_never_begin_with_a_dash() -> None:
+    # One raw token in 64 begins with "-"; among 2,000 some would (all but 1e-13 of the time).
+    passwords = [server.generate_password() for _ in range(2000)]
+    leading_dashes = sum(password.startswith("-") for password in passwords)
+    assert leading_dashes == 0
+    assert len(set(passwords)) == len(passwords)
+
+
 def test_a_configured_password_is_kept_and_nothing_is_written(tmp_path: Path) -> None:
     settings, created = server.ensure_password(Settings(project_dir=tmp_path, neo4j_password="chosen-by-user-1"))
     assert not created
@@ -186,7 +194,8 @@ def test_local_server_lifecycle(tmp_path: Path, neo4j_settings: Settings) -> Non
     (home / "lib").symlink_to(shared_lib, target_is_directory=True)
     settings = Settings(
         project_dir=tmp_path, local_home=home, bolt_port=_free_port(), http_port=_free_port(),
-        heap_size="512m", pagecache_size="32m", neo4j_password="lifecycle-" + tmp_path.name,
+        # A user's password may begin with a dash: Neo4j's admin tool must not read it as an option.
+        heap_size="512m", pagecache_size="32m", neo4j_password="-lifecycle-" + tmp_path.name,
     )
 
     first = server.start(settings, "local")
