@@ -4,7 +4,8 @@ Three steps, each a small function:
 1. :class:`extract.resolve.MentionClusters` merges mentions across documents
    into canonical entities (ids, names, aliases);
 2. :func:`relations_of` turns each document's relation records into
-   :class:`Relation` facts with evidence and ISO dates;
+   :class:`Relation` facts with evidence (their dates were settled to ISO
+   as the document was read: :mod:`extract.dating`);
 3. :func:`extract.history.person_history` adds what a person's ordered jobs
    imply (MOVED with its ``from``; WORKS_FOR ``end``/``current``), and
    :func:`merge_group` merges facts stated several times.
@@ -16,21 +17,17 @@ memory holds neither every article's facts nor every entity.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Iterable, Iterator
 
-from extract.components.relations import DOCUMENT_DATE
+from extract.dating import settle_dates
 from extract.history import families, person_history
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import DATE_QUALIFIERS, PREDICATES, allows
 from extract.pipeline import DocFacts
 from extract.resolve import EntityIndex, MentionClusters
 from extract.workspace import Workspace
-
-PRIVATE_QUALIFIERS = ("_date_text",)
-
 
 @dataclass
 class Assembled:
@@ -109,11 +106,8 @@ class _StatedMoves:
 
 def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation, str | None]]:
     """The document's relation records as facts, ends resolved to entity ids."""
-    from extract.temporal import resolve_date
-
     document = facts.record
-    timeline = _absolute_dates(facts, resolve_date)
-    positions = [p for p, _ in timeline]
+    settle_dates(facts)  # done where the document was read; hand-built facts get it here
     for record in facts.relations:
         subject = index.entity_for(record["subject"])
         obj = index.entity_for(record["object"])
@@ -122,20 +116,6 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
         if not allows(record["predicate"], subject.type, obj.type):
             continue
         qualifiers = dict(record["qualifiers"])
-        date_text = qualifiers.pop("_date_text", None)
-        if date_text:
-            before = bisect.bisect_left(positions, record["start"]) - 1
-            anchor = timeline[before][1] if before >= 0 else None
-            if date_text == DOCUMENT_DATE:
-                iso = document.date
-            else:
-                iso = resolve_date(date_text, base=document.date, anchor=anchor)
-            for name in DATE_QUALIFIERS:
-                if name in qualifiers:
-                    if iso:
-                        qualifiers[name] = iso
-                    else:
-                        del qualifiers[name]
         if "from" in qualifiers:
             moved_from = index.entity_for(qualifiers["from"])
             if moved_from is None or moved_from.id == obj.id:
@@ -150,16 +130,6 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
             Relation(subject.id, record["predicate"], obj.id, qualifiers, record.get("confidence", 0.7), (evidence,)),
             record.get("event"),
         )
-
-
-def _absolute_dates(facts: DocFacts, resolve_date) -> list[tuple[int, str]]:
-    """Dates stated outright in the document, in order: anchors for "60 days later"."""
-    timeline = []
-    for position, text in sorted(facts.dates):
-        iso = resolve_date(text, base=None, anchor=None)
-        if iso:
-            timeline.append((position, iso))
-    return timeline
 
 
 def merge_group(group: list[Relation]) -> Relation:

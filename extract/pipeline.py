@@ -174,8 +174,8 @@ def iter_doc_facts(
     progress: Callable[[Document], None] | None = None,
 ) -> Iterator[DocFacts]:
     """Yield one :class:`DocFacts` per document, streaming: a long document is
-    read in paragraph-bounded pieces whose facts are joined again. With
-    ``n_process`` > 1, whole documents go to worker processes
+    read in paragraph-bounded pieces whose facts are joined again, and its
+    dates are settled (:mod:`extract.dating`). With ``n_process`` > 1, whole documents go to worker processes
     (:mod:`extract.parallel`); the facts are the same and in the same order."""
     if n_process > 1:
         from extract.parallel import iter_doc_facts_parallel
@@ -184,6 +184,8 @@ def iter_doc_facts(
             documents, model=model, n_process=n_process, batch_size=batch_size, max_chars=BATCH_CHARS, progress=progress
         )
         return
+    from extract.dating import settle_dates
+
     nlp = build_pipeline(model)
     current: DocFacts | None = None
     batch_size = max(1, min(batch_size, BATCH_CHARS // CHUNK_CHARS))
@@ -194,7 +196,7 @@ def iter_doc_facts(
             current = DocFacts(record)
         read_doc(doc, current, offset)
         if last:
-            yield current
+            yield settle_dates(current)
             current = None
 
 
