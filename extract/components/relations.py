@@ -745,7 +745,8 @@ class _DocReader:
             # "received $5m in funding, including an investment from X": X invests in the receiver
             verb = noun.head
             for _ in range(4):
-                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                # "including" is tagged a verb but attached as a preposition: walk past it
+                if (verb.pos_ in ("VERB", "AUX") and verb.dep_ != "prep") or verb.head == verb:
                     break
                 verb = verb.head
             receivers = self.subjects(verb, trigger.object) if verb.pos_ in ("VERB", "AUX") else []
@@ -757,6 +758,13 @@ class _DocReader:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.object_preps:
                 objects += self.prep_objects(child, trigger.object)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                # "an investment of up to $4 billion in X": the parser hangs "in X" on the amount
+                for amount in child.children:
+                    if amount.dep_ == "pobj" and (amount.like_num or amount.ent_type_ in ("MONEY", "PERCENT")):
+                        for prep in amount.children:
+                            if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
+                                objects += self.prep_objects(prep, trigger.object)
             elif child.dep_ in ("advmod", "npadvmod", "compound") and child.i in self.entity_of and child.i > noun.i:
                 objects += self.entities(child, trigger.object)
         if noun.dep_ in ("nsubj",) and noun.head.lemma_ in ("include", "be"):

@@ -215,3 +215,19 @@ def test_co_founders_and_shared_objects(extract_text):
 def test_rebranded_as(extract_text):
     facts = extract_text("Square rebranded as Block in 2021.")
     relation(facts, "Square", "RENAMED_TO", "Block")
+
+
+def test_investment_of_an_amount_in_a_company(extract_text):
+    # The parser hangs "in Zentrix Labs" on the amount, not on "investment".
+    facts = extract_text("In May 2022, Siemens announced an investment of up to $3 billion in Zentrix Labs.")
+    fact = relation(facts, "Siemens", "INVESTED_IN", "Zentrix Labs")
+    assert fact.qualifiers["date"] == "2022-05"
+    assert ("Zentrix Labs", "INVESTED_IN", "Siemens") not in triples(facts)
+
+
+def test_funding_received_including_an_investment_from_an_investor(extract_text):
+    facts = extract_text(
+        "Zentrix Labs said it had received $90 million in funding, including a $40 million investment from Siemens."
+    )
+    assert ("Siemens", "INVESTED_IN", "Zentrix Labs") in triples(facts)
+    assert ("Zentrix Labs", "INVESTED_IN", "Siemens") not in triples(facts)
