@@ -142,6 +142,7 @@ class Lexicon:
         self.non_job_titles = frozenset(anaphors["non_job_titles"])
         self.part_suffixes = frozenset(anaphors["part_suffixes"])
         self.becoming_lemmas = frozenset(anaphors["becoming_lemmas"])
+        self.leaving_lemmas = frozenset(anaphors["leaving_lemmas"])
         self.inclusion_words = frozenset(anaphors["inclusion_words"])
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
@@ -369,10 +370,25 @@ class Lexicon:
         """"former CEO", "ex-CEO", "X, formerly CEO of Y"."""
         if token.lower_.startswith("ex-") or any(c.lower_ in self.former_words for c in token.children):
             return True
+        # "formerly chief technology officer": the adverb may hang on a word of the title
+        if any(t.lower_ in self.former_words and t.dep_ == "advmod" for t in token.subtree if t.i < token.i):
+            return True
         head = token.head
         return head != token and token.dep_ in ("attr", "appos") and any(
             c.dep_ == "advmod" and c.lower_ in self.former_words for c in head.children
         )
+
+    def is_leaving(self, verb: Token) -> bool:
+        """"left", "quit", "stepped down" (the particle counts: "stepped in" is no leaving)."""
+        lemma = verb.lemma_.lower()
+        # The small parser tags the particle of "stepped down" as an adverb as often as not.
+        if any(f"{lemma} {c.lower_}" in self.leaving_lemmas for c in verb.children if c.dep_ in ("prt", "advmod")):
+            return True
+        return lemma in self.leaving_lemmas and not any(c.dep_ == "prt" for c in verb.children)
+
+    def is_becoming(self, verb: Token) -> bool:
+        """"became", "was named", "was promoted" (but not "stepped down")."""
+        return verb.lemma_.lower() in self.becoming_lemmas and not self.is_leaving(verb)
 
     def is_org_part_noun(self, token: Token) -> bool:
         """"department", "team", "unit": a part of the organisation that owns it."""

@@ -590,6 +590,8 @@ class _DocReader:
         if date and trigger.date:
             q["_date_text"] = date
             q[trigger.date] = date
+        if trigger.event == "leave" and not _future(verb):
+            q["current"] = False  # "X resigned from Y": no longer there
         if trigger.role_preps:
             role = self.role_after(verb, trigger.role_preps)
             if role:
@@ -915,8 +917,10 @@ class _DocReader:
             head = head.head.head
         if head.dep_ == "appos" and not copula_only:
             return self.entity(head.head, types, anaphora=False)
-        if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as"):
-            verb = head.head if head.dep_ != "pobj" else head.head.head
+        if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as") or (
+            head.dep_ == "pobj" and head.head.lower_ == "to" and self.title_verb(head) is not None
+        ):
+            verb = head.head if head.dep_ != "pobj" else (self.title_verb(head) or head.head.head)
             # "X is CEO", "X was named CEO" (a predicative object), "X serves as CEO"
             if verb.lemma_.lower() in self.lex.copula_lemmas or head.dep_ in ("pobj", "oprd"):
                 for child in verb.children:
@@ -958,17 +962,38 @@ class _DocReader:
             break
         if roles:
             role = " and ".join(self.role_text(t) for t in roles) if len(roles) <= 3 else self.role_text(roles[0])
-            verb = top.head if top.dep_ in ("attr", "oprd") else None
+            verb = top.head if top.dep_ in ("attr", "oprd") else self.title_verb(top)
             if verb is not None and verb.tag_ == "VBD" and verb.lemma_ == "be":
                 former = True  # "X was CEO of Y"
+            event = "title"
+            if verb is not None and self.lex.is_leaving(verb) and not _future(verb):
+                # "X stepped down as CEO of Y", "X left her post as CEO of Y": the job ends
+                event, former, date_name = "leave", True, "end"
+            elif verb is not None and self.lex.is_becoming(verb) and (top.dep_ != "pobj" or top.head.lower_ == "to"):
+                # "X has become CEO of Y", "X was promoted to CEO of Y": a step in the career, like "joined".
+                # ("X joined Y as CEO of Z" is the verb's fact: the title only says where in Y.)
+                event, date_name = "join", "start"
             q = {"role": role, "current": not former}
-            # "X has become CEO of Y": a step in the career, like "joined"
-            event = "join" if verb is not None and verb.lemma_.lower() in self.lex.becoming_lemmas else "title"
-            if event == "join":
+            if event != "title":
                 date = self.date_near(verb, sentence)
                 if date:
-                    q.update({"start": date, "_date_text": date})
+                    q.update({date_name: date, "_date_text": date})
             yield Found("WORKS_FOR", person, org, sentence, q, 0.8, event)
+
+    def title_verb(self, title: Token) -> Token | None:
+        """The verb a title is the role of: "stepped down as CEO", "was promoted
+        to CEO", "left her post as CEO", "resigned from his position as CEO"."""
+        if title.dep_ != "pobj" or title.head.lower_ not in ("as", "to"):
+            return None
+        head = title.head.head
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX"):
+                return head if title.head.lower_ == "as" or self.lex.is_becoming(head) else None
+            if head.lemma_.lower() in self.lex.role_nouns and head.dep_ in ("dobj", "pobj") and head.head != head:
+                head = head.head if head.dep_ == "dobj" else head.head.head
+            else:
+                return None
+        return None
 
     def relational_frames(self, sentence: Span) -> Iterator[Found]:
         """Facts stated by relational nouns (``relational_nouns.jsonl``)."""
@@ -1142,6 +1167,11 @@ def _reported_now(verb: Token) -> bool:
     if auxes & {"had", "would", "could", "might", "may", "did", "was", "were"}:
         return False
     return verb.tag_ in ("VBZ", "VBP") or bool(auxes & {"has", "have", "will", "is", "are", "'s", "'re"})
+
+
+def _future(verb: Token) -> bool:
+    """"will step down", "is to leave": not yet done."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "to") for c in verb.children)
 
 
 def _reduced_passive(verb: Token) -> bool:

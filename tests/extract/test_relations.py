@@ -231,3 +231,42 @@ def test_funding_received_including_an_investment_from_an_investor(extract_text)
     )
     assert ("Siemens", "INVESTED_IN", "Zentrix Labs") in triples(facts)
     assert ("Zentrix Labs", "INVESTED_IN", "Siemens") not in triples(facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laura Chen stepped down as chief executive of Siemens in March 2021.",
+        "Laura Chen left her position as chief executive at Siemens in March 2021.",
+        "In March 2021, Laura Chen resigned from her post as chief executive of Siemens.",
+    ],
+)
+def test_leaving_a_title_ends_the_job(extract_text, text):
+    fact = relation(extract_text(text), "Laura Chen", "WORKS_FOR", "Siemens")
+    assert fact.qualifiers["current"] is False
+    assert fact.qualifiers["role"] == "chief executive"
+    assert fact.qualifiers["end"] == "2021-03"
+    assert "start" not in fact.qualifiers
+
+
+def test_a_title_still_to_be_left_is_current(extract_text):
+    facts = extract_text("Laura Chen will step down as chief executive of Siemens next year.")
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers["current"] is True
+
+
+def test_resigning_from_a_company_ends_the_job(extract_text):
+    facts = extract_text("Omar Haddad resigned from Siemens after eight years.")
+    assert relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens").qualifiers["current"] is False
+
+
+def test_promoted_to_a_title_starts_a_job(extract_text):
+    facts = extract_text("Omar Haddad was promoted to president of Siemens in 2019.")
+    fact = relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens")
+    assert fact.qualifiers["role"] == "president"
+    assert fact.qualifiers["start"] == "2019"
+    assert fact.qualifiers["current"] is True
+
+
+def test_formerly_before_a_title_marks_it_past(extract_text):
+    facts = extract_text("Omar Haddad, formerly chief technology officer of Siemens, now runs Zentrix Labs.")
+    assert relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens").qualifiers["current"] is False
