@@ -141,6 +141,8 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
         if best.event not in CAREER_EVENTS and other.event in CAREER_EVENTS:
             best.event = other.event
         best.qualifiers = {**other.qualifiers, **best.qualifiers}
+        if other.qualifiers.get("current") is False:
+            best.qualifiers["current"] = False  # "left X" outweighs a title that reads as present
         seen[key] = best
     return list(seen.values())
 
@@ -697,8 +699,14 @@ class _DocReader:
         governor = dates[0].root
         while governor.pos_ not in ("VERB", "AUX") and governor.head != governor:
             governor = governor.head
-        if governor == verb or governor in verb.ancestors or governor.pos_ not in ("VERB", "AUX"):
+        if governor == verb or governor.pos_ not in ("VERB", "AUX"):
             return dates[0].text
+        if governor in verb.ancestors:
+            # ... nor to a clause that describes a name ("X, who led Y, joined Z in May":
+            # May is not when X led Y)
+            path = [verb] + [t for t in verb.ancestors if governor in t.ancestors]
+            if not any(t.dep_ in ("relcl", "appos") for t in path):
+                return dates[0].text
         return None
 
     def noun_gated_objects(self, verb: Token, trigger: Trigger) -> list[Span]:

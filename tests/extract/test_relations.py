@@ -270,3 +270,28 @@ def test_promoted_to_a_title_starts_a_job(extract_text):
 def test_formerly_before_a_title_marks_it_past(extract_text):
     facts = extract_text("Omar Haddad, formerly chief technology officer of Siemens, now runs Zentrix Labs.")
     assert relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens").qualifiers["current"] is False
+
+
+def test_a_relative_clause_does_not_take_the_main_clauses_date(extract_text):
+    facts = extract_text("Omar Haddad, who previously led engineering at Siemens, joined Zentrix Labs in May 2022.")
+    earlier = relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens")
+    assert earlier.qualifiers["current"] is False
+    assert "start" not in earlier.qualifiers  # May 2022 is when he joined Zentrix Labs
+    move = relation(facts, "Omar Haddad", "MOVED", "Zentrix Labs")
+    assert names(facts)[move.qualifiers["from"]] == "Siemens"
+    assert move.qualifiers["date"] == "2022-05"
+
+
+def test_a_left_job_stays_left_when_a_title_in_the_sentence_reads_as_present():
+    import spacy
+
+    from extract.components.relations import Found, _dedupe
+
+    doc = spacy.blank("en")("Roe left Acme, where she was chief executive.")
+    sentence = doc[:]
+    title = Found("WORKS_FOR", "p", "o", sentence, {"role": "chief executive", "current": True}, 0.8, "title")
+    left = Found("WORKS_FOR", "p", "o", sentence, {"current": False}, 0.7, "leave")
+    for order in ([title, left], [left, title]):
+        (kept,) = _dedupe([Found(**vars(f)) for f in order])
+        assert kept.qualifiers == {"role": "chief executive", "current": False}
+        assert kept.event == "leave"
