@@ -50,7 +50,7 @@ def person_history(
     for n, (job, event) in enumerate(jobs):
         if event not in JOIN_EVENTS:
             continue
-        previous = _previous_employer(jobs[:n], job, family)
+        previous = _previous_employer(jobs[:n], job, family) or _described_employer(jobs[n + 1:], job, family)
         if previous is None:
             continue
         ended = previous.qualifiers.get("end") or job.qualifiers.get("start")
@@ -79,6 +79,18 @@ def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> R
         if candidate.object == job.object or candidate.object in family.get(job.object, ()):
             continue
         return candidate
+    return None
+
+
+def _described_employer(later, job: Relation, family: dict[str, set[str]]) -> Relation | None:
+    """"Acme hired Roe, the head of design at Globex": a title that describes the
+    person in the sentence of the hiring, after it, is the job they come from.
+    (A title the hiring gives, "hired Roe as head of design", is a ``role``.)"""
+    for candidate, event in later:
+        if candidate.evidence[0].doc != job.evidence[0].doc or candidate.evidence[0].start != job.evidence[0].start:
+            return None
+        if event == "title" and candidate.object != job.object and candidate.object not in family.get(job.object, ()):
+            return candidate
     return None
 
 

@@ -973,7 +973,9 @@ class _DocReader:
             verb = top.head if top.dep_ in ("attr", "oprd") else self.title_verb(top)
             if verb is not None and verb.tag_ == "VBD" and verb.lemma_ == "be":
                 former = True  # "X was CEO of Y"
-            event = "title"
+            # A title the sentence gives ("hired X as CTO of Y") is a role; one that
+            # describes the person ("X, CTO of Y") is a title (extract.history tells them apart).
+            event = "role" if top.dep_ == "pobj" and top.head.lower_ == "as" else "title"
             if verb is not None and self.lex.is_leaving(verb) and not _future(verb):
                 # "X stepped down as CEO of Y", "X left her post as CEO of Y": the job ends
                 event, former, date_name = "leave", True, "end"
@@ -982,7 +984,7 @@ class _DocReader:
                 # ("X joined Y as CEO of Z" is the verb's fact: the title only says where in Y.)
                 event, date_name = "join", "start"
             q = {"role": role, "current": not former}
-            if event != "title":
+            if event in ("leave", "join"):
                 date = self.date_near(verb, sentence)
                 if date:
                     q.update({date_name: date, "_date_text": date})

@@ -57,3 +57,20 @@ def test_an_explicit_move_is_not_derived_twice():
 def test_jobs_in_other_documents_are_not_ordered_against_each_other():
     facts = [(job("ann", "alpha", 10, doc="d1"), "work", 0), (job("ann", "beta", 50, doc="d2"), "join", 1)]
     assert moves(derive_history(facts)) == set()
+
+
+def test_a_title_describing_the_hired_person_after_the_hiring_is_the_job_left():
+    # "Beta hired Ann, the head of design at Alpha": the title comes after the hiring.
+    facts = [(job("ann", "beta", 50), "join", 0), (job("ann", "alpha", 50), "title", 0)]
+    assert moves(derive_history(facts)) == {("ann", "beta", "alpha")}
+
+
+def test_a_role_the_hiring_gives_is_not_a_job_left():
+    # "Beta hired Ann as head of design of Alpha": where in Beta, not where she came from.
+    facts = [(job("ann", "beta", 50), "join", 0), (job("ann", "alpha", 50), "role", 0)]
+    assert moves(derive_history(facts)) == set()
+
+
+def test_a_title_in_a_later_sentence_is_not_the_job_left():
+    facts = [(job("ann", "beta", 50), "join", 0), (job("ann", "alpha", 90), "title", 0)]
+    assert moves(derive_history(facts)) == set()

@@ -295,3 +295,10 @@ def test_a_left_job_stays_left_when_a_title_in_the_sentence_reads_as_present():
         (kept,) = _dedupe([Found(**vars(f)) for f in order])
         assert kept.qualifiers == {"role": "chief executive", "current": False}
         assert kept.event == "leave"
+
+
+def test_hiring_someone_described_by_a_title_elsewhere_is_a_move(extract_text):
+    facts = extract_text("Zentrix Labs has lured away Omar Haddad, the head of design at Siemens.")
+    move = relation(facts, "Omar Haddad", "MOVED", "Zentrix Labs")
+    assert names(facts)[move.qualifiers["from"]] == "Siemens"
+    assert relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens").qualifiers["current"] is False
