@@ -143,6 +143,7 @@ class Lexicon:
         self.part_suffixes = frozenset(anaphors["part_suffixes"])
         self.becoming_lemmas = frozenset(anaphors["becoming_lemmas"])
         self.leaving_lemmas = frozenset(anaphors["leaving_lemmas"])
+        self.naming_lemmas = frozenset(anaphors["naming_lemmas"])
         self.inclusion_words = frozenset(anaphors["inclusion_words"])
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])

@@ -220,6 +220,10 @@ class _DocReader:
                 ent = self.entity_of.get(child.i)
                 if ent is not None and ent.label_ in types:
                     return ent
+        if token.pos_ == "NOUN":
+            named = self.named(token)
+            if named is not None and named.label_ in types:
+                return named
         if "PRODUCT" in types and token.pos_ == "NOUN" and self.lex.apposition_type(token) == "PRODUCT":
             # "the Orin chip", "Acme's \"Nova\" model": the noun names the product it carries
             for child in token.children:
@@ -240,6 +244,20 @@ class _DocReader:
                 wanted = "PERSON"
             if wanted in types:
                 return self.recent(token, wanted)
+        return None
+
+    def named(self, noun: Token) -> Span | None:
+        """The name a noun is given: "a joint venture called X", "a unit known as X"."""
+        for verb in noun.children:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in self.lex.naming_lemmas:
+                continue
+            for child in verb.children:
+                names = [child] if child.dep_ in ("oprd", "attr", "dobj") else [
+                    pobj for pobj in child.children if pobj.dep_ == "pobj"
+                ] if child.dep_ == "prep" and child.lower_ == "as" else []
+                for name in names:
+                    if name.i in self.entity_of:
+                        return self.entity_of[name.i]
         return None
 
     def recent(self, token: Token, label: str, window: int = 2) -> Span | None:

@@ -302,3 +302,14 @@ def test_hiring_someone_described_by_a_title_elsewhere_is_a_move(extract_text):
     move = relation(facts, "Omar Haddad", "MOVED", "Zentrix Labs")
     assert names(facts)[move.qualifiers["from"]] == "Siemens"
     assert relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens").qualifiers["current"] is False
+
+
+def test_a_joint_venture_called_by_its_name(extract_text):
+    facts = extract_text("In 2019, Siemens and Bosch set up a joint venture called Zentrix Mobility.")
+    for parent in ("Siemens", "Bosch"):
+        assert relation(facts, parent, "FOUNDED", "Zentrix Mobility").qualifiers["date"] == "2019"
+
+
+def test_a_name_given_by_a_verb_that_does_not_name_is_not_taken(extract_text):
+    facts = extract_text("Siemens and Bosch set up a joint venture that supplies Zentrix Mobility.")
+    assert not any(p == "FOUNDED" and o == "Zentrix Mobility" for _, p, o in triples(facts))
