@@ -246,6 +246,18 @@ class _DocReader:
                 return self.recent(token, wanted)
         return None
 
+    def lost_apposition(self, token: Token) -> Span | None:
+        """"The company's CEO, Jane Roe, said": the small parser often makes the
+        name a second subject of the verb instead of an apposition of the noun."""
+        if token.dep_ not in SUBJECT_DEPS or token.i + 2 >= len(self.doc) or self.doc[token.i + 1].text != ",":
+            return None
+        ent = self.entity_of.get(token.i + 2)
+        if ent is None or ent.start != token.i + 2 or token.i in self.entity_of:
+            return None
+        if ent.root.head != token.head or ent.root.dep_ != token.dep_:
+            return None
+        return ent
+
     def named(self, noun: Token) -> Span | None:
         """The name a noun is given: "a joint venture called X", "a unit known as X"."""
         for verb in noun.children:
@@ -396,7 +408,10 @@ class _DocReader:
                         return found
         for child in verb.children:
             if not passive and child.dep_ in SUBJECT_DEPS:
-                return self.entities(child, types)
+                found = self.entities(child, types)
+                if found or not self.lost_apposition(child):
+                    return found
+                # "The company's CEO, Jane Roe, worked ...": parsed as two subjects
         if verb.dep_ == "relcl":
             ent = self.entity(verb.head, types)
             return [ent] if ent is not None else []
@@ -612,6 +627,8 @@ class _DocReader:
             q[trigger.date] = date
         if trigger.event == "leave" and not _future(verb):
             q["current"] = False  # "X resigned from Y": no longer there
+        elif trigger.event == "work" and any(c.dep_ == "advmod" and c.lower_ in self.lex.former_words for c in verb.children):
+            q["current"] = False  # "X previously worked at Y"
         if trigger.role_preps:
             role = self.role_after(verb, trigger.role_preps)
             if role:
@@ -961,6 +978,9 @@ class _DocReader:
                 return subjects[0] if subjects else None
         if copula_only:
             return None
+        lost = self.lost_apposition(head)
+        if lost is not None:
+            return lost if lost.label_ in types else None
         for child in head.children:
             if child.dep_ == "appos":
                 ent = self.entity(child, types, anaphora=False)

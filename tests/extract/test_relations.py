@@ -313,3 +313,15 @@ def test_a_joint_venture_called_by_its_name(extract_text):
 def test_a_name_given_by_a_verb_that_does_not_name_is_not_taken(extract_text):
     facts = extract_text("Siemens and Bosch set up a joint venture that supplies Zentrix Mobility.")
     assert not any(p == "FOUNDED" and o == "Zentrix Mobility" for _, p, o in triples(facts))
+
+
+def test_a_title_and_name_parsed_as_two_subjects(extract_text):
+    # The small parser reads "The company's CEO, Laura Chen," as two subjects of "worked".
+    facts = extract_text("Zentrix Labs makes warehouse robots. The company's CEO, Laura Chen, previously worked at Siemens.")
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Zentrix Labs").qualifiers["role"] == "CEO"
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers["current"] is False
+
+
+def test_working_somewhere_without_a_past_marker_keeps_current_open(extract_text):
+    facts = extract_text("Laura Chen works at Siemens.")
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers.get("current", True) is True
