@@ -703,6 +703,14 @@ class _DocReader:
         words = [t for t in title.subtree if t.i <= title.i and t.dep_ in ("amod", "compound", "nmod") and not t.ent_type_]
         words = [t for t in words if t.i >= min(w.i for w in title.subtree)]
         start = min([t.i for t in words] + [title.i])
+        # "former", "new", "ex-Acme": said by the fact's current flag and object, not part of the role
+        while start < title.i and (
+            self.doc[start].lower_ in self.lex.former_words
+            or self.doc[start].text in ("new", "New", "-", "–")
+            or self.doc[start].lower_.startswith("ex-")
+            or start in self.entity_of
+        ):
+            start += 1
         text = self.doc[start:title.i + 1].text
         # "head of public relations": keep an "of" phrase that names no entity.
         for child in title.children:

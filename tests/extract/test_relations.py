@@ -325,3 +325,24 @@ def test_a_title_and_name_parsed_as_two_subjects(extract_text):
 def test_working_somewhere_without_a_past_marker_keeps_current_open(extract_text):
     facts = extract_text("Laura Chen works at Siemens.")
     assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers.get("current", True) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "role", "current"),
+    [
+        ("Omar Haddad, Siemens' former head of design, spoke first.", "Siemens", "head of design", False),
+        ("Ex-Siemens engineer Omar Haddad now runs Zentrix Labs.", "Siemens", "engineer", False),
+        ("Siemens named Omar Haddad as its new chief financial officer.", "Siemens", "chief financial officer", None),
+    ],
+)
+def test_a_role_is_the_title_without_former_new_or_the_company(extract_text, text, org, role, current):
+    fact = relation(extract_text(text), "Omar Haddad", "WORKS_FOR", org)
+    assert fact.qualifiers["role"] == role
+    if current is not None:
+        assert fact.qualifiers["current"] is current
+
+
+def test_snapped_up_is_an_acquisition(extract_text):
+    facts = extract_text("Bosch snapped up Zentrix Labs for $1.2 billion in 2019.")
+    fact = relation(facts, "Bosch", "ACQUIRED", "Zentrix Labs")
+    assert fact.qualifiers == {"date": "2019", "amount": "$1.2 billion"}
