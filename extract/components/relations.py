@@ -662,13 +662,10 @@ class _DocReader:
                     if ent is not None:
                         return ent
         # "After ten years at X, she joined Y"; "Roe, formerly of X, joined Y"
+        before = self.org_before(verb)
+        if before is not None:
+            return before
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "after":
-                for token in child.subtree:
-                    if token.dep_ == "prep" and token.lower_ in ("at", "with"):
-                        found = self.prep_objects(token, ("ORG",))
-                        if found:
-                            return found[0]
             if child.dep_ in SUBJECT_DEPS:
                 for mod in child.children:
                     preps = []
@@ -688,6 +685,17 @@ class _DocReader:
                     for obj in self.objects(other, trig):
                         if obj.label_ == "ORG":
                             return obj
+        return None
+
+    def org_before(self, verb: Token) -> Span | None:
+        """"After ten years at X, she joined Y": where the person was before."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "after":
+                for token in child.subtree:
+                    if token.dep_ == "prep" and token.lower_ in ("at", "with"):
+                        found = self.prep_objects(token, ("ORG",))
+                        if found:
+                            return found[0]
         return None
 
     def role_after(self, verb: Token, preps: tuple[str, ...]) -> str | None:
@@ -1035,6 +1043,15 @@ class _DocReader:
                 if date:
                     q.update({date_name: date, "_date_text": date})
             yield Found("WORKS_FOR", person, org, sentence, q, 0.8, event)
+            before = self.org_before(verb) if event == "join" else None
+            if before is not None and not _same(before, org, self.keys):
+                # "X was named CEO of Y after ten years at Z": a move from Z
+                moved = {k: v for k, v in q.items() if k in ("role", "_date_text")}
+                if "start" in q:
+                    moved["date"] = q["start"]
+                moved["from"] = self.keys.get(span_key(before)) or span_key(before)
+                yield Found("MOVED", person, org, sentence, moved, 0.75, "move")
+                yield Found("WORKS_FOR", person, before, sentence, _end_of(q), 0.7, "leave")
 
     def title_verb(self, title: Token) -> Token | None:
         """The verb a title is the role of: "stepped down as CEO", "was promoted

@@ -346,3 +346,11 @@ def test_snapped_up_is_an_acquisition(extract_text):
     facts = extract_text("Bosch snapped up Zentrix Labs for $1.2 billion in 2019.")
     fact = relation(facts, "Bosch", "ACQUIRED", "Zentrix Labs")
     assert fact.qualifiers == {"date": "2019", "amount": "$1.2 billion"}
+
+
+def test_appointed_to_a_title_after_years_elsewhere_is_a_move(extract_text):
+    facts = extract_text("Laura Chen has been appointed chief technology officer of Siemens, after nine years at Bosch.")
+    move = relation(facts, "Laura Chen", "MOVED", "Siemens")
+    assert names(facts)[move.qualifiers["from"]] == "Bosch"
+    assert move.qualifiers["role"] == "chief technology officer"
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Bosch").qualifiers["current"] is False
