@@ -207,18 +207,33 @@ class EntityRecognizer:
 
     def _gazetteer_candidates(self, doc: Doc) -> list[_Candidate]:
         found = []
-        inside_model_names = set()
+        model_names: dict[int, tuple[int, int]] = {}
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC") and len(ent) > 1:
-                inside_model_names.update(range(ent.start, ent.end))
+                model_names.update((i, (ent.start, ent.end)) for i in range(ent.start, ent.end))
         for match_id, start, end in self.known(doc):
             record = self.lexicon.lookup(doc[start:end].text)
             if record is None:
                 continue
-            if record.ambiguous and (not _looks_like_name(doc, start, end) or start in inside_model_names):
+            # Inside a longer name the model found, not the same name whatever label the model gave it.
+            inside = start in model_names and model_names[start] != (start, end)
+            if record.ambiguous and (not _looks_like_name(doc, start, end) or inside):
                 continue  # "Time" inside "Time Warner", "Apple" as a fruit
+            if record.ambiguous and self._runs_on(doc, end):
+                continue  # "Aurora OS": the first word of another name
             found.append(_Candidate(start, end, record.label, record.kind, GAZETTEER))
         return found
+
+    def _runs_on(self, doc: Doc, end: int) -> bool:
+        """A proper noun follows that is neither a title ("Acme CEO") nor a
+        company suffix ("Acme Motors", which makes a name of its own)."""
+        if end >= len(doc):
+            return False
+        nxt = doc[end]
+        return (
+            nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+            and not self.lexicon.is_title_word(nxt) and self.lexicon.suffix_for(doc, end) is None
+        )
 
     def _suffix_candidates(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str]) -> list[_Candidate]:
         """"Acme" + "Motors" -> the Organization "Acme Motors"."""

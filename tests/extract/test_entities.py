@@ -97,3 +97,16 @@ def test_paragraph_breaks_end_sentences():
     doc = mark_paragraphs(nlp("A headline without a stop\n\nThe first paragraph starts here."))
     starts = [t.text for t in doc if t.is_sent_start]
     assert "The" in starts
+
+
+def test_a_known_full_name_the_model_calls_a_person_is_the_organisation(nlp):
+    # The gazetteer marks this company ambiguous (its short alias is a common word);
+    # its full name is not, whatever label the model gives it.
+    assert ents(nlp, "Aurora Innovation is based in Pittsburgh.") == {"Aurora Innovation": "ORG"}
+
+
+def test_an_ambiguous_alias_that_starts_another_name_is_not_the_company(nlp):
+    found = keys(nlp, "The phone runs on Globex Inc's Aurora OS.")
+    assert "ORG:aurorainnovation" not in found.values()
+    # ... but it is the company before a title or on its own
+    assert keys(nlp, "Aurora CEO Chris Urmson spoke.")["Aurora"] == "ORG:aurorainnovation"
