@@ -740,8 +740,8 @@ class _DocReader:
             for _ in range(4):
                 if head == verb:
                     return ent.text
-                if head.head == head:
-                    break
+                if head.head == head or head.dep_ in ("relcl", "appos"):
+                    break  # a clause describing a name has its own time
                 head = head.head
         if len(dates) != 1:
             return None

@@ -351,3 +351,14 @@ def test_appointed_to_a_title_after_years_elsewhere_is_a_move(extract_text):
     assert names(facts)[move.qualifiers["from"]] == "Bosch"
     assert move.qualifiers["role"] == "chief technology officer"
     assert relation(facts, "Laura Chen", "WORKS_FOR", "Bosch").qualifiers["current"] is False
+
+
+def test_taking_the_helm_is_joining(extract_text):
+    facts = extract_text("Laura Chen took the helm at Siemens in July 2021.")
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers["start"] == "2021-07"
+
+
+def test_a_date_in_a_relative_clause_stays_there(extract_text):
+    facts = extract_text("Laura Chen, who left Bosch last year, now heads Siemens.", date="2020-05-04")
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Bosch").qualifiers["end"] == "2019"
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers.get("start") != "2019"
