@@ -93,6 +93,7 @@ class EntityRecognizer:
         candidates += self._shape_candidates(doc, labels)
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
+        candidates += self._model_name_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._document_mentions(doc, labels, kinds)
         abbreviations = self._abbreviations(doc)
@@ -376,6 +377,26 @@ class EntityRecognizer:
                 found.append(_Candidate(start, end, label, None, APPOSITION))
         return found
 
+    def _model_name_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"the Acme Velaro train": a known organisation's name followed by other
+        capitalised words, then a noun for a product, is the product's name.
+        ("the Acme train" alone says only who made it.)"""
+        found = []
+        for token in doc[1:]:
+            if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ == "compound":
+                continue
+            if self.lexicon.apposition_type(token) != PRODUCT:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            for cut in range(start + 1, token.i):
+                maker = self.lexicon.lookup(doc[start:cut].text)
+                if maker is not None and maker.type == "Organization" and self.lexicon.lookup(doc[start:token.i].text) is None:
+                    found.append(_Candidate(start, token.i, PRODUCT, None, SHAPE))  # like a model code after a maker
+                    break
+        return found
+
     def _copula_candidates(self, doc: Doc) -> list[_Candidate]:
         """"The vehicle platform is the Nova", "Nova is a video game", "Globex is a
         company": a name said to be a product or an organisation is one."""
@@ -502,13 +523,18 @@ class EntityRecognizer:
         spans: list[Span] = []
         span_kinds: dict[str, str] = {}
         ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+        strongest: dict[str, int] = {}
+        for cand in candidates:
+            key = collapse_key(doc[cand.start:cand.end].text)
+            strongest[key] = max(strongest.get(key, cand.priority), cand.priority)
         taken = [False] * len(doc)
         for cand in ranked:
             if any(taken[cand.start:cand.end]):
                 continue
             key = collapse_key(doc[cand.start:cand.end].text)
             label = labels.get(key)
-            if cand.priority >= SUFFIX:
+            if cand.priority >= SUFFIX and cand.priority >= strongest[key]:
+                # a shape or suffix labels its own mention, unless a stronger one named it elsewhere
                 label = cand.label
             if label not in ENTITY_LABELS:
                 continue

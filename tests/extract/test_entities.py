@@ -110,3 +110,14 @@ def test_an_ambiguous_alias_that_starts_another_name_is_not_the_company(nlp):
     assert "ORG:aurorainnovation" not in found.values()
     # ... but it is the company before a title or on its own
     assert keys(nlp, "Aurora CEO Chris Urmson spoke.")["Aurora"] == "ORG:aurorainnovation"
+
+
+def test_a_makers_name_and_a_model_name_before_a_product_noun_is_a_product(nlp):
+    found = ents(nlp, "Omar Haddad led work on the Siemens Corvalo train.\n\nThe Siemens Corvalo entered service in 2020.")
+    assert found["Siemens Corvalo"] == "PRODUCT"
+    doc = nlp("The Siemens Corvalo entered service.\n\nIt is the Siemens Corvalo train.")
+    assert {e.label_ for e in doc.ents if e.text == "Siemens Corvalo"} == {"PRODUCT"}  # every mention
+
+
+def test_a_makers_name_alone_before_a_product_noun_stays_the_maker(nlp):
+    assert ents(nlp, "Omar Haddad rode the Siemens train.")["Siemens"] == "ORG"
