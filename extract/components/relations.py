@@ -704,6 +704,15 @@ class _DocReader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self.lex.is_title_token(pobj):
                         return self.role_text(pobj)
+                    if pobj.dep_ == "pobj":
+                        # "as its chief advanced technology and embedded systems officer":
+                        # the parser coordinates inside the title; the title word ends it
+                        title = next((c for c in pobj.children if c.dep_ == "conj" and self.lex.is_title_token(c)), None)
+                        if title is not None:
+                            start = pobj.left_edge.i
+                            while start < pobj.i and (self.doc[start].dep_ in ("det", "poss") or start in self.entity_of):
+                                start += 1
+                            return self.doc[start:title.i + 1].text
         return None
 
     def role_text(self, title: Token) -> str:

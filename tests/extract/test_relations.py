@@ -362,3 +362,9 @@ def test_a_date_in_a_relative_clause_stays_there(extract_text):
     facts = extract_text("Laura Chen, who left Bosch last year, now heads Siemens.", date="2020-05-04")
     assert relation(facts, "Laura Chen", "WORKS_FOR", "Bosch").qualifiers["end"] == "2019"
     assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers.get("start") != "2019"
+
+
+def test_a_role_the_parser_splits_at_its_and(extract_text):
+    facts = extract_text("Omar Haddad was poached by Siemens as its chief advanced technology and embedded systems officer.")
+    fact = relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens")
+    assert fact.qualifiers["role"] == "chief advanced technology and embedded systems officer"
