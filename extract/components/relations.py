@@ -619,7 +619,9 @@ class _DocReader:
         date = self.date_near(verb, sentence)
         if date is None and previous is not None:
             date = self.date_near(previous.root, previous)  # the event began there
-        if date is None and (trigger.default_date == "document" or _reported_now(verb)):
+        # "X has joined/left/acquired Y" is the day's news; "X has worked at / now heads Y" says
+        # nothing of when the job began.
+        if date is None and (trigger.default_date == "document" or (_reported_now(verb) and trigger.event != "work")):
             # "X has acquired Y", "X and Y are merging": news of the day
             date = DOCUMENT_DATE
         if date and trigger.date:
@@ -737,7 +739,10 @@ class _DocReader:
                     span_tokens = [t for t in pobj.subtree if t.i not in self.entity_of and t.dep_ not in ("poss", "case")]
                     if span_tokens and self.lex.is_role_head(title):
                         text = f"{text} of {self.doc[span_tokens[0].i:span_tokens[-1].i + 1].text}"
-        return text.strip(" ,")
+        words = text.strip(" ,").split(" ")
+        while len(words) > 1 and words[-1].lower() in ("at", "of", "for", "with", "in", "on", "to"):
+            words.pop()  # "vice president of engineering at": the organisation after it is the fact's object
+        return " ".join(words)
 
     def date_near(self, verb: Token, sentence: Span) -> str | None:
         """A DATE entity attached to the verb, else the sentence's only DATE."""

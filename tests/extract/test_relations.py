@@ -368,3 +368,15 @@ def test_a_role_the_parser_splits_at_its_and(extract_text):
     facts = extract_text("Omar Haddad was poached by Siemens as its chief advanced technology and embedded systems officer.")
     fact = relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens")
     assert fact.qualifiers["role"] == "chief advanced technology and embedded systems officer"
+
+
+def test_a_role_does_not_end_in_the_preposition_before_the_company(extract_text):
+    facts = extract_text("Laura Chen, who serves as vice president of engineering at Siemens, declined to comment.")
+    fact = relation(facts, "Laura Chen", "WORKS_FOR", "Siemens")
+    assert fact.qualifiers["role"] == "vice president of engineering"
+    assert "start" not in fact.qualifiers  # serving there says nothing of when it began
+
+
+def test_having_worked_somewhere_is_not_a_job_started_today(extract_text):
+    facts = extract_text("Laura Chen has worked at Siemens as an engineer.", date="2024-03-01")
+    assert "start" not in relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers
