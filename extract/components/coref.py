@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import register_extensions, span_key
 from extract.lexicon import Lexicon, load_lexicon
@@ -143,6 +143,7 @@ class Coreference:
                 p for p in reversed(history)
                 if p.label_ in wanted.split("|") and here - sent_index[p.start] <= PRONOUN_WINDOW
                 and not (appositive_of is not None and p.start <= appositive_of.i < p.end)
+                and not (sent_index[p.start] == here and _in_background_clause(p, token))
             ]
             if token.lower_ == "it":
                 # A subject "it" mostly continues the organisation the text is
@@ -152,6 +153,17 @@ class Coreference:
             if candidates:
                 antecedents[token.i] = span_key(candidates[0])
         return antecedents
+
+
+def _in_background_clause(name: Span, pronoun: Token) -> bool:
+    """"X, who holds a PhD from Y, is its chief scientist": a name inside a
+    relative clause or apposition (of the pronoun's own sentence: the caller
+    checks) that does not contain the pronoun is background, not what the
+    sentence is about."""
+    for ancestor in name.root.ancestors:
+        if ancestor.dep_ in ("relcl", "appos"):
+            return not ancestor.left_edge.i <= pronoun.i <= ancestor.right_edge.i
+    return False
 
 
 def same_person(a: str, b: str) -> bool:

@@ -125,6 +125,8 @@ def _key_of(end: Span | str, keys: dict[str, str], key_for) -> str:
 
 
 CAREER_EVENTS = ("join", "work", "leave", "move")
+# Kinds of organisation that "the company", "the firm", "the startup" never stand for.
+NON_BUSINESS_KINDS = ("university", "institute", "government", "media")
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
@@ -174,6 +176,7 @@ class _DocReader:
             int(i): by_key[k] for i, k in (doc._.antecedents or {}).items() if k in by_key
         }
         self.keys = doc._.mention_keys or {}
+        self.kinds = doc._.entity_kinds or {}
         self.org_keys = {key for key in self.keys.values() if key.startswith("ORG:")}
 
     def key_for(self, span: Span) -> str:
@@ -284,9 +287,23 @@ class _DocReader:
                     return None
                 limit = self.sentence_of[i].start
             ent = self.entity_of.get(i)
-            if ent is not None and ent.label_ == label:
+            if ent is not None and ent.label_ == label and not self._other_kind(token, ent):
                 return ent
         return None
+
+    def _other_kind(self, noun: Token, ent: Span) -> bool:
+        """Whether an organisation named before "the company" cannot be what it
+        stands for: a university, institute, agency or newspaper, or a name that
+        only describes people ("former Acme engineers")."""
+        if ent.label_ != "ORG" or noun.pos_ != "NOUN" or self.lex.anaphor_noun_type(noun) != "ORG":
+            return False
+        if self.kinds.get(span_key(ent)) in NON_BUSINESS_KINDS:
+            return True
+        # "two former Acme engineers": a company that only describes people is not the topic
+        head = ent.root.head
+        return ent.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and (
+            self.lex.anaphor_noun_type(head) == "PERSON" or self.lex.is_title_token(head)
+        )
 
     def included(self, token: Token, types: Iterable[str]) -> list[Span]:
         """"several employees, including X, Y and Z": the named members."""

@@ -380,3 +380,21 @@ def test_a_role_does_not_end_in_the_preposition_before_the_company(extract_text)
 def test_having_worked_somewhere_is_not_a_job_started_today(extract_text):
     facts = extract_text("Laura Chen has worked at Siemens as an engineer.", date="2024-03-01")
     assert "start" not in relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers
+
+
+def test_the_company_is_not_a_university_or_a_name_that_describes_people(extract_text):
+    facts = extract_text(
+        "Zentrix Labs was started by two former Siemens engineers in 2015. "
+        "Laura Chen, a Stanford University graduate, co-founded the company."
+    )
+    founded = {o for s, p, o in triples(facts) if s == "Laura Chen" and p == "FOUNDED"}
+    assert founded == {"Zentrix Labs"}
+
+
+def test_its_skips_a_name_in_a_relative_clause_of_its_own_sentence(extract_text):
+    facts = extract_text(
+        "Zentrix Labs makes warehouse robots. "
+        "Omar Haddad, who holds a PhD from Tsinghua University, is its chief scientist."
+    )
+    assert ("Omar Haddad", "WORKS_FOR", "Tsinghua University") not in triples(facts)
+    assert relation(facts, "Omar Haddad", "WORKS_FOR", "Zentrix Labs").qualifiers["role"] == "chief scientist"
