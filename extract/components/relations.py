@@ -354,9 +354,13 @@ class _DocReader:
             if ent is not None and ent not in found:
                 found.append(ent)
                 for child in t.children:
-                    other = self.entity_of.get(child.i) if child.dep_ == "appos" else None
-                    if other is not None and other.label_ == ent.label_ and other not in found:
-                        found.append(other)
+                    if child.dep_ != "appos":
+                        continue
+                    # "two engineers, X and Y": every name of the apposition
+                    for member in _with_conjuncts(child):
+                        other = self.entity_of.get(member.i)
+                        if other is not None and other.label_ == ent.label_ and other not in found:
+                            found.append(other)
         return found
 
     # sentences -----------------------------------------------------------------

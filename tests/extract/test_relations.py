@@ -398,3 +398,9 @@ def test_its_skips_a_name_in_a_relative_clause_of_its_own_sentence(extract_text)
     )
     assert ("Omar Haddad", "WORKS_FOR", "Tsinghua University") not in triples(facts)
     assert relation(facts, "Omar Haddad", "WORKS_FOR", "Zentrix Labs").qualifiers["role"] == "chief scientist"
+
+
+def test_every_name_of_an_apposition_takes_part(extract_text):
+    facts = extract_text("Zentrix Labs was started by two former Siemens engineers, Laura Chen and Omar Haddad, in 2015.")
+    for founder in ("Laura Chen", "Omar Haddad"):
+        assert relation(facts, founder, "FOUNDED", "Zentrix Labs").qualifiers["date"] == "2015"
