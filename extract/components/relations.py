@@ -299,9 +299,10 @@ class _DocReader:
             return False
         if self.kinds.get(span_key(ent)) in NON_BUSINESS_KINDS:
             return True
-        # "two former Acme engineers": a company that only describes people is not the topic
+        # "two former Acme engineers": a company that only describes a group of people is
+        # not the topic ("Acme co-founder Roe ... left the company" is Acme)
         head = ent.root.head
-        return ent.root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and (
+        return ent.root.dep_ in ("compound", "nmod") and head.tag_ == "NNS" and (
             self.lex.anaphor_noun_type(head) == "PERSON" or self.lex.is_title_token(head)
         )
 
@@ -934,7 +935,7 @@ class _DocReader:
             if not self.lex.is_title_token(token) or token.i in self.entity_of:
                 continue
             org = self.title_org(token)
-            if org is None:
+            if org is None and self.title_verb(token) is None:
                 continue
             top = token
             while top.dep_ == "conj" and self.lex.is_title_token(top.head):
@@ -942,7 +943,24 @@ class _DocReader:
             person = self.title_holder(top, token)
             if person is None:
                 continue
+            if org is None:
+                # "Acme co-founder Roe has left his position as vice president": the
+                # role is at the company the sentence already ties Roe to
+                org = self.org_of_other_title(person, token, sentence)
+                if org is None:
+                    continue
             yield from self.title_facts(top, person, org, sentence)
+
+    def org_of_other_title(self, person: Span, title: Token, sentence: Span) -> Span | None:
+        found = None
+        for other in sentence:
+            if other.i != title.i and self.lex.is_title_token(other) and other.i not in self.entity_of:
+                org = self.title_org(other)
+                if org is not None and self.title_holder(other, other) == person:
+                    if found is not None and not _same(found, org, self.keys):
+                        return None  # two companies: which one is not said
+                    found = org
+        return found
 
     def title_org(self, title: Token) -> Span | None:
         """The organisation of a title: "of/at X", "X's", or a name before it."""

@@ -404,3 +404,15 @@ def test_every_name_of_an_apposition_takes_part(extract_text):
     facts = extract_text("Zentrix Labs was started by two former Siemens engineers, Laura Chen and Omar Haddad, in 2015.")
     for founder in ("Laura Chen", "Omar Haddad"):
         assert relation(facts, founder, "FOUNDED", "Zentrix Labs").qualifiers["date"] == "2015"
+
+
+def test_a_role_left_without_a_company_is_at_the_company_the_sentence_names(extract_text):
+    facts = extract_text(
+        "Siemens co-founder Omar Haddad has left his position as executive vice president. "
+        "Haddad left the company on Wednesday, but will stay on as an adviser.",
+        date="2019-08-16",
+    )
+    fact = relation(facts, "Omar Haddad", "WORKS_FOR", "Siemens")
+    assert fact.qualifiers["current"] is False
+    assert fact.qualifiers["role"] == "executive vice president"
+    assert fact.qualifiers["end"].startswith("2019-08")
