@@ -982,6 +982,14 @@ class _DocReader:
                 ent = self.entity(child, ("ORG",), anaphora=child.dep_ == "poss")
                 if ent is not None:
                     return ent
+        role_noun = self.role_noun_of(title)
+        if role_noun is not None:
+            # "his title of chairman at X": the company hangs on "title"
+            for child in role_noun.children:
+                if child.dep_ == "prep" and child.lower_ in ("at", "with", "for"):
+                    found = self.prep_objects(child, ("ORG",))
+                    if found:
+                        return found[0]
         # "Acme Public Relations Director Roe": a name right before the title words.
         i = title.i - 1
         first = self.sentence_of[title.i].start
@@ -991,6 +999,12 @@ class _DocReader:
             i -= 1
         if i >= first and i in self.entity_of and self.entity_of[i].label_ == "ORG":
             return self.entity_of[i]
+        return None
+
+    def role_noun_of(self, title: Token) -> Token | None:
+        """"title" in "his title of chairman", "post" in "the post of CEO"."""
+        if title.dep_ == "pobj" and title.head.lower_ == "of" and title.head.head.lemma_.lower() in self.lex.role_nouns:
+            return title.head.head
         return None
 
     def title_org_of_phrase(self, noun: Token) -> Span | None:
@@ -1027,6 +1041,13 @@ class _DocReader:
         head = noun
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in self.lex.partitive_words:
             head = head.head.head
+        role_noun = self.role_noun_of(head)
+        if role_noun is not None and role_noun.dep_ in ("dobj", "pobj"):
+            # "X will hold onto his title of chairman", "X took up the post of CEO": X holds it
+            verb = role_noun.head if role_noun.dep_ == "dobj" else role_noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subjects = self.subjects(verb, types)
+                return subjects[0] if subjects else None
         if head.dep_ == "appos" and not copula_only:
             return self.entity(head.head, types, anaphora=False)
         if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as") or (
@@ -1086,7 +1107,7 @@ class _DocReader:
             if verb is not None and self.lex.is_leaving(verb) and not _future(verb):
                 # "X stepped down as CEO of Y", "X left her post as CEO of Y": the job ends
                 event, former, date_name = "leave", True, "end"
-            elif verb is not None and self.lex.is_becoming(verb) and (top.dep_ != "pobj" or top.head.lower_ == "to"):
+            elif verb is not None and self.lex.is_becoming(verb) and (top.dep_ != "pobj" or top.head.lower_ in ("to", "of")):
                 # "X has become CEO of Y", "X was promoted to CEO of Y": a step in the career, like "joined".
                 # ("X joined Y as CEO of Z" is the verb's fact: the title only says where in Y.)
                 event, date_name = "join", "start"
@@ -1108,7 +1129,15 @@ class _DocReader:
 
     def title_verb(self, title: Token) -> Token | None:
         """The verb a title is the role of: "stepped down as CEO", "was promoted
-        to CEO", "left her post as CEO", "resigned from his position as CEO"."""
+        to CEO", "left her post as CEO", "resigned from his position as CEO",
+        "gave up the post of CEO"."""
+        role_noun = self.role_noun_of(title)
+        if role_noun is not None:
+            # "gave up her post of CEO", "took up the post of CEO"
+            if role_noun.dep_ not in ("dobj", "pobj"):
+                return None
+            verb = role_noun.head if role_noun.dep_ == "dobj" else role_noun.head.head
+            return verb if verb.pos_ in ("VERB", "AUX") else None
         if title.dep_ != "pobj" or title.head.lower_ not in ("as", "to"):
             return None
         head = title.head.head

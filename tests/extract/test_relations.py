@@ -416,3 +416,18 @@ def test_a_role_left_without_a_company_is_at_the_company_the_sentence_names(extr
     assert fact.qualifiers["current"] is False
     assert fact.qualifiers["role"] == "executive vice president"
     assert fact.qualifiers["end"].startswith("2019-08")
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "date"),
+    [
+        ("Omar Haddad will hold onto his title of chairman at Siemens.", True, None),
+        ("Omar Haddad took up the post of chief executive at Siemens in 2020.", True, ("start", "2020")),
+        ("Omar Haddad gave up his post of chief executive at Siemens in 2020.", False, ("end", "2020")),
+    ],
+)
+def test_the_title_of_a_role_noun(extract_text, text, current, date):
+    fact = relation(extract_text(text), "Omar Haddad", "WORKS_FOR", "Siemens")
+    assert fact.qualifiers["current"] is current
+    if date:
+        assert fact.qualifiers[date[0]] == date[1]
