@@ -1112,6 +1112,10 @@ class _DocReader:
                 # ("X joined Y as CEO of Z" is the verb's fact: the title only says where in Y.)
                 event, date_name = "join", "start"
             q = {"role": role, "current": not former}
+            span = self.year_range(verb if verb is not None else top)
+            if span is not None and event == "title":
+                # "X was CEO of Y from 2011 to 2020"
+                q.update({"start": span[0], "end": span[1], "current": False})
             if event in ("leave", "join"):
                 date = self.date_near(verb, sentence)
                 if date:
@@ -1126,6 +1130,35 @@ class _DocReader:
                 moved["from"] = self.keys.get(span_key(before)) or span_key(before)
                 yield Found("MOVED", person, org, sentence, moved, 0.75, "move")
                 yield Found("WORKS_FOR", person, before, sentence, _end_of(q), 0.7, "leave")
+
+    def year_range(self, head: Token) -> tuple[str, str] | None:
+        """"from 2011 to 2020" on ``head``: the ISO dates of both ends, when the
+        text states them outright (no other date is needed to read them)."""
+        from extract.temporal import resolve_date
+
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for first in prep.children:
+                if first.dep_ != "pobj" or not _names_a_date(first):
+                    continue
+                ends = [c for c in list(first.children) + list(prep.children) + list(head.children)
+                        if c.dep_ == "prep" and c.lower_ in ("to", "until", "through")]
+                for until in ends:
+                    last = next((c for c in until.children if c.dep_ == "pobj" and _names_a_date(c)), None)
+                    if last is None:
+                        continue
+                    start, end = (resolve_date(self.date_text(t)) for t in (first, last))
+                    if start and end and start <= end:
+                        return start, end
+        return None
+
+    def date_text(self, token: Token) -> str:
+        """The DATE entity a token is part of ("March 2011"), else the token."""
+        for ent in self.ents_in(self.sentence_of[token.i]):
+            if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
+                return ent.text
+        return token.text
 
     def title_verb(self, title: Token) -> Token | None:
         """The verb a title is the role of: "stepped down as CEO", "was promoted
@@ -1322,6 +1355,11 @@ def _reported_now(verb: Token) -> bool:
     if auxes & {"had", "would", "could", "might", "may", "did", "was", "were"}:
         return False
     return verb.tag_ in ("VBZ", "VBP") or bool(auxes & {"has", "have", "will", "is", "are", "'s", "'re"})
+
+
+def _names_a_date(token: Token) -> bool:
+    """Part of a DATE, or a bare year the model did not tag ("from 2011 to 2020")."""
+    return token.ent_type_ == "DATE" or (token.text.isdigit() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100)
 
 
 def _future(verb: Token) -> bool:

@@ -431,3 +431,15 @@ def test_the_title_of_a_role_noun(extract_text, text, current, date):
     assert fact.qualifiers["current"] is current
     if date:
         assert fact.qualifiers[date[0]] == date[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Omar Haddad was CEO of Siemens from March 2011 until June 2020.", "2011-03", "2020-06"),
+        ("Omar Haddad, who was chief executive of Siemens from 2011 to 2020, spoke.", "2011", "2020"),
+    ],
+)
+def test_a_title_held_from_one_year_to_another(extract_text, text, start, end):
+    fact = relation(extract_text(text), "Omar Haddad", "WORKS_FOR", "Siemens")
+    assert (fact.qualifiers["start"], fact.qualifiers["end"], fact.qualifiers["current"]) == (start, end, False)
