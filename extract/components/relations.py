@@ -747,7 +747,7 @@ class _DocReader:
         # "former", "new", "ex-Acme": said by the fact's current flag and object, not part of the role
         while start < title.i and (
             self.doc[start].lower_ in self.lex.former_words
-            or self.doc[start].text in ("new", "New", "-", "–")
+            or self.doc[start].text in ("new", "New", "-", "–", "and", "&", ",")
             or self.doc[start].lower_.startswith("ex-")
             or start in self.entity_of
         ):
@@ -949,7 +949,9 @@ class _DocReader:
                 org = self.org_of_other_title(person, token, sentence)
                 if org is None:
                     continue
-            yield from self.title_facts(top, person, org, sentence)
+            # "former Acme and Globex executive Roe": a job at each
+            for each in self.entities(org.root, ("ORG",)) if org.root.i in self.entity_of else [org]:
+                yield from self.title_facts(top, person, each, sentence)
 
     def org_of_other_title(self, person: Span, title: Token, sentence: Span) -> Span | None:
         found = None

@@ -443,3 +443,10 @@ def test_the_title_of_a_role_noun(extract_text, text, current, date):
 def test_a_title_held_from_one_year_to_another(extract_text, text, start, end):
     fact = relation(extract_text(text), "Omar Haddad", "WORKS_FOR", "Siemens")
     assert (fact.qualifiers["start"], fact.qualifiers["end"], fact.qualifiers["current"]) == (start, end, False)
+
+
+def test_a_title_of_two_companies_is_a_job_at_each(extract_text):
+    facts = extract_text("Omar Haddad, a former Bosch and Kelvin Motors executive, joined Siemens in 2021.")
+    for org in ("Bosch", "Kelvin Motors"):
+        fact = relation(facts, "Omar Haddad", "WORKS_FOR", org)
+        assert (fact.qualifiers["role"], fact.qualifiers["current"]) == ("executive", False)
