@@ -125,6 +125,8 @@ def _key_of(end: Span | str, keys: dict[str, str], key_for) -> str:
 
 
 CAREER_EVENTS = ("join", "work", "leave", "move")
+# Verbs that report an announcement: "said it would buy X" is the deal, not a guess.
+REPORTING_LEMMAS = ("say", "announce", "confirm", "state", "disclose")
 # Kinds of organisation that "the company", "the firm", "the startup" never stand for.
 NON_BUSINESS_KINDS = ("university", "institute", "government", "media")
 
@@ -391,6 +393,8 @@ class _DocReader:
                 if child.dep_ == "neg" and not climbed_clause:
                     return True
                 if not climbed_clause and child.dep_ in ("aux", "mark", "advmod") and child.lower_ in self.lex.hedges:
+                    if child.lower_ == "would" and _reported(head):
+                        continue  # "Acme said it would buy Globex": the announced deal, in reported speech
                     return True
             if head != verb and head.lemma_.lower() in self.lex.hedges:
                 return True
@@ -1357,6 +1361,11 @@ def _reported_now(verb: Token) -> bool:
     if auxes & {"had", "would", "could", "might", "may", "did", "was", "were"}:
         return False
     return verb.tag_ in ("VBZ", "VBP") or bool(auxes & {"has", "have", "will", "is", "are", "'s", "'re"})
+
+
+def _reported(verb: Token) -> bool:
+    """A clause that a past reporting verb introduces ("said it would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_LEMMAS and verb.head.tag_ == "VBD"
 
 
 def _names_a_date(token: Token) -> bool:

@@ -450,3 +450,16 @@ def test_a_title_of_two_companies_is_a_job_at_each(extract_text):
     for org in ("Bosch", "Kelvin Motors"):
         fact = relation(facts, "Omar Haddad", "WORKS_FOR", org)
         assert (fact.qualifiers["role"], fact.qualifiers["current"]) == ("executive", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Siemens said on Tuesday it would acquire Zentrix Labs for $5 billion.", True),  # the announced deal
+        ("Siemens said it would not acquire Zentrix Labs.", False),
+        ("Siemens said it might acquire Zentrix Labs.", False),
+        ("Analysts think Siemens would acquire Zentrix Labs.", False),
+    ],
+)
+def test_a_deal_announced_in_reported_speech(extract_text, text, stated):
+    assert (("Siemens", "ACQUIRED", "Zentrix Labs") in triples(extract_text(text))) is stated
