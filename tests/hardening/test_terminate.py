@@ -33,7 +33,9 @@ def _processes_naming(text: str) -> list[int]:
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_sigterm_during_extract_leaves_no_working_folder_no_facts_file_and_no_workers(tmp_path, n_process):
     folder = tmp_path / f"articles-{n_process}"
-    many_articles(folder, 2000)
+    # Two short sentences each: 6000 keep two workers busy for about half a minute,
+    # so the signal lands mid-run even on a fast machine.
+    many_articles(folder, 6000)
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     out = tmp_path / "out"
@@ -49,7 +51,7 @@ def test_sigterm_during_extract_leaves_no_working_folder_no_facts_file_and_no_wo
         while not any(scratch.glob("corpgraph-*/run.sqlite")) and process.poll() is None:
             assert time.monotonic() < deadline, "the run never started its workspace"
             time.sleep(0.05)
-        time.sleep(8)
+        time.sleep(4)
         assert process.poll() is None, "the run ended before it could be stopped; give it more articles"
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=120)
