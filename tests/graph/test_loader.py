@@ -12,6 +12,7 @@ from graph.loader import (
     CHANGED,
     NEW,
     UNCHANGED,
+    UNFINISHED,
     FactIndex,
     Rows,
     document_states,
@@ -262,6 +263,34 @@ def test_a_failed_document_load_writes_nothing(graph_db, monkeypatch):
     with pytest.raises(RuntimeError, match="cut off"):
         load_document(graph_db, world_facts(only="news-a"))
     assert graph_counts(graph_db) == {}
+
+
+@pytest.mark.parametrize("batch_size", [1, 5000], ids=["a transaction per row", "one body transaction"])
+def test_a_load_cut_off_after_its_mentions_then_run_again_equals_one_load(graph_db, monkeypatch, batch_size):
+    from graph import loader
+
+    load_facts(graph_db, world_facts())
+    whole = snapshot(graph_db)
+    reset_graph(graph_db)
+
+    run_step = loader._run_step
+
+    def fail_at_the_end(tx, query, rows, counter, summary):
+        if query == loader.read_query("finish_documents"):
+            raise RuntimeError("cut off before the documents were marked loaded")
+        run_step(tx, query, rows, counter, summary)
+
+    monkeypatch.setattr(loader, "_run_step", fail_at_the_end)
+    with pytest.raises(RuntimeError, match="cut off"):
+        load_facts(graph_db, world_facts(), batch_size=batch_size)
+    monkeypatch.setattr(loader, "_run_step", run_step)
+    # The body committed: mentions are there, the documents are unfinished.
+    assert graph_counts(graph_db)["MENTIONS"] == sum(1 for r in whole["relationships"] if r[1] == "MENTIONS")
+    assert set(document_states(graph_db, world_facts().documents).values()) == {UNFINISHED}
+
+    again = load_facts(graph_db, world_facts(), batch_size=batch_size)
+    assert again.documents_new == 2
+    assert snapshot(graph_db) == whole
 
 
 def test_an_unfinished_document_counts_as_changed(graph_db):
