@@ -247,31 +247,9 @@ def test_per_document_replacement_of_a_changed_document(graph_db):
     assert graph_counts(graph_db)["TALENT_FLOW"] == 2
 
 
-def test_a_failed_document_load_writes_nothing(graph_db, monkeypatch):
+def _cut_off_before_finish(monkeypatch) -> None:
+    """Make loads fail at the last step, marking documents loaded, after all their facts were written."""
     from graph import loader
-
-    run_step = loader._run_step
-
-    def fail_at_the_end(tx, query, rows, counter, summary):
-        if query == loader.read_query("finish_documents"):
-            raise RuntimeError("cut off after the facts were written")
-        run_step(tx, query, rows, counter, summary)
-
-    # The failure comes after entities and relations were written in the
-    # transaction: none of them may survive it.
-    monkeypatch.setattr(loader, "_run_step", fail_at_the_end)
-    with pytest.raises(RuntimeError, match="cut off"):
-        load_document(graph_db, world_facts(only="news-a"))
-    assert graph_counts(graph_db) == {}
-
-
-@pytest.mark.parametrize("batch_size", [1, 5000], ids=["a transaction per row", "one body transaction"])
-def test_a_load_cut_off_after_its_mentions_then_run_again_equals_one_load(graph_db, monkeypatch, batch_size):
-    from graph import loader
-
-    load_facts(graph_db, world_facts())
-    whole = snapshot(graph_db)
-    reset_graph(graph_db)
 
     run_step = loader._run_step
 
@@ -281,9 +259,27 @@ def test_a_load_cut_off_after_its_mentions_then_run_again_equals_one_load(graph_
         run_step(tx, query, rows, counter, summary)
 
     monkeypatch.setattr(loader, "_run_step", fail_at_the_end)
+
+
+def test_a_failed_document_load_writes_nothing(graph_db, monkeypatch):
+    # The failure comes after entities and relations were written in the
+    # transaction: none of them may survive it.
+    _cut_off_before_finish(monkeypatch)
+    with pytest.raises(RuntimeError, match="cut off"):
+        load_document(graph_db, world_facts(only="news-a"))
+    assert graph_counts(graph_db) == {}
+
+
+@pytest.mark.parametrize("batch_size", [1, 5000], ids=["a transaction per row", "one body transaction"])
+def test_a_load_cut_off_after_its_mentions_then_run_again_equals_one_load(graph_db, monkeypatch, batch_size):
+    load_facts(graph_db, world_facts())
+    whole = snapshot(graph_db)
+    reset_graph(graph_db)
+
+    _cut_off_before_finish(monkeypatch)
     with pytest.raises(RuntimeError, match="cut off"):
         load_facts(graph_db, world_facts(), batch_size=batch_size)
-    monkeypatch.setattr(loader, "_run_step", run_step)
+    monkeypatch.undo()
     # The body committed: mentions are there, the documents are unfinished.
     assert graph_counts(graph_db)["MENTIONS"] == sum(1 for r in whole["relationships"] if r[1] == "MENTIONS")
     assert set(document_states(graph_db, world_facts().documents).values()) == {UNFINISHED}
