@@ -26,6 +26,7 @@ and entities left without any relationship, go), then is loaded again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
@@ -43,7 +44,11 @@ from graph.statements import RELATION_IDENTITY, database_errors, read_query, ren
 
 log = logging.getLogger(__name__)
 
-NEW, CHANGED, UNCHANGED, UNFINISHED = "new", "changed", "unchanged", "unfinished"
+NEW, CHANGED, UNCHANGED, UNFINISHED, IDENTICAL = "new", "changed", "unchanged", "unfinished", "identical"
+
+# Part of every facts fingerprint: bump it when what the loader writes for a
+# document changes, so documents loaded the old way are written again.
+FINGERPRINT_VERSION = "corpgraph-facts-1"
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each unit of work (a document, or a batch)."""
@@ -143,6 +148,7 @@ class FactIndex:
             self.entities.setdefault(entity.id, entity)
         self.documents: dict[str, DocumentRecord] = {doc.id: doc for doc in facts.documents}
         self._by_document: dict[str, list[Relation]] | None = None
+        self._fingerprints: dict[str, str] | None = None
         self.supported: list[tuple[Relation, dict[str, list[Evidence]]]] = []
         self.unsupported: list[Relation] = []
         spans: dict[str, dict[str, set[tuple[int, int]]]] = defaultdict(lambda: defaultdict(set))
@@ -200,6 +206,36 @@ class FactIndex:
 
     def type_of(self, entity_id: str) -> str:
         return self.entities[entity_id].type
+
+    def fingerprint(self, doc_id: str) -> str:
+        """A sha256 of what one document says: its record, the entities it mentions
+        (id, type, count) and its facts with its own evidence.
+
+        Equal fingerprints mean loading the document again would change nothing, so a
+        re-extraction that finds the same facts is not written twice. What depends on
+        the rest of the corpus is left out: an entity's name and aliases (written when
+        the entity is created, aliases only ever added) and a fact's confidence (each
+        sentence keeps the one it was loaded with), so adding documents to a facts
+        file does not make the ones already loaded look changed.
+        """
+        if self._fingerprints is None:
+            self._fingerprints = {}
+        known = self._fingerprints.get(doc_id)
+        if known is not None:
+            return known
+        doc = self.documents[doc_id]
+        parts = [repr((FINGERPRINT_VERSION, doc.id, doc.sha256, doc.title, doc.date, doc.url, doc.source))]
+        for entity_id, count in sorted(self.mentions.get(doc_id, Counter()).items()):
+            parts.append(repr((entity_id, self.entities[entity_id].type, count)))
+        parts.extend(
+            sorted(
+                repr((r.subject, r.predicate, r.object, sorted(r.qualifiers.items()), r.evidence))
+                for r in self.by_document.get(doc_id, ())
+            )
+        )
+        digest = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+        self._fingerprints[doc_id] = digest
+        return digest
 
     def _check(self, relation: Relation) -> None:
         where = f"relation {relation.subject} {relation.predicate} {relation.object}"
@@ -264,7 +300,8 @@ class Rows:
         index = index or FactIndex(facts)
         rows = cls()
         rows.documents = [
-            {"id": d.id, "sha256": d.sha256, "title": d.title, "date": d.date, "url": d.url, "source": d.source}
+            {"id": d.id, "sha256": d.sha256, "facts_sha256": index.fingerprint(d.id) if d.id in index.documents else None,
+             "title": d.title, "date": d.date, "url": d.url, "source": d.source}
             for d in facts.documents
         ]
         entities: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -447,28 +484,46 @@ def _purge(tx: neo4j.ManagedTransaction, doc_ids: Sequence[str]) -> list[str]:
 
 
 def document_states(
-    driver: neo4j.Driver, documents: Iterable[DocumentRecord], *, database: str = "neo4j"
+    driver: neo4j.Driver,
+    documents: Iterable[DocumentRecord],
+    *,
+    database: str = "neo4j",
+    fingerprints: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """For each document: ``new``, ``unchanged``, ``changed`` (another sha256 was loaded, or
-    begun), or ``unfinished`` (a load of this very text was begun and not finished: cut
-    off, or running in another process now; loading it again only adds what is missing)."""
+    """For each document: ``new``; ``unchanged`` (the same text was loaded); ``identical``
+    (the same text, and the same facts: ``fingerprints``, from :meth:`FactIndex.fingerprint`,
+    match the recorded ones); ``changed`` (another text was loaded or begun, or the same
+    text with other facts); or ``unfinished`` (a load of this very text was begun and not
+    finished: cut off, or running in another process now; loading it again only adds what
+    is missing)."""
     wanted = {doc.id: doc.sha256 for doc in documents}
     if not wanted:
         return {}
+    fingerprints = fingerprints or {}
     with database_errors("reading loaded documents"), driver.session(database=database) as session:
         recorded = session.execute_read(
             lambda tx: {
-                r["id"]: (r["known"], r["sha256"], r["pending"]) for r in tx.run(read_query("document_states"), ids=list(wanted))
+                r["id"]: (r["known"], r["sha256"], r["pending"], r["facts"])
+                for r in tx.run(read_query("document_states"), ids=list(wanted))
             }
         )
     states: dict[str, str] = {}
     for doc_id, sha256 in wanted.items():
-        known, recorded_sha, pending = recorded.get(doc_id, (False, None, None))
+        known, recorded_sha, pending, facts = recorded.get(doc_id, (False, None, None, None))
+        fingerprint = fingerprints.get(doc_id)
         if not known:
             states[doc_id] = NEW
         elif recorded_sha == sha256:
-            states[doc_id] = UNCHANGED
+            # Without both fingerprints (a document loaded before they were kept,
+            # or a caller that has no facts yet) only the text can be compared.
+            if fingerprint is None or facts is None:
+                states[doc_id] = UNCHANGED
+            else:
+                states[doc_id] = IDENTICAL if facts == fingerprint else CHANGED
         elif recorded_sha is None and pending == sha256:
+            # Completed whatever facts it was begun with: two runs on overlapping
+            # folders load the same text at once (with other file names, so other
+            # fingerprints), and one must not purge what the other is writing.
             states[doc_id] = UNFINISHED
         else:
             states[doc_id] = CHANGED
@@ -527,19 +582,24 @@ def load_facts(
 ) -> LoadSummary:
     """Load a FactSet: new documents are added, changed ones replaced, unchanged ones skipped.
 
-    ``force`` reloads every document (its evidence is replaced). With
+    A document is unchanged when its text (sha256) and its facts (fingerprint)
+    are the ones loaded; the same text with other facts (a new extractor) is
+    replaced. ``force`` also replaces documents whose facts cannot be compared
+    (loaded by a version that kept no fingerprint); identical facts are never
+    written twice. With
     ``per_document`` each document is its own transaction (what ``kg ingest``
     does); otherwise rows go in batches of ``batch_size``, one transaction per
     batch, which is faster for large facts files. The documents are marked
     loaded only at the end, so an interrupted load is redone by the next run.
     """
     index = FactIndex(facts)
-    states = document_states(driver, facts.documents, database=database)
+    fingerprints = {doc.id: index.fingerprint(doc.id) for doc in facts.documents}
+    states = document_states(driver, facts.documents, database=database, fingerprints=fingerprints)
     summary = LoadSummary()
     to_load = []
     for doc in facts.documents:
         state = states[doc.id]
-        if state == UNCHANGED and not force:
+        if state == IDENTICAL or (state == UNCHANGED and not force):
             summary.documents_skipped += 1
             continue
         to_load.append(doc.id)

@@ -139,7 +139,7 @@ def ingest_command(
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Processes for spaCy to run in parallel.")] = 1,
     batch_size: BatchSizeOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Extract and reload documents already loaded with the same text (their evidence is replaced).")
+        bool, typer.Option("--force", help="Extract documents already loaded with the same text again; those whose facts changed are replaced.")
     ] = False,
     on_error: Annotated[
         OnError, typer.Option("--on-error", help="On a broken file or line: stop (fail) or report it and go on (skip).")
@@ -188,7 +188,9 @@ def ingest_command(
         ("entities extracted", summary.entities_extracted),
         ("relations extracted", summary.relations_extracted),
     ]
-    console.print(_load_table(f"kg ingest: {summary.seconds:.1f} s", summary.load, extra, summary.documents_unchanged))
+    # With --force, documents re-extracted to the very facts already loaded are skipped by the load.
+    unchanged = summary.documents_unchanged + summary.load.documents_skipped
+    console.print(_load_table(f"kg ingest: {summary.seconds:.1f} s", summary.load, extra, unchanged))
     print_skipped(summary.problems)
 
 
@@ -196,7 +198,7 @@ def load_command(
     facts: Annotated[Path, typer.Argument(help="A facts file (JSON Lines, as written by `kg extract`).", show_default=False)],
     batch_size: BatchSizeOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Reload documents already loaded with the same sha256 (their evidence is replaced).")
+        bool, typer.Option("--force", help="Also replace documents loaded by a version that kept no facts fingerprint (identical facts are never rewritten).")
     ] = False,
     per_document: Annotated[
         bool, typer.Option("--per-document", help="One transaction per document (slower; what `kg ingest` does).")

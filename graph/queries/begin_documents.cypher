@@ -7,4 +7,4 @@
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 SET d.title = row.title, d.date = row.date, d.url = row.url, d.source = row.source,
-    d.sha256 = null, d.pending_sha256 = row.sha256
+    d.sha256 = null, d.facts_sha256 = null, d.pending_sha256 = row.sha256

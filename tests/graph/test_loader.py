@@ -10,6 +10,7 @@ from corpgraph.errors import InputError
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from graph.loader import (
     CHANGED,
+    IDENTICAL,
     NEW,
     UNCHANGED,
     UNFINISHED,
@@ -155,14 +156,69 @@ def test_loading_the_same_facts_twice_changes_nothing(graph_db):
     assert snapshot(graph_db) == before
 
 
+def test_a_forced_reload_of_the_same_facts_writes_nothing(graph_db):
+    load_facts(graph_db, world_facts())
+    before = _rel(graph_db, "MATCH (d:Document) RETURN d.id AS id, d.loaded_at AS at ORDER BY id")
+    forced = load_facts(graph_db, world_facts(), force=True)
+    assert (forced.documents_loaded, forced.documents_skipped, forced.relations) == (0, 2, 0)
+    assert _rel(graph_db, "MATCH (d:Document) RETURN d.id AS id, d.loaded_at AS at ORDER BY id") == before
+
+
 @pytest.mark.parametrize("batch_size", [1, 5000], ids=["one document per purge", "documents purged together"])
-def test_a_forced_reload_rewrites_without_duplicating(graph_db, batch_size):
+def test_force_rewrites_documents_loaded_without_a_fingerprint(graph_db, batch_size):
     load_facts(graph_db, world_facts())
     before = snapshot(graph_db)
+    # What a graph loaded before fingerprints were kept looks like.
+    graph_db.execute_query("MATCH (d:Document) REMOVE d.facts_sha256")
+    assert set(document_states(graph_db, world_facts().documents).values()) == {UNCHANGED}
+    assert load_facts(graph_db, world_facts()).documents_skipped == 2
+
     forced = load_facts(graph_db, world_facts(), force=True, batch_size=batch_size)
     assert (forced.documents_changed, forced.documents_skipped) == (2, 0)
     assert snapshot(graph_db)["nodes"] == before["nodes"]
     assert _evidence_sets(snapshot(graph_db)) == _evidence_sets(before)
+
+
+def _reextracted(facts: FactSet, doc: str) -> FactSet:
+    """The same texts, with one of ``doc``'s own facts no longer found (a new extractor)."""
+    dropped = next(r for r in facts.relations if {e.doc for e in r.evidence} == {doc} and r.predicate != "MOVED")
+    return replace(facts, relations=tuple(r for r in facts.relations if r is not dropped))
+
+
+@pytest.mark.parametrize("per_document", [False, True], ids=["batched", "per document"])
+def test_the_same_text_with_other_facts_replaces_the_old_facts(graph_db, per_document):
+    load_facts(graph_db, world_facts())
+    newer = _reextracted(world_facts(), "news-a")
+    fingerprints = {d.id: FactIndex(newer).fingerprint(d.id) for d in newer.documents}
+    states = document_states(graph_db, newer.documents, fingerprints=fingerprints)
+    assert states == {"news-a": CHANGED, "news-b": IDENTICAL}
+
+    summary = load_facts(graph_db, newer, per_document=per_document)
+    assert (summary.documents_changed, summary.documents_skipped) == (1, 1)
+    replaced = snapshot(graph_db)
+    reset_graph(graph_db)
+    load_facts(graph_db, newer)
+    assert snapshot(graph_db)["nodes"] == replaced["nodes"]
+    assert _evidence_sets(snapshot(graph_db)) == _evidence_sets(replaced)
+
+
+def test_a_fingerprint_covers_a_documents_own_facts_in_any_order():
+    facts = world_facts()
+    index = FactIndex(facts)
+    shuffled = FactIndex(replace(facts, relations=facts.relations[::-1], entities=facts.entities[::-1]))
+    assert [shuffled.fingerprint(d.id) for d in facts.documents] == [index.fingerprint(d.id) for d in facts.documents]
+    # A document's own part (what load_document sees) has the same fingerprint.
+    assert FactIndex(index.restrict(["news-a"], unattached=False)).fingerprint("news-a") == index.fingerprint("news-a")
+
+    newer = FactIndex(_reextracted(facts, "news-a"))
+    assert newer.fingerprint("news-a") != index.fingerprint("news-a")
+    assert newer.fingerprint("news-b") == index.fingerprint("news-b")
+    # A name is written once, when the entity is created: another one changes nothing.
+    renamed = [replace(e, name=e.name + " Group") if e.type == "Organization" else e for e in facts.entities]
+    assert FactIndex(replace(facts, entities=tuple(renamed))).fingerprint("news-a") == index.fingerprint("news-a")
+    moved = FactIndex(replace(facts, relations=tuple(
+        replace(r, evidence=tuple(replace(e, start=e.start + 1) for e in r.evidence)) for r in facts.relations)))
+    assert moved.fingerprint("news-a") != index.fingerprint("news-a")
 
 
 def _evidence_sets(snap):
@@ -293,6 +349,13 @@ def test_an_unfinished_document_counts_as_changed(graph_db):
     load_facts(graph_db, world_facts())
     graph_db.execute_query("MATCH (d:Document {id: 'news-a'}) SET d.sha256 = null")
     assert document_states(graph_db, world_facts().documents)["news-a"] == CHANGED
+    # Begun with this text: completed, whatever facts it was begun with (another
+    # run may be loading it from another file right now).
+    record = world_facts().documents[0]
+    graph_db.execute_query(
+        "MATCH (d:Document {id: 'news-a'}) SET d.facts_sha256 = null, d.pending_sha256 = $sha", sha=record.sha256
+    )
+    assert document_states(graph_db, [record], fingerprints={"news-a": "other"}) == {"news-a": UNFINISHED}
     unknown = DocumentRecord("news-z", "0" * 64)
     assert document_states(graph_db, [unknown]) == {"news-z": NEW}
 
