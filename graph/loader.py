@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
 from itertools import islice
@@ -167,9 +168,12 @@ class FactIndex:
                 self.unsupported.append(relation)
             else:
                 self.supported.append((relation, by_doc))
-            for doc, items in by_doc.items():
-                for entity_id in self.participants(relation):
-                    spans[doc][entity_id].update((e.start, e.end) for e in items)
+            if by_doc:
+                ends = self.participants(relation)
+                for doc, items in by_doc.items():
+                    found = {(e.start, e.end) for e in items}
+                    for entity_id in ends:
+                        spans[doc][entity_id] |= found
         self.mentions: dict[str, Counter[str]] = defaultdict(Counter)
         for doc, counts in spans.items():
             for entity_id, found in counts.items():
@@ -227,9 +231,11 @@ class FactIndex:
         parts = [repr((FINGERPRINT_VERSION, doc.id, doc.sha256, doc.title, doc.date, doc.url, doc.source))]
         for entity_id, count in sorted(self.mentions.get(doc_id, Counter()).items()):
             parts.append(repr((entity_id, self.entities[entity_id].type, count)))
+        # A sentence is its document's text between the offsets, and the text's sha256 is
+        # part of the fingerprint: the offsets say which evidence it is.
         parts.extend(
             sorted(
-                repr((r.subject, r.predicate, r.object, sorted(r.qualifiers.items()), r.evidence))
+                repr((r.subject, r.predicate, r.object, sorted(r.qualifiers.items()), [(e.start, e.end) for e in r.evidence]))
                 for r in self.by_document.get(doc_id, ())
             )
         )
@@ -296,11 +302,23 @@ class Rows:
     relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, facts: FactSet, index: FactIndex | None = None) -> "Rows":
+    def of(cls, facts: FactSet, index: FactIndex | None = None, *, fingerprints: bool = True) -> "Rows":
+        """All the rows. Without ``fingerprints`` the documents' ``facts_sha256`` is left
+        for the caller to fill in (:meth:`add_fingerprints`) before the documents are
+        finished."""
         index = index or FactIndex(facts)
+        rows = cls.of_nodes(facts, index)
+        rows.relations = cls.relation_rows(facts, index)
+        if fingerprints:
+            rows.add_fingerprints(index)
+        return rows
+
+    @classmethod
+    def of_nodes(cls, facts: FactSet, index: FactIndex) -> "Rows":
+        """Documents, entities and mentions only: what must be written before the facts."""
         rows = cls()
         rows.documents = [
-            {"id": d.id, "sha256": d.sha256, "facts_sha256": index.fingerprint(d.id) if d.id in index.documents else None,
+            {"id": d.id, "sha256": d.sha256, "facts_sha256": None,
              "title": d.title, "date": d.date, "url": d.url, "source": d.source}
             for d in facts.documents
         ]
@@ -323,10 +341,19 @@ class Rows:
             items: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for entity_id, count in sorted(index.mentions.get(doc.id, Counter()).items()):
                 if entity_id in loaded:
-                    items[index.type_of(entity_id)].append({"id": entity_id, "count": count})
+                    items[index.entities[entity_id].type].append({"id": entity_id, "count": count})
             for label, found in items.items():
                 mentions[label].append({"doc": doc.id, "items": found})
         rows.mentions = dict(mentions)
+        return rows
+
+    def add_fingerprints(self, index: FactIndex) -> None:
+        for row in self.documents:
+            row["facts_sha256"] = index.fingerprint(row["id"]) if row["id"] in index.documents else None
+
+    @staticmethod
+    def relation_rows(facts: FactSet, index: FactIndex) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+        """One row per fact, grouped by (predicate, subject label, object label)."""
         relations: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         # Rows of one batch run before any of them writes, so two rows for the
         # same relationship (A-B and B-A of a symmetric predicate) become one.
@@ -356,8 +383,7 @@ class Rows:
             seen[identity] = row
             key = (relation.predicate, index.type_of(subject), index.type_of(obj))
             relations[key].append(row)
-        rows.relations = {key: sorted(items, key=lambda r: (r["subject"], r["object"])) for key, items in relations.items()}
-        return rows
+        return {key: sorted(items, key=lambda r: (r["subject"], r["object"])) for key, items in relations.items()}
 
 
 def batched(items: Sequence[Any], size: int, weight: Callable[[Any], int] | None = None) -> Iterator[list[Any]]:
@@ -432,6 +458,9 @@ class _Steps:
         return [(read_query("begin_documents"), self.rows.documents, None)]
 
     def body(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+        return self.nodes() + self.facts()
+
+    def nodes(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
         steps: list[tuple[str, list[dict[str, Any]], str | None]] = []
         for label in ENTITY_TYPES:
             if self.rows.entities.get(label):
@@ -439,9 +468,13 @@ class _Steps:
         for label in ENTITY_TYPES:
             if self.rows.mentions.get(label):
                 steps.append((_mention_query(label), self.rows.mentions[label], "mentions"))
-        for (predicate, subject_label, object_label), items in sorted(self.rows.relations.items()):
-            steps.append((_relation_query(predicate, subject_label, object_label), items, "relations"))
         return steps
+
+    def facts(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+        return [
+            (_relation_query(predicate, subject_label, object_label), items, "relations")
+            for (predicate, subject_label, object_label), items in sorted(self.rows.relations.items())
+        ]
 
     def after(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
         return [(read_query("finish_documents"), self.rows.documents, None)]
@@ -537,12 +570,15 @@ def load_document(
     database: str = "neo4j",
     batch_size: int = DEFAULT_BATCH_SIZE,
     replace_existing: bool = False,
+    await_indexes: bool = True,
 ) -> LoadSummary:
     """Load facts in ONE transaction: all of it is committed, or none.
 
     Meant for one document's facts (see :func:`split_by_document`). With
     ``replace_existing`` the documents' earlier evidence is taken out first,
     in the same transaction, so readers never see a half-replaced document.
+    It returns once the full-text indexes hold what it wrote (unless
+    ``await_indexes`` is false: a caller loading many documents waits once).
     """
     index = FactIndex(facts)
     rows = Rows.of(facts, index)
@@ -567,7 +603,15 @@ def load_document(
         return summary
 
     with database_errors("loading facts"), driver.session(database=database) as session:
-        return session.execute_write(work)
+        summary = session.execute_write(work)
+        if await_indexes:
+            _await_indexes(session)
+        return summary
+
+
+def _await_indexes(session: neo4j.Session) -> None:
+    """Return once the full-text indexes hold every committed write (they are eventually consistent)."""
+    session.run(read_query("await_indexes")).consume()
 
 
 def load_facts(
@@ -617,7 +661,8 @@ def load_facts(
             parts.append(index.restrict([], unattached=True))
         for done, part in enumerate(parts, 1):
             replacing = any(doc.id in replace_ids for doc in part.documents)
-            loaded = load_document(driver, part, database=database, batch_size=batch_size, replace_existing=replacing)
+            loaded = load_document(driver, part, database=database, batch_size=batch_size, replace_existing=replacing,
+                                   await_indexes=done == len(parts))
             summary.entities += loaded.entities
             summary.entities_created += loaded.entities_created
             summary.relations += loaded.relations
@@ -626,15 +671,20 @@ def load_facts(
                 progress(done, len(parts))
         return summary
 
-    rows = Rows.of(index.restrict(to_load, unattached=True), index)
+    part = index.restrict(to_load, unattached=True)
+    rows = Rows.of_nodes(part, index)
     steps = _Steps(rows)
-    body = _transactions(steps.before() + steps.body(), batch_size)
-    finish = _transactions(steps.after(), batch_size)
+    # The facts' rows and the documents' fingerprints are built on a thread of
+    # their own while the nodes and mentions are written: the client then works
+    # while the server does, instead of before it.
+    later = _Background(lambda: (Rows.relation_rows(part, index), {d.id: index.fingerprint(d.id) for d in part.documents}))
+    nodes = _transactions(steps.before() + steps.nodes(), batch_size)
     # A purge rewrites the facts its documents mention: documents go in chunks
     # of about batch_size mentions, one transaction each.
     purge_chunks = list(batched(sorted(replace_ids), batch_size, weight=lambda d: max(1, len(index.mentions.get(d, ())))))
-    # Purges tell which people's flows need a resync, so that part is counted later.
-    total = len(purge_chunks) + len(body) + len(finish)
+    # Purges tell which people's flows need a resync, and the facts' transactions
+    # are known once their rows are built: both are counted when known.
+    total = len(purge_chunks) + len(nodes) + len(_transactions(steps.after(), batch_size))
     done = 0
 
     def tick() -> None:
@@ -648,7 +698,13 @@ def load_facts(
         for doc_ids in purge_chunks:
             movers.update(session.execute_write(_purge, doc_ids))
             tick()
-        for work in body:
+        for work in nodes:
+            summary.add(session.execute_write(_run_steps, work))
+            tick()
+        rows.relations, fingerprints = later.result()
+        facts_work = _transactions(steps.facts(), batch_size)
+        total += len(facts_work)
+        for work in facts_work:
             summary.add(session.execute_write(_run_steps, work))
             tick()
         mover_chunks = list(batched(sorted(movers), batch_size))
@@ -656,10 +712,36 @@ def load_facts(
         for chunk in mover_chunks:
             session.execute_write(_sync_talent_flows, chunk)
             tick()
-        for work in finish:
+        for row in rows.documents:
+            row["facts_sha256"] = fingerprints[row["id"]]
+        for work in _transactions(steps.after(), batch_size):
             session.execute_write(_run_steps, work)
             tick()
+        _await_indexes(session)
     return summary
+
+
+class _Background:
+    """A computation on a thread of its own (pure Python on in-memory data: it may be
+    abandoned if the load fails or is interrupted)."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self._result: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), name="corpgraph-rows", daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[], Any]) -> None:
+        try:
+            self._result = work()
+        except BaseException as error:  # handed to the thread that asks for the result
+            self._error = error
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result
 
 
 _Work = list[tuple[str, list[dict[str, Any]], "str | None"]]

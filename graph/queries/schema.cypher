@@ -17,14 +17,19 @@ CREATE INDEX product_name IF NOT EXISTS FOR (n:Product) ON (n.name);
 // lower-cased forms; a range index cannot answer `x IN list`, but a full-text
 // index with the keyword analyzer indexes each list element as one term, so a
 // quoted query is an exact index seek. Reports use it for every name parameter.
+// Both full-text indexes are eventually consistent: Lucene is updated by a
+// background thread (on the second core) instead of inside each commit, which
+// makes loads about a tenth faster; every load ends by waiting for that thread
+// (graph/queries/await_indexes.cypher), so what it wrote is searchable once
+// it returns.
 CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS
 FOR (n:Person|Organization|Product) ON EACH [n.search_names]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword', `fulltext.eventually_consistent`: true}};
 
 // Fuzzy search over names and aliases (words, accents folded): `search` report.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Person|Organization|Product) ON EACH [n.name, n.aliases]
-OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: true}};
 
 // Talent flows are kept in sync per person; this finds a person's flows
 // without scanning every TALENT_FLOW relationship.
