@@ -345,6 +345,22 @@ def test_a_load_cut_off_after_its_mentions_then_run_again_equals_one_load(graph_
     assert snapshot(graph_db) == whole
 
 
+def test_a_failure_building_rows_on_the_side_thread_stops_the_load_unfinished(graph_db, monkeypatch):
+    from graph import loader
+
+    def broken(facts, index):
+        raise RuntimeError("rows could not be built")
+
+    monkeypatch.setattr(loader.Rows, "relation_rows", staticmethod(broken))
+    with pytest.raises(RuntimeError, match="rows could not be built"):
+        load_facts(graph_db, world_facts())
+    assert graph_counts(graph_db).get("MOVED") is None
+    assert set(document_states(graph_db, world_facts().documents).values()) == {UNFINISHED}
+    monkeypatch.undo()
+    whole = load_facts(graph_db, world_facts())
+    assert whole.documents_new == 2 and whole.relations == len(world_facts().relations)
+
+
 def test_an_unfinished_document_counts_as_changed(graph_db):
     load_facts(graph_db, world_facts())
     graph_db.execute_query("MATCH (d:Document {id: 'news-a'}) SET d.sha256 = null")
