@@ -100,9 +100,16 @@ def load_model(model: str | None = None):
     raise ModelError(f"spaCy model {shown} is not installed: {INSTALL_HINT}")
 
 
-@lru_cache(maxsize=4)
 def build_pipeline(model: str | None = None, gazetteer_dir: str | None = None):
     """The full corpgraph pipeline; cached so a process loads the model once."""
+    # One cache key however it is called: lru_cache tells build_pipeline() from
+    # build_pipeline(None) and build_pipeline(model=None), and a second load
+    # costs seconds (it used to happen inside every timed extraction).
+    return _build_pipeline(model or None, gazetteer_dir)
+
+
+@lru_cache(maxsize=4)
+def _build_pipeline(model: str | None, gazetteer_dir: str | None):
     from spacy import util
 
     import extract.components  # noqa: F401  (registers the factories)

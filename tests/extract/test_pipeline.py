@@ -128,3 +128,13 @@ def test_a_worker_error_reaches_the_caller_as_one_clear_error():
 
     with pytest.raises(ModelError):
         extract_corpus([Document("a", "Some text.")], model="no_such_spacy_model_xyz", n_process=2)
+
+
+def test_the_pipeline_is_built_once_however_it_is_asked_for(nlp):
+    from extract.pipeline import build_pipeline
+
+    # The fixture called build_pipeline(); extraction calls it with the model
+    # it was given (None by default), positionally or by name.
+    assert build_pipeline(None) is nlp
+    assert build_pipeline(model=None) is nlp
+    assert build_pipeline("") is nlp
