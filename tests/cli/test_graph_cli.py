@@ -164,6 +164,19 @@ def test_ingest_twice_changes_nothing_the_second_time(cli_env, tmp_path):
     assert data["documents_unchanged"] == 1 and data["documents_extracted"] == 0
     assert kg("report", "graph-stats", "-f", "json").stdout == counts
 
+    # --force extracts again; the same facts come out, so nothing is rewritten.
+    loaded_at = kg("report", "documents", "-f", "json").stdout
+    forced = kg("ingest", str(folder), "--force", "--format", "json")
+    assert forced.exit_code == 0, forced.output
+    data = json.loads(forced.stdout)
+    assert data["documents_extracted"] == 1 and data["load"]["documents_skipped"] == 1
+    assert data["load"]["documents_loaded"] == 0 and data["load"]["relations"] == 0
+    assert kg("report", "graph-stats", "-f", "json").stdout == counts
+    assert kg("report", "documents", "-f", "json").stdout == loaded_at
+    table = kg("ingest", str(folder), "--force")
+    (row,) = [line for line in table.stdout.splitlines() if "documents unchanged" in line]
+    assert [cell.strip() for cell in row.split("│") if cell.strip()] == ["documents unchanged (skipped)", "1"]
+
 
 # --- the seeds, end to end (the "Done when") -------------------------
 # Expectations come from the gold file, not from names written here.
