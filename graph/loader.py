@@ -5,7 +5,7 @@ How the graph is written (see also README.md, "The graph"):
 * Nodes ``Person``, ``Organization``, ``Product`` keyed by ``id``, with
   ``name``, ``aliases``, ``kind`` and ``search_names`` (lower-cased name,
   aliases and id, for case-insensitive lookups through the ``entity_keys``
-  index). ``(:Document {id, sha256, title, date, url, source, loaded_at})``
+  index). ``(:Document {id, sha256, facts_sha256, title, date, url, source, loaded_at})``
   and ``(:Document)-[:MENTIONS {count}]->(entity)``.
 * One relationship per fact, typed by its predicate, with its qualifiers as
   properties (MOVED keeps ``from`` as the id and ``from_name`` as the name),
@@ -19,9 +19,10 @@ How the graph is written (see also README.md, "The graph"):
 
 Each query is one static string per entity type or per (predicate, subject
 type, object type), fed ``UNWIND $rows`` batches, so the server plans it once.
-A document already loaded with the same sha256 is skipped; one whose text
-changed first has its own evidence taken out (facts left without evidence,
-and entities left without any relationship, go), then is loaded again.
+A document already loaded with the same sha256 and the same facts
+(``FactIndex.fingerprint``) is skipped; one whose text or facts changed first
+has its own evidence taken out (facts left without evidence, and entities
+left without any relationship, go), then is loaded again.
 """
 
 from __future__ import annotations
@@ -302,15 +303,13 @@ class Rows:
     relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, facts: FactSet, index: FactIndex | None = None, *, fingerprints: bool = True) -> "Rows":
-        """All the rows. Without ``fingerprints`` the documents' ``facts_sha256`` is left
-        for the caller to fill in (:meth:`add_fingerprints`) before the documents are
-        finished."""
+    def of(cls, facts: FactSet, index: FactIndex | None = None) -> "Rows":
+        """All the rows, with each document's facts fingerprint (batched loads build the
+        parts apart: :meth:`of_nodes`, :meth:`relation_rows`, :meth:`add_fingerprints`)."""
         index = index or FactIndex(facts)
         rows = cls.of_nodes(facts, index)
         rows.relations = cls.relation_rows(facts, index)
-        if fingerprints:
-            rows.add_fingerprints(index)
+        rows.add_fingerprints(index)
         return rows
 
     @classmethod
@@ -348,6 +347,7 @@ class Rows:
         return rows
 
     def add_fingerprints(self, index: FactIndex) -> None:
+        """Fill in the documents' ``facts_sha256``, written when they are finished."""
         for row in self.documents:
             row["facts_sha256"] = index.fingerprint(row["id"]) if row["id"] in index.documents else None
 

@@ -52,7 +52,7 @@ def _wait_for(condition, timeout: float, what: str) -> None:
 @pytest.mark.parametrize("stop, code, said", [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
 def test_ctrl_c_or_sigterm_keeps_whole_documents_and_the_next_run_finishes(neo4j_db, env, tmp_path, stop, code, said):
     folder = tmp_path / "stories"
-    count = 60
+    count = 120  # loading the rest must outlast the signal by far, on a fast machine too
     many_articles(folder, count)
     uninterrupted = _kg(env, "ingest", str(folder))
     assert uninterrupted.returncode == 0, uninterrupted.stderr
