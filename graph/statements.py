@@ -74,17 +74,41 @@ def database_errors(action: str) -> Iterator[None]:
     """Turn a driver failure into one DatabaseError line saying what was being done."""
     import neo4j.exceptions as errors
 
-    from graph.connection import START_HINT
-
     try:
         yield
-    except errors.Neo4jError as error:
+    except (errors.Neo4jError, errors.DriverError) as error:
+        # A stop (Ctrl-C, SIGTERM) that lands while a message is half sent
+        # garbles the connection, and the driver's rollback then fails
+        # ("Expected MAP but got STRUCT"): that is still the user's stop.
+        stop = _interrupt_behind(error)
+        if stop is not None:
+            raise stop from None
+        raise DatabaseError(_describe(action, error)) from None
+
+
+def _interrupt_behind(error: BaseException) -> KeyboardInterrupt | None:
+    """The KeyboardInterrupt that ``error`` was raised while handling, if any."""
+    cause = error.__context__
+    for _ in range(20):
+        if cause is None:
+            return None
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        cause = cause.__context__
+    return None
+
+
+def _describe(action: str, error: Exception) -> str:
+    import neo4j.exceptions as errors
+
+    from graph.connection import START_HINT
+
+    if isinstance(error, errors.Neo4jError):
         message = (error.message or str(error)).splitlines()[0]
-        raise DatabaseError(f"{action} failed: {message} ({error.code})") from None
-    except (errors.ServiceUnavailable, errors.SessionExpired) as error:
+        return f"{action} failed: {message} ({error.code})"
+    if isinstance(error, (errors.ServiceUnavailable, errors.SessionExpired)):
         # Raised once the driver's retries are used up: the server went away.
         message = (str(error) or type(error).__name__).splitlines()[0].rstrip(":")
-        raise DatabaseError(f"{action} failed: Neo4j stopped answering ({message}). {START_HINT}") from None
-    except errors.DriverError as error:
-        message = (str(error) or type(error).__name__).splitlines()[0]
-        raise DatabaseError(f"{action} failed: {message}") from None
+        return f"{action} failed: Neo4j stopped answering ({message}). {START_HINT}"
+    message = (str(error) or type(error).__name__).splitlines()[0]
+    return f"{action} failed: {message}"
