@@ -145,3 +145,43 @@ def test_two_loads_of_overlapping_facts_at_once_equal_one_load(neo4j_db, neo4j_s
         assert all(line.startswith("note: Neo4j did not take a write") for line in err.splitlines()), err
     assert integrity_problems(neo4j_db) == []
     assert graph_state(neo4j_db) == expected
+
+
+def _node_count(driver) -> int:
+    records, _, _ = driver.execute_query("MATCH (n) RETURN count(n) AS n")
+    return records[0]["n"]
+
+
+@pytest.mark.parametrize("stop, code, said", [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
+def test_a_batched_load_stopped_mid_way_says_so_and_the_rerun_equals_one_load(neo4j_db, neo4j_settings, tmp_path, stop, code, said):
+    facts = synthetic_facts(600)
+    ensure_schema(neo4j_db)
+    load_facts(neo4j_db, facts)
+    expected = graph_state(neo4j_db)
+    reset_graph(neo4j_db)
+    path = tmp_path / "facts.jsonl"
+    write_facts(facts, path)
+    # Small batches: many transactions, so the stop lands between or inside them.
+    env = subprocess_environment(neo4j_settings, tmp_path, KG_BATCH_SIZE="10")
+
+    process = subprocess.Popen(KG + ["load", str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(lambda: _node_count(neo4j_db) > 0 or process.poll() is not None, 300, "the first committed batch")
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == code, err
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"{said}: ") and "run the same command again to finish" in last
+    # A batched load marks its documents loaded last: cut off, they stay unfinished
+    # (the rerun completes them), and nothing else may be wrong.
+    problems = integrity_problems(neo4j_db)
+    assert problems and all(p.startswith("unfinished document: ") for p in problems)
+
+    rerun = subprocess.run(KG + ["load", str(path)], env=env, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert integrity_problems(neo4j_db) == []
+    assert graph_state(neo4j_db) == expected
