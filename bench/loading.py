@@ -6,8 +6,10 @@ On the bench server (bench/database.py), in one run:
    in its own auto-commit query (``bench/queries/naive_merge.cypher``: MERGE
    both nodes, MERGE the relationship, set its qualifiers and evidence); its
    rate is extrapolated to the whole set. The database is then emptied.
-2. ``kg ingest``'s way: ``load_facts(per_document=True)`` (one transaction per
-   document) on the first ``per_document_sample`` documents; emptied again.
+2. ``kg ingest``'s way: ``load_facts(per_document=True)`` (whole documents
+   per transaction, small ones together up to ``batch_size`` rows) on the
+   first ``per_document_sample`` documents, and the same documents with
+   ``load_document`` one transaction each; emptied after each.
 3. ``kg load``'s way: ``load_facts`` on all of it (batches of ``batch_size``
    rows, one transaction per batch), timed from the FactSet in memory to the
    last commit (building the rows is part of the loader's time).
@@ -192,7 +194,7 @@ def _counts(driver: neo4j.Driver, database: str) -> dict[str, int]:
 def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database: str = "neo4j", batch_size: int = 1000,
         log: Callable[[str], None] = lambda m: None) -> dict[str, Any]:
     from bench.database import wipe
-    from graph.loader import FactIndex, load_facts
+    from graph.loader import FactIndex, load_document, load_facts
     from graph.schema import ensure_schema
 
     ensure_schema(driver, database=database)
@@ -232,6 +234,13 @@ def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database
             summary = load_facts(driver, part, database=database, batch_size=batch_size, per_document=True)
         results["per_document"] = {"documents": len(docs), "facts": len(part.relations), "seconds": timer.seconds,
                                    "rate": len(part.relations) / timer.seconds, "summary": summary.as_dict()}
+        wipe(driver, database)
+        log("loading: the same documents one transaction each")
+        with Stopwatch() as timer:
+            for doc in docs:
+                load_document(driver, index.restrict([doc], unattached=False), database=database, batch_size=batch_size)
+        results["one_per_transaction"] = {"documents": len(docs), "facts": len(part.relations), "seconds": timer.seconds,
+                                          "rate": len(part.relations) / timer.seconds}
         wipe(driver, database)
 
     log(f"loading: load_facts, {len(facts.relations):,} facts in batches of {batch_size}")
@@ -297,8 +306,13 @@ def render(results: dict[str, Any]) -> str:
     ]
     if "per_document" in results:
         per = results["per_document"]
-        rows.append((f"`load_facts(per_document=True)` (kg ingest), {per['documents']:,} documents / {per['facts']:,} facts",
-                     fmt_int(per["rate"]), f"{per['seconds']:.1f} s", f"{per['rate'] / naive['rate']:.1f}x"))
+        rows.append((f"`load_facts(per_document=True)` (kg ingest: whole documents per transaction), {per['documents']:,} "
+                     f"documents / {per['facts']:,} facts", fmt_int(per["rate"]), f"{per['seconds']:.1f} s",
+                     f"{per['rate'] / naive['rate']:.1f}x"))
+    if "one_per_transaction" in results:
+        one = results["one_per_transaction"]
+        rows.append((f"`load_document`, one transaction per document, the same {one['documents']:,} documents",
+                     fmt_int(one["rate"]), f"{one['seconds']:.1f} s", f"{one['rate'] / naive['rate']:.1f}x"))
     rows.append((f"`load_facts` (kg load), batches of {results['batch_size']:,}", fmt_int(load["rate"]),
                  f"{load['seconds']:.1f} s", f"{speedup:.1f}x"))
     reload = results["reload"]

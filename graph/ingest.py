@@ -2,7 +2,8 @@
 
 Documents whose text is already loaded (same sha256) are skipped before
 extraction, so re-running an ingest over a folder costs only the reading.
-Each document is then loaded in its own transaction (atomic per document).
+Then whole documents are loaded per transaction (atomic per document: small
+ones share a transaction, up to the batch size in rows, never one split).
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ def ingest(
             driver, facts, database=database, batch_size=batch_size, force=force, per_document=True, progress=committed
         )
     except DatabaseError as error:
-        # Each document is its own transaction: what was committed stays, and
+        # Each transaction holds whole documents: what was committed stays, and
         # the next run skips it and loads the rest.
         raise DatabaseError(
             f"{error} ({loaded} of {len(todo)} documents were loaded before this; run the same command again to load the rest)"

@@ -34,7 +34,7 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 import neo4j
 
@@ -569,14 +569,15 @@ def load_document(
     *,
     database: str = "neo4j",
     batch_size: int = DEFAULT_BATCH_SIZE,
-    replace_existing: bool = False,
+    replace_existing: bool | Collection[str] = False,
     await_indexes: bool = True,
 ) -> LoadSummary:
     """Load facts in ONE transaction: all of it is committed, or none.
 
-    Meant for one document's facts (see :func:`split_by_document`). With
-    ``replace_existing`` the documents' earlier evidence is taken out first,
-    in the same transaction, so readers never see a half-replaced document.
+    Meant for whole documents' facts (see :func:`split_by_document`). With
+    ``replace_existing`` the documents' earlier evidence (True: every one of
+    them; a collection of ids: those) is taken out first, in the same
+    transaction, so readers never see a half-replaced document.
     It returns once the full-text indexes hold what it wrote (unless
     ``await_indexes`` is false: a caller loading many documents waits once).
     """
@@ -590,8 +591,10 @@ def load_document(
         for query, items, counter in steps.before():
             for chunk in _chunks(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
-        if replace_existing:
-            movers.update(_purge(tx, [doc.id for doc in facts.documents]))
+        purged = [doc.id for doc in facts.documents if replace_existing is True or
+                  (replace_existing and doc.id in replace_existing)]
+        if purged:
+            movers.update(_purge(tx, purged))
         for query, items, counter in steps.body():
             for chunk in _chunks(items, batch_size):
                 _run_step(tx, query, chunk, counter, summary)
@@ -631,10 +634,12 @@ def load_facts(
     replaced. ``force`` also replaces documents whose facts cannot be compared
     (loaded by a version that kept no fingerprint); identical facts are never
     written twice. With
-    ``per_document`` each document is its own transaction (what ``kg ingest``
-    does); otherwise rows go in batches of ``batch_size``, one transaction per
-    batch, which is faster for large facts files. The documents are marked
-    loaded only at the end, so an interrupted load is redone by the next run.
+    ``per_document`` every transaction holds whole documents, marked loaded in
+    it (one document, or several small ones up to ``batch_size`` rows: what
+    ``kg ingest`` does); otherwise rows go in batches of ``batch_size``, one
+    transaction per batch, which is faster for large facts files, and the
+    documents are marked loaded only at the end, so an interrupted load is
+    redone by the next run.
     """
     index = FactIndex(facts)
     fingerprints = {doc.id: index.fingerprint(doc.id) for doc in facts.documents}
@@ -656,19 +661,26 @@ def load_facts(
     replace_ids = {d for d in to_load if states[d] in (CHANGED, UNCHANGED)}
 
     if per_document:
-        parts = [index.restrict([d], unattached=False) for d in to_load]
+        # Whole documents per transaction, several while they stay under
+        # batch_size rows: a document is never split, and small ones do not
+        # each pay a commit and a dozen round trips.
+        groups = list(batched(to_load, batch_size, weight=lambda d: max(1, len(index.mentions.get(d, ())) + len(index.by_document.get(d, ())))))
+        parts = [(index.restrict(group, unattached=False), len(group)) for group in groups]
         if index.unattached or index.unsupported:
-            parts.append(index.restrict([], unattached=True))
-        for done, part in enumerate(parts, 1):
-            replacing = any(doc.id in replace_ids for doc in part.documents)
-            loaded = load_document(driver, part, database=database, batch_size=batch_size, replace_existing=replacing,
-                                   await_indexes=done == len(parts))
+            parts.append((index.restrict([], unattached=True), 1))
+        total = sum(size for _, size in parts)
+        done = 0
+        for number, (part, size) in enumerate(parts, 1):
+            loaded = load_document(driver, part, database=database, batch_size=batch_size,
+                                   replace_existing={doc.id for doc in part.documents} & replace_ids,
+                                   await_indexes=number == len(parts))
             summary.entities += loaded.entities
             summary.entities_created += loaded.entities_created
             summary.relations += loaded.relations
             summary.relations_created += loaded.relations_created
+            done += size
             if progress:
-                progress(done, len(parts))
+                progress(done, total)
         return summary
 
     part = index.restrict(to_load, unattached=True)

@@ -146,7 +146,7 @@ def ingest_command(
     ] = OnError.fail,
     output: Annotated[ReportFormat, typer.Option("--format", help="Closing summary as a table or JSON.")] = ReportFormat.table,
 ) -> None:
-    """Extract facts from articles and load them into Neo4j, one transaction per document.
+    """Extract facts from articles and load them into Neo4j, whole documents per transaction.
 
     Documents already loaded with the same text are skipped; a document whose
     text changed replaces its own evidence. Ends with a summary of documents,
@@ -201,7 +201,7 @@ def load_command(
         bool, typer.Option("--force", help="Also replace documents loaded by a version that kept no facts fingerprint (identical facts are never rewritten).")
     ] = False,
     per_document: Annotated[
-        bool, typer.Option("--per-document", help="One transaction per document (slower; what `kg ingest` does).")
+        bool, typer.Option("--per-document", help="Whole documents per transaction, each with its loaded mark (slower; what `kg ingest` does).")
     ] = False,
     output: Annotated[ReportFormat, typer.Option("--format", help="Summary as a table or JSON.")] = ReportFormat.table,
 ) -> None:

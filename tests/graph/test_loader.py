@@ -286,14 +286,27 @@ def test_a_changed_document_replaces_its_own_evidence(graph_db):
     assert snapshot(graph_db)["nodes"] == replaced["nodes"]
 
 
-def test_per_document_transactions_give_the_same_graph(graph_db):
+@pytest.mark.parametrize("batch_size, commits", [(1, [(1, 2), (2, 2)]), (5000, [(2, 2)])],
+                         ids=["one document per transaction", "small documents together"])
+def test_per_document_transactions_give_the_same_graph(graph_db, batch_size, commits):
     done = []
-    load_facts(graph_db, world_facts(), per_document=True, progress=lambda i, n: done.append((i, n)))
-    assert done == [(1, 2), (2, 2)]
+    load_facts(graph_db, world_facts(), per_document=True, batch_size=batch_size, progress=lambda i, n: done.append((i, n)))
+    assert done == commits
     per_document = snapshot(graph_db)
     reset_graph(graph_db)
     load_facts(graph_db, world_facts(), batch_size=2)
     assert snapshot(graph_db) == per_document
+
+
+def test_a_transaction_of_new_and_changed_documents_replaces_only_the_changed(graph_db):
+    load_facts(graph_db, world_facts(only="news-b"))
+    summary = load_facts(graph_db, world_facts(edited=True), per_document=True)
+    assert (summary.documents_new, summary.documents_changed) == (1, 1)
+    grouped = snapshot(graph_db)
+    reset_graph(graph_db)
+    load_facts(graph_db, world_facts(edited=True))
+    assert snapshot(graph_db)["nodes"] == grouped["nodes"]
+    assert _evidence_sets(snapshot(graph_db)) == _evidence_sets(grouped)
 
 
 def test_per_document_replacement_of_a_changed_document(graph_db):

@@ -85,7 +85,8 @@ def test_a_server_restarted_during_an_ingest_is_waited_for(own_server, articles,
             threads.append(thread)
 
     with open_driver(own_server) as driver:
-        summary = ingest(driver, [articles], on_loaded=restart_after_second_document)
+        # batch_size=1: a transaction per document, so the stop falls between two.
+        summary = ingest(driver, [articles], batch_size=1, on_loaded=restart_after_second_document)
         threads[0].join()
         assert not restarts[0].already_running  # it really was down
         assert summary.load.documents_new == len(ARTICLES)
@@ -109,8 +110,9 @@ def test_a_server_killed_inside_a_document_leaves_none_of_it_and_a_rerun_complet
 
     monkeypatch.setattr(loader, "_run_step", kill_inside_the_third_document)
     impatient = replace(own_server, retry_seconds=2)
+    # batch_size=1: a transaction per document (small ones otherwise share one).
     with open_driver(impatient) as driver, pytest.raises(DatabaseError) as failure:
-        ingest(driver, [articles])
+        ingest(driver, [articles], batch_size=1)
     message = str(failure.value)
     assert "\n" not in message and START_HINT in message
     assert f"2 of {len(ARTICLES)} documents were loaded before this; run the same command again" in message
