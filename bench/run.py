@@ -42,12 +42,15 @@ def _revision() -> str:
 
     def git(*args: str) -> str:
         result = subprocess.run(["git", *args], cwd=PROJECT_DIR, capture_output=True, text=True, check=False)
-        return result.stdout.strip() if result.returncode == 0 else ""
+        # Only trailing whitespace goes: a porcelain line starts with its status column.
+        return result.stdout.rstrip() if result.returncode == 0 else ""
 
     commit = git("rev-parse", "--short", "HEAD")
     if not commit:
         return "unknown (not a git checkout)"
-    changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
+    # RESULTS.md is this run's output: a partial run starts from the last one's, edited or not.
+    changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()
+               if line[3:] != "bench/RESULTS.md"]
     return f"{commit}" + (f" with uncommitted changes to {', '.join(changed)}" if changed else " (clean)")
 
 
