@@ -48,6 +48,24 @@ def _wait_for(condition, timeout: float, what: str) -> None:
         time.sleep(0.02)
 
 
+def _stopped_mid_way(command: list[str], env, stop, code: int, said: str, begun, what: str) -> str:
+    """Run `kg command`, send ``stop`` once ``begun()`` is true, check it ended as a stop
+    should (exit ``code``, one last line saying ``said``, no traceback); return that line."""
+    process = subprocess.Popen(KG + command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for(lambda: begun() or process.poll() is not None, 300, what)
+        process.send_signal(stop)
+        _, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == code, err
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"{said}: ") and "run the same command again to finish" in last
+    return last
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("stop, code, said", [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
 def test_ctrl_c_or_sigterm_keeps_whole_documents_and_the_next_run_finishes(neo4j_db, env, tmp_path, stop, code, said):
@@ -59,18 +77,8 @@ def test_ctrl_c_or_sigterm_keeps_whole_documents_and_the_next_run_finishes(neo4j
     expected = graph_state(neo4j_db, confidences=False)
     reset_graph(neo4j_db)
 
-    process = subprocess.Popen(KG + ["ingest", str(folder)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        _wait_for(lambda: loaded_documents(neo4j_db) or process.poll() is not None, 300, "the first loaded document")
-        process.send_signal(stop)
-        out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == code, err
-    assert "Traceback" not in err
-    last = err.strip().splitlines()[-1]
-    assert last.startswith(f"{said}: ") and "each whole or not at all; run the same command again to finish" in last
+    last = _stopped_mid_way(["ingest", str(folder)], env, stop, code, said, lambda: loaded_documents(neo4j_db), "the first loaded document")
+    assert "each whole or not at all" in last
     kept = loaded_documents(neo4j_db)
     assert 0 < len(kept) < count
     said = re.search(rf"at least (\d+) of {count} documents committed", last)
@@ -164,18 +172,7 @@ def test_a_batched_load_stopped_mid_way_says_so_and_the_rerun_equals_one_load(ne
     # Small batches: many transactions, so the stop lands between or inside them.
     env = subprocess_environment(neo4j_settings, tmp_path, KG_BATCH_SIZE="10")
 
-    process = subprocess.Popen(KG + ["load", str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        _wait_for(lambda: _node_count(neo4j_db) > 0 or process.poll() is not None, 300, "the first committed batch")
-        process.send_signal(stop)
-        _, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == code, err
-    assert "Traceback" not in err
-    last = err.strip().splitlines()[-1]
-    assert last.startswith(f"{said}: ") and "run the same command again to finish" in last
+    _stopped_mid_way(["load", str(path)], env, stop, code, said, lambda: _node_count(neo4j_db) > 0, "the first committed batch")
     # A batched load marks its documents loaded last: cut off, they stay unfinished
     # (the rerun completes them), and nothing else may be wrong.
     problems = integrity_problems(neo4j_db)
