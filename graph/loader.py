@@ -543,10 +543,12 @@ def document_states(
     states: dict[str, str] = {}
     for doc_id, sha256 in wanted.items():
         known, recorded_sha, pending, facts = recorded.get(doc_id, (False, None, None, None))
-        fingerprint = fingerprints.get(doc_id)
         if not known:
             states[doc_id] = NEW
         elif recorded_sha == sha256:
+            # Asked for only here: a load passes fingerprints computed on demand,
+            # and new or changed documents get theirs later, off the critical path.
+            fingerprint = fingerprints.get(doc_id) if facts is not None else None
             # Without both fingerprints (a document loaded before they were kept,
             # or a caller that has no facts yet) only the text can be compared.
             if fingerprint is None or facts is None:
@@ -642,8 +644,7 @@ def load_facts(
     redone by the next run.
     """
     index = FactIndex(facts)
-    fingerprints = {doc.id: index.fingerprint(doc.id) for doc in facts.documents}
-    states = document_states(driver, facts.documents, database=database, fingerprints=fingerprints)
+    states = document_states(driver, facts.documents, database=database, fingerprints=_Fingerprints(index))
     summary = LoadSummary()
     to_load = []
     for doc in facts.documents:
@@ -731,6 +732,24 @@ def load_facts(
             tick()
         _await_indexes(session)
     return summary
+
+
+class _Fingerprints(Mapping[str, str]):
+    """The documents' facts fingerprints, each computed when first asked for."""
+
+    def __init__(self, index: FactIndex) -> None:
+        self.index = index
+
+    def __getitem__(self, doc_id: str) -> str:
+        if doc_id not in self.index.documents:
+            raise KeyError(doc_id)
+        return self.index.fingerprint(doc_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index.documents)
+
+    def __len__(self) -> int:
+        return len(self.index.documents)
 
 
 class _Background:
