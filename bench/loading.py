@@ -36,6 +36,7 @@ from typing import Any, Callable
 import neo4j
 
 from bench.common import OUT_DIR, RssSampler, Stopwatch, env_int, fmt_int, fmt_mb, md_table, verdict
+from corpgraph.settings import DEFAULT_WRITERS
 from extract.model import FactSet, Relation
 from extract.ontology import ENTITY_TYPES, PREDICATES
 
@@ -57,6 +58,7 @@ class LoadingConfig:
     breakdown_documents: int = 2_000
     force_reload: bool = True
     replace_reload: bool = True
+    other_writers: int = 2
     seed: int = 20240822
 
     @classmethod
@@ -71,6 +73,7 @@ class LoadingConfig:
             breakdown_documents=env_int("BENCH_BREAKDOWN_DOCUMENTS", cls.breakdown_documents),
             force_reload=bool(env_int("BENCH_FORCE_RELOAD", 1)),
             replace_reload=bool(env_int("BENCH_REPLACE_RELOAD", 1)),
+            other_writers=env_int("BENCH_OTHER_WRITERS", cls.other_writers),
         )
 
 
@@ -169,7 +172,7 @@ def step_breakdown(driver: neo4j.Driver, facts: FactSet, *, database: str = "neo
 def _query_label(query: str) -> str:
     """A short name for a loader query: what it MERGEs (``Person nodes``, ``WORKS_FOR Person->Organization``)."""
     code = "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("//"))
-    relationship = re.search(r"MERGE \(\w+\)-\[\w*:(\w+)", code)
+    relationship = re.search(r"(?:MERGE|CREATE) \(\w+\)-\[\w*:(\w+)", code)
     if relationship:
         ends = re.findall(r"MATCH \(\w+:(\w+) \{id: (?:row|item)\.\w+\}\)", code)
         return f"{relationship.group(1)} {'->'.join(ends[:2])}".strip()
@@ -192,13 +195,13 @@ def _counts(driver: neo4j.Driver, database: str) -> dict[str, int]:
 
 
 def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database: str = "neo4j", batch_size: int = 1000,
-        log: Callable[[str], None] = lambda m: None) -> dict[str, Any]:
+        writers: int = DEFAULT_WRITERS, log: Callable[[str], None] = lambda m: None) -> dict[str, Any]:
     from bench.database import wipe
     from graph.loader import FactIndex, load_document, load_facts
     from graph.schema import ensure_schema
 
     ensure_schema(driver, database=database)
-    results: dict[str, Any] = {"config": asdict(config), "batch_size": batch_size, "facts": {
+    results: dict[str, Any] = {"config": asdict(config), "batch_size": batch_size, "writers": writers, "facts": {
         "documents": len(facts.documents), "entities": len(facts.entities), "relations": len(facts.relations),
         "evidence": sum(len(r.evidence) for r in facts.relations)}}
 
@@ -243,9 +246,9 @@ def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database
                                           "rate": len(part.relations) / timer.seconds}
         wipe(driver, database)
 
-    log(f"loading: load_facts, {len(facts.relations):,} facts in batches of {batch_size}")
+    log(f"loading: load_facts, {len(facts.relations):,} facts in batches of {batch_size}, {writers} writers")
     with RssSampler() as memory, Stopwatch() as timer:
-        first = load_facts(driver, facts, database=database, batch_size=batch_size)
+        first = load_facts(driver, facts, database=database, batch_size=batch_size, writers=writers)
     counts = _counts(driver, database)
     results["load"] = {"seconds": timer.seconds, "rate": len(facts.relations) / timer.seconds,
                        "summary": first.as_dict(), "counts": counts, "client_peak_rss_kb": memory.peak}
@@ -276,6 +279,16 @@ def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database
                                      "summary": replaced.as_dict(), "counts_equal": after == counts,
                                      "counts_after": after}
         log(f"  {results['replace_reload']['seconds']:,.1f} s")
+
+    if config.other_writers and config.other_writers != writers:
+        wipe(driver, database)
+        log(f"loading: the first load again with {config.other_writers} writers")
+        with Stopwatch() as timer:
+            load_facts(driver, facts, database=database, batch_size=batch_size, writers=config.other_writers)
+        results["other_writers"] = {"writers": config.other_writers, "seconds": timer.seconds,
+                                    "rate": len(facts.relations) / timer.seconds,
+                                    "counts_equal": _counts(driver, database) == counts}
+        log(f"  {results['other_writers']['rate']:,.0f} relationships/s")
     return results
 
 
@@ -313,8 +326,14 @@ def render(results: dict[str, Any]) -> str:
         one = results["one_per_transaction"]
         rows.append((f"`load_document`, one transaction per document, the same {one['documents']:,} documents",
                      fmt_int(one["rate"]), f"{one['seconds']:.1f} s", f"{one['rate'] / naive['rate']:.1f}x"))
-    rows.append((f"`load_facts` (kg load), batches of {results['batch_size']:,}", fmt_int(load["rate"]),
-                 f"{load['seconds']:.1f} s", f"{speedup:.1f}x"))
+    writers = results.get("writers", 1)
+    rows.append((f"`load_facts` (kg load), batches of {results['batch_size']:,}, {writers} writer{'s' if writers > 1 else ''}",
+                 fmt_int(load["rate"]), f"{load['seconds']:.1f} s", f"{speedup:.1f}x"))
+    if "other_writers" in results:
+        other = results["other_writers"]
+        rows.append((f"the same first load with {other['writers']} writers (`--writers`; database emptied first, "
+                     "timed after the reloads below)", fmt_int(other["rate"]), f"{other['seconds']:.1f} s",
+                     f"{other['rate'] / naive['rate']:.1f}x; same counts: {'yes' if other['counts_equal'] else '**no**'}"))
     reload = results["reload"]
     rows.append(("reload, unchanged (documents skipped: same sha256 and facts fingerprint)",
                  fmt_int(facts["relations"] / reload["seconds"]), f"{reload['seconds']:.1f} s",
@@ -380,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
     log(f"loading: building {config.relations:,} synthetic facts")
     facts = build_facts(config)
     with bench_server(progress=log) as (settings, driver, _version):
-        results = run(driver, facts, config, database=settings.neo4j_database, batch_size=settings.batch_size, log=log)
+        results = run(driver, facts, config, database=settings.neo4j_database, batch_size=settings.batch_size,
+                      writers=settings.writers, log=log)
     (OUT_DIR / "loading.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     sys.stdout.write(render(results))
     return 0

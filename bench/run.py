@@ -120,17 +120,18 @@ def main() -> int:
             with bench_server(progress=_log) as (settings, driver, version):
                 neo4j_version = version
                 settings_note = (f"heap {settings.heap_size}, page cache {settings.pagecache_size}, "
-                                 f"loader batch size {settings.batch_size}")
+                                 f"loader batch size {settings.batch_size}, {settings.writers} writers")
                 if "loading" in wanted:
                     results["loading"] = _section("loading", lambda: loading.run(
                         driver, facts, loading_config, database=settings.neo4j_database,
-                        batch_size=settings.batch_size, log=_log), failures)
+                        batch_size=settings.batch_size, writers=settings.writers, log=_log), failures)
                 else:
                     from graph.loader import load_facts
                     from graph.schema import ensure_schema
 
                     ensure_schema(driver, database=settings.neo4j_database)
-                    load_facts(driver, facts, database=settings.neo4j_database, batch_size=settings.batch_size)
+                    load_facts(driver, facts, database=settings.neo4j_database, batch_size=settings.batch_size,
+                               writers=settings.writers)
                 del facts
                 if "reports" in wanted:
                     results["reports"] = _section("reports", lambda: reports.run(

@@ -20,6 +20,13 @@ DEFAULT_BROWSER_VERSION = "5.24.0"
 # Rows per write transaction: measured on a 2-core machine, 5000 loads faster
 # than 1000 (fewer commits) and stays far from the server heap of a small setup.
 DEFAULT_BATCH_SIZE = 5000
+# Sessions a batched load (`kg load`) writes with at once, each owning its own
+# documents, entities and facts' subjects (graph/loader.py, _Writers). On a
+# 2-core machine running both Neo4j and kg, the server's transactions, its JIT
+# compiler and the client already keep both cores busy: two writers measured
+# no faster than one (bench/RESULTS.md). More help where the server has
+# cores to spare.
+DEFAULT_WRITERS = 1
 # How long a write is retried (with backoff) while Neo4j is unreachable or busy:
 # long enough for a server restart on a slow machine.
 DEFAULT_RETRY_SECONDS = 120
@@ -44,6 +51,7 @@ class Settings:
     pagecache_size: str = "512m"
     java_home: str | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
+    writers: int = DEFAULT_WRITERS
     retry_seconds: int = DEFAULT_RETRY_SECONDS
 
     @property
@@ -94,6 +102,9 @@ def load_settings(project_dir: Path | None = None) -> Settings:
         except ValueError:
             raise ConfigError(f"{name}={raw!r} is not a whole number; fix it in the environment or {root / '.env'}") from None
 
+    writers = integer("KG_LOAD_WRITERS", DEFAULT_WRITERS)
+    if writers < 1:
+        raise ConfigError(f"KG_LOAD_WRITERS={writers} must be at least 1; fix it in the environment or {root / '.env'}")
     home = env.get("KG_NEO4J_HOME")
     return Settings(
         neo4j_uri=env.get("NEO4J_URI") or None,
@@ -111,5 +122,6 @@ def load_settings(project_dir: Path | None = None) -> Settings:
         pagecache_size=env.get("KG_NEO4J_PAGECACHE") or "512m",
         java_home=env.get("KG_JAVA_HOME") or None,
         batch_size=integer("KG_BATCH_SIZE", DEFAULT_BATCH_SIZE),
+        writers=writers,
         retry_seconds=integer("KG_RETRY_SECONDS", DEFAULT_RETRY_SECONDS),
     )

@@ -27,10 +27,14 @@ left without any relationship, go), then is loaded again.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import logging
 import threading
+import zlib
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
 from itertools import islice
@@ -39,7 +43,7 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Seque
 import neo4j
 
 from corpgraph.errors import DatabaseError, InputError
-from corpgraph.settings import DEFAULT_BATCH_SIZE
+from corpgraph.settings import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import ENTITY_TYPES, PREDICATES, allows
 from graph.statements import RELATION_IDENTITY, database_errors, read_query, render, split_statements
@@ -153,32 +157,39 @@ class FactIndex:
         self._fingerprints: dict[str, str] | None = None
         self.supported: list[tuple[Relation, dict[str, list[Evidence]]]] = []
         self.unsupported: list[Relation] = []
-        spans: dict[str, dict[str, set[tuple[int, int]]]] = defaultdict(lambda: defaultdict(set))
+        # Distinct (start, end) spans per (document, entity): its mention count.
+        spans: dict[tuple[str, str], set[tuple[int, int]]] = {}
+        documents = self.documents
         for relation in facts.relations:
             self._check(relation)
-            by_doc: dict[str, list[Evidence]] = defaultdict(list)
+            by_doc: dict[str, list[Evidence]] = {}
             for evidence in relation.evidence:
-                if evidence.doc not in self.documents:
-                    raise InputError(
-                        f"relation {relation.subject} {relation.predicate} {relation.object}: "
-                        f"evidence cites document {evidence.doc!r}, which the facts do not list"
-                    )
-                if evidence not in by_doc[evidence.doc]:
-                    by_doc[evidence.doc].append(evidence)
+                items = by_doc.get(evidence.doc)
+                if items is None:
+                    if evidence.doc not in documents:
+                        raise InputError(
+                            f"relation {relation.subject} {relation.predicate} {relation.object}: "
+                            f"evidence cites document {evidence.doc!r}, which the facts do not list"
+                        )
+                    by_doc[evidence.doc] = [evidence]
+                elif evidence not in items:
+                    items.append(evidence)
             if not by_doc:
                 self.unsupported.append(relation)
-            else:
-                self.supported.append((relation, by_doc))
-            if by_doc:
-                ends = self.participants(relation)
-                for doc, items in by_doc.items():
-                    found = {(e.start, e.end) for e in items}
-                    for entity_id in ends:
-                        spans[doc][entity_id] |= found
+                continue
+            self.supported.append((relation, by_doc))
+            ends = self.participants(relation)
+            for doc, items in by_doc.items():
+                found = [(e.start, e.end) for e in items]
+                for entity_id in ends:
+                    known = spans.get((doc, entity_id))
+                    if known is None:
+                        spans[(doc, entity_id)] = set(found)
+                    else:
+                        known.update(found)
         self.mentions: dict[str, Counter[str]] = defaultdict(Counter)
-        for doc, counts in spans.items():
-            for entity_id, found in counts.items():
-                self.mentions[doc][entity_id] = len(found)
+        for (doc, entity_id), found in spans.items():
+            self.mentions[doc][entity_id] = len(found)
         for entity in self.entities.values():
             declared = entity.attrs.get("mentions")
             if isinstance(declared, Mapping):
@@ -383,6 +394,8 @@ class Rows:
             seen[identity] = row
             key = (relation.predicate, index.type_of(subject), index.type_of(obj))
             relations[key].append(row)
+        for row in seen.values():
+            row["sources"] = len({e["doc"] for e in row["evidence"]})
         return {key: sorted(items, key=lambda r: (r["subject"], r["object"])) for key, items in relations.items()}
 
 
@@ -448,35 +461,67 @@ def _relation_query(predicate: str, subject_label: str, object_label: str) -> st
     )
 
 
+# One query with its rows and what its rows count as (entities, mentions, relations or nothing).
+_Step = tuple[str, list[dict[str, Any]], "str | None"]
+
+
 class _Steps:
     """The load as a list of (query, rows, counter) steps, in dependency order."""
 
     def __init__(self, rows: Rows) -> None:
         self.rows = rows
 
-    def before(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+    def before(self) -> list[_Step]:
         return [(read_query("begin_documents"), self.rows.documents, None)]
 
-    def body(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+    def body(self) -> list[_Step]:
         return self.nodes() + self.facts()
 
-    def nodes(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
-        steps: list[tuple[str, list[dict[str, Any]], str | None]] = []
-        for label in ENTITY_TYPES:
-            if self.rows.entities.get(label):
-                steps.append((_entity_query(label), self.rows.entities[label], "entities"))
-        for label in ENTITY_TYPES:
-            if self.rows.mentions.get(label):
-                steps.append((_mention_query(label), self.rows.mentions[label], "mentions"))
-        return steps
+    def nodes(self) -> list[_Step]:
+        return self.entities() + self.mentions()
 
-    def facts(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
-        return [
-            (_relation_query(predicate, subject_label, object_label), items, "relations")
-            for (predicate, subject_label, object_label), items in sorted(self.rows.relations.items())
-        ]
+    def entities(self) -> list[_Step]:
+        return [(_entity_query(label), self.rows.entities[label], "entities")
+                for label in ENTITY_TYPES if self.rows.entities.get(label)]
 
-    def after(self) -> list[tuple[str, list[dict[str, Any]], str | None]]:
+    def mentions(self) -> list[_Step]:
+        return [(_mention_query(label), self.rows.mentions[label], "mentions")
+                for label in ENTITY_TYPES if self.rows.mentions.get(label)]
+
+    def facts(self) -> list[_Step]:
+        owned, shared = self.facts_by_lock()
+        return owned + shared
+
+    def facts_by_lock(self) -> tuple[list[_Step], list[_Step]]:
+        """The fact steps concurrent writers can share out by subject, and the rest.
+
+        A fact query write-locks its subject while it runs; at commit, Neo4j
+        also locks the other nodes it linked (in a fixed order). Writers owning
+        different subjects of one label never deadlock as long as no step among
+        them links a node of that label other than its subject: the steps whose
+        subject has the label with the most rows, and whose other ends (and,
+        for MOVED, talent flows between organisations) have other labels. The
+        rest are written by one writer afterwards.
+        """
+        def others(key: tuple[str, str, str]) -> set[str]:
+            predicate, _, object_label = key
+            return {object_label, "Organization"} if predicate == "MOVED" else {object_label}
+
+        keys = sorted(self.rows.relations)
+        weight: Counter[str] = Counter()
+        for key in keys:
+            if key[1] not in others(key):
+                weight[key[1]] += len(self.rows.relations[key])
+        label = max(sorted(weight), key=lambda name: weight[name]) if weight else None
+
+        def step(key: tuple[str, str, str]) -> _Step:
+            return (_relation_query(*key), self.rows.relations[key], "relations")
+
+        owned = [step(key) for key in keys if key[1] == label and label not in others(key)]
+        shared = [step(key) for key in keys if not (key[1] == label and label not in others(key))]
+        return owned, shared
+
+    def after(self) -> list[_Step]:
         return [(read_query("finish_documents"), self.rows.documents, None)]
 
 
@@ -619,6 +664,41 @@ def _await_indexes(session: neo4j.Session) -> None:
     session.run(read_query("await_indexes")).consume()
 
 
+class _CollectorPause:
+    """Python's cycle collector off while loads build their rows.
+
+    Indexing and row building make millions of small dicts, lists and tuples
+    (none in cycles: reference counting frees them), and every few thousand
+    allocations the collector walked all the facts in memory: half the
+    client's time at 200,000 facts. Nested and concurrent loads share one
+    pause; the collector is back on (if it was on) when the last one ends.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._was_enabled = False
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._depth += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._depth -= 1
+                if self._depth == 0 and self._was_enabled:
+                    gc.enable()
+
+
+_collector_paused = _CollectorPause()
+
+
+@_collector_paused()
 def load_facts(
     driver: neo4j.Driver,
     facts: FactSet,
@@ -627,6 +707,7 @@ def load_facts(
     batch_size: int = DEFAULT_BATCH_SIZE,
     force: bool = False,
     per_document: bool = False,
+    writers: int = DEFAULT_WRITERS,
     progress: Progress | None = None,
 ) -> LoadSummary:
     """Load a FactSet: new documents are added, changed ones replaced, unchanged ones skipped.
@@ -641,7 +722,9 @@ def load_facts(
     ``kg ingest`` does); otherwise rows go in batches of ``batch_size``, one
     transaction per batch, which is faster for large facts files, and the
     documents are marked loaded only at the end, so an interrupted load is
-    redone by the next run.
+    redone by the next run. Batches go to ``writers`` sessions at once, each
+    owning its share of documents, entities and facts' subjects (see
+    :class:`_Writers`); the graph is the same for any number of writers.
     """
     index = FactIndex(facts)
     states = document_states(driver, facts.documents, database=database, fingerprints=_Fingerprints(index))
@@ -691,47 +774,140 @@ def load_facts(
     # their own while the nodes and mentions are written: the client then works
     # while the server does, instead of before it.
     later = _Background(lambda: (Rows.relation_rows(part, index), {d.id: index.fingerprint(d.id) for d in part.documents}))
-    nodes = _transactions(steps.before() + steps.nodes(), batch_size)
     # A purge rewrites the facts its documents mention: documents go in chunks
-    # of about batch_size mentions, one transaction each.
+    # of about batch_size mentions, one transaction each, one at a time.
     purge_chunks = list(batched(sorted(replace_ids), batch_size, weight=lambda d: max(1, len(index.mentions.get(d, ())))))
-    # Purges tell which people's flows need a resync, and the facts' transactions
-    # are known once their rows are built: both are counted when known.
-    total = len(purge_chunks) + len(nodes) + len(_transactions(steps.after(), batch_size))
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        done += 1
-        if progress:
-            progress(done, total)
+    writing = _Writers(driver, database, writers, batch_size, progress)
+    # Documents and entities, then mentions, then facts: each phase reads what
+    # the one before committed. Purges tell which people's flows need a resync,
+    # and the facts' transactions are known once their rows are built: both
+    # are counted when known.
+    node_phases = [steps.before() + steps.entities(), steps.mentions()] if writing.count > 1 else [steps.before() + steps.nodes()]
+    writing.expect(len(purge_chunks) + sum(writing.planned(phase) for phase in node_phases) + writing.planned(steps.after()))
 
     movers: set[str] = set()
     with database_errors("loading facts"), driver.session(database=database) as session:
         for doc_ids in purge_chunks:
             movers.update(session.execute_write(_purge, doc_ids))
-            tick()
-        for work in nodes:
-            summary.add(session.execute_write(_run_steps, work))
-            tick()
+            writing.tick()
+        for phase in node_phases:
+            summary.add(writing.run(phase))
         rows.relations, fingerprints = later.result()
-        facts_work = _transactions(steps.facts(), batch_size)
-        total += len(facts_work)
-        for work in facts_work:
-            summary.add(session.execute_write(_run_steps, work))
-            tick()
+        owned, shared = steps.facts_by_lock()
+        writing.expect(writing.planned(owned) + writing.planned(shared, share=False))
+        summary.add(writing.run(owned))
+        summary.add(writing.run(shared, share=False))
         mover_chunks = list(batched(sorted(movers), batch_size))
-        total += len(mover_chunks)
+        writing.expect(len(mover_chunks))
         for chunk in mover_chunks:
             session.execute_write(_sync_talent_flows, chunk)
-            tick()
+            writing.tick()
         for row in rows.documents:
             row["facts_sha256"] = fingerprints[row["id"]]
-        for work in _transactions(steps.after(), batch_size):
-            session.execute_write(_run_steps, work)
-            tick()
+        writing.run(steps.after())
         _await_indexes(session)
     return summary
+
+
+# Which row property decides the writer that writes a row: rows of one
+# document, one entity or one fact's subject always go to the same writer,
+# so concurrent writers never take the same node's write lock.
+_OWNER = {"mentions": "doc", "relations": "subject"}
+
+
+class _Writers:
+    """Runs a load's steps as transactions of about ``batch_size`` rows, on
+    ``count`` sessions at once, each with its own share of the rows.
+
+    The loader's queries only take write locks on the node that owns a row
+    (an entity, a document, a fact's subject) and CREATE the rest, whose locks
+    Neo4j takes in a fixed order at commit: writers whose rows own different
+    nodes never deadlock. A run returns when every writer is done; if one
+    fails, or the caller is interrupted, the others stop after their current
+    transaction and the error is raised.
+    """
+
+    def __init__(self, driver: neo4j.Driver, database: str, count: int, batch_size: int,
+                 progress: Progress | None) -> None:
+        self.driver, self.database, self.batch_size, self.progress = driver, database, batch_size, progress
+        self.count = max(1, count)
+        self.total = self.done = 0
+        self._committed = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+
+    def shares(self, steps: list[_Step], share: bool = True) -> list[list[_Work]]:
+        """The steps' transactions for each writer (all for one unless ``share``)."""
+        if self.count == 1 or not share:
+            return [_transactions(steps, self.batch_size)]
+        split: list[list[_Step]] = [[] for _ in range(self.count)]
+        for query, items, counter in steps:
+            key = _OWNER.get(counter or "", "id")
+            parts: list[list[dict[str, Any]]] = [[] for _ in range(self.count)]
+            for row in items:
+                parts[zlib.crc32(str(row[key]).encode("utf-8")) % self.count].append(row)
+            for mine, rows in zip(split, parts):
+                if rows:
+                    mine.append((query, rows, counter))
+        return [_transactions(mine, self.batch_size) for mine in split]
+
+    def planned(self, steps: list[_Step], share: bool = True) -> int:
+        """How many transactions :meth:`run` will commit for these steps."""
+        return sum(len(queue) for queue in self.shares(steps, share))
+
+    def expect(self, transactions: int) -> None:
+        self.total += transactions
+
+    def tick(self, transactions: int = 1) -> None:
+        self.done += transactions
+        if self.progress:
+            self.progress(min(self.done, self.total), max(self.total, self.done))
+
+    def run(self, steps: list[_Step], share: bool = True) -> LoadSummary:
+        queues = [queue for queue in self.shares(steps, share) if queue]
+        summary = LoadSummary()
+        if len(queues) <= 1:
+            with self.driver.session(database=self.database) as session:
+                for work in queues[0] if queues else []:
+                    summary.add(session.execute_write(_run_steps, work))
+                    self.tick()
+            return summary
+        with ThreadPoolExecutor(len(queues), thread_name_prefix="corpgraph-writer") as pool:
+            futures = [pool.submit(self._write, queue) for queue in queues]
+            try:
+                pending = set(futures)
+                while pending:
+                    done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
+                    self._report()
+                    for future in done:
+                        if future.exception() is not None:
+                            raise future.exception()  # type: ignore[misc]
+            except BaseException:
+                self._stop.set()
+                wait(futures)
+                raise
+            finally:
+                self._report()
+        for future in futures:
+            summary.add(future.result())
+        return summary
+
+    def _write(self, queue: list[_Work]) -> LoadSummary:
+        summary = LoadSummary()
+        with self.driver.session(database=self.database) as session:
+            for work in queue:
+                if self._stop.is_set():
+                    break
+                summary.add(session.execute_write(_run_steps, work))
+                with self._lock:
+                    self._committed += 1
+        return summary
+
+    def _report(self) -> None:
+        with self._lock:
+            committed, self._committed = self._committed, 0
+        if committed:
+            self.tick(committed)
 
 
 class _Fingerprints(Mapping[str, str]):
@@ -775,10 +951,10 @@ class _Background:
         return self._result
 
 
-_Work = list[tuple[str, list[dict[str, Any]], "str | None"]]
+_Work = list[_Step]
 
 
-def _transactions(steps: list[tuple[str, list[dict[str, Any]], str | None]], batch_size: int) -> list[_Work]:
+def _transactions(steps: list[_Step], batch_size: int) -> list[_Work]:
     """The steps cut into transactions of about ``batch_size`` rows each: a large step
     takes several, and consecutive small ones share one (fewer commits)."""
     transactions: list[_Work] = []

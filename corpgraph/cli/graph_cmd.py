@@ -203,6 +203,10 @@ def load_command(
     per_document: Annotated[
         bool, typer.Option("--per-document", help="Whole documents per transaction, each with its loaded mark (slower; what `kg ingest` does).")
     ] = False,
+    writers: Annotated[
+        Optional[int],
+        typer.Option("--writers", min=1, help="Sessions writing at once (batched loads). Default: KG_LOAD_WRITERS, else 1."),
+    ] = None,
     output: Annotated[ReportFormat, typer.Option("--format", help="Summary as a table or JSON.")] = ReportFormat.table,
 ) -> None:
     """Load a facts file into Neo4j: batched, idempotent, skipping documents already loaded."""
@@ -227,6 +231,7 @@ def load_command(
             batch_size=settings.batch_size,
             force=force,
             per_document=per_document,
+            writers=writers or settings.writers,
             progress=loaded,
         )
     if output is ReportFormat.json:

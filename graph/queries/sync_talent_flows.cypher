@@ -1,7 +1,12 @@
 // (:Organization)-[:TALENT_FLOW]->(:Organization) mirrors each MOVED fact whose
 // `from` organisation is known: one flow per person and pair of companies.
+// The person's write lock first, as in merge_moved.cypher.
 UNWIND $persons AS pid
-MATCH (p:Person {id: pid})-[m:MOVED]->(dest:Organization)
+MATCH (p:Person {id: pid})
+SET p.writing_facts = true
+REMOVE p.writing_facts
+WITH p, pid
+MATCH (p)-[m:MOVED]->(dest:Organization)
 MATCH (src:Organization {id: m.`from`})
 WHERE src <> dest
 MERGE (src)-[t:TALENT_FLOW {person_id: pid}]->(dest)

@@ -419,3 +419,76 @@ def test_both_directions_of_a_symmetric_fact_make_one_relationship(graph_db):
     load_facts(graph_db, replace(facts, relations=facts.relations + (reverse,)))
     (row,) = _rel(graph_db, "MATCH ()-[r:PARTNERED_WITH]->() RETURN size(r.evidence) AS n, r.sources AS s")
     assert row == {"n": 1, "s": 1}
+
+
+# --- concurrent writers ------------------------------------------------------
+
+
+def _synthetic(relations: int = 2400):
+    from bench.synth import synthetic_factset
+
+    facts = synthetic_factset(people=relations // 8, organizations=relations // 40, products=relations // 80,
+                              relations=relations, seed=11)
+    index = FactIndex(facts)
+    half = [d.id for d in facts.documents[: len(facts.documents) // 2]]
+    return facts, index.restrict(half, unattached=False)
+
+
+@pytest.mark.parametrize("batch_size", [37, 5000])
+def test_concurrent_writers_write_what_one_writer_writes(graph_db, batch_size):
+    # Half the documents, then all: the second load appends evidence to facts
+    # and mentions to entities the first wrote, which the writers share.
+    facts, half = _synthetic()
+    for writers in (1, 3):
+        reset_graph(graph_db)
+        first = load_facts(graph_db, half, batch_size=batch_size, writers=writers)
+        second = load_facts(graph_db, facts, batch_size=batch_size, writers=writers)
+        assert (first.documents_new, second.documents_skipped) == (len(half.documents), len(half.documents))
+        assert set(document_states(graph_db, facts.documents).values()) == {UNCHANGED}
+        if writers == 1:
+            one, counts = snapshot(graph_db), (first.as_dict(), second.as_dict())
+    assert snapshot(graph_db) == one
+    assert (first.as_dict(), second.as_dict()) == counts
+    assert graph_counts(graph_db)["MOVED"] == graph_counts(graph_db)["TALENT_FLOW"] > 0
+
+
+def test_concurrent_writers_replace_changed_documents_like_one_writer(graph_db):
+    from bench.loading import reextracted
+
+    facts, _ = _synthetic()
+    load_facts(graph_db, facts, writers=1)
+    load_facts(graph_db, reextracted(facts), writers=1)
+    one = snapshot(graph_db)
+    reset_graph(graph_db)
+    load_facts(graph_db, facts, writers=2)
+    summary = load_facts(graph_db, reextracted(facts), writers=2, batch_size=100)
+    assert summary.documents_changed == len(facts.documents)
+    assert snapshot(graph_db) == one
+
+
+def test_a_failing_writer_stops_the_others_and_a_rerun_completes(graph_db, monkeypatch):
+    from graph import loader
+
+    facts, _ = _synthetic()
+    real = loader._run_steps
+    calls = {"facts": 0}
+
+    def failing(tx, work):
+        if any(counter == "relations" for _, _, counter in work):
+            calls["facts"] += 1
+            if calls["facts"] == 3:
+                raise RuntimeError("writer lost")
+        return real(tx, work)
+
+    monkeypatch.setattr(loader, "_run_steps", failing)
+    with pytest.raises(RuntimeError, match="writer lost"):
+        load_facts(graph_db, facts, batch_size=50, writers=2)
+    # The other writer stopped after its transaction under way: facts are missing.
+    assert graph_counts(graph_db).get("WORKS_FOR", 0) < sum(r.predicate == "WORKS_FOR" for r in facts.relations)
+    assert set(document_states(graph_db, facts.documents).values()) == {UNFINISHED}
+    monkeypatch.undo()
+    load_facts(graph_db, facts, batch_size=50, writers=2)
+    whole = snapshot(graph_db)
+    reset_graph(graph_db)
+    load_facts(graph_db, facts, writers=1)
+    assert snapshot(graph_db) == whole

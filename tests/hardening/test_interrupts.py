@@ -122,8 +122,9 @@ def test_two_ingests_of_overlapping_folders_at_once_duplicate_nothing(neo4j_db, 
     assert graph_state(neo4j_db, confidences=False, ignore=ignore) == expected
 
 
-@pytest.mark.parametrize("per_document", [True, False], ids=["per-document", "batches"])
-def test_two_loads_of_overlapping_facts_at_once_equal_one_load(neo4j_db, neo4j_settings, tmp_path, per_document):
+@pytest.mark.parametrize(("per_document", "writers"), [(True, 1), (False, 1), (False, 2)],
+                         ids=["per-document", "batches", "batches-2-writers"])
+def test_two_loads_of_overlapping_facts_at_once_equal_one_load(neo4j_db, neo4j_settings, tmp_path, per_document, writers):
     facts = synthetic_facts(240)
     ensure_schema(neo4j_db)
     load_facts(neo4j_db, facts)
@@ -137,7 +138,7 @@ def test_two_loads_of_overlapping_facts_at_once_equal_one_load(neo4j_db, neo4j_s
         path = tmp_path / f"{name}.jsonl"
         write_facts(index.restrict(part), path)
         files.append(path)
-    env = subprocess_environment(neo4j_settings, tmp_path, KG_BATCH_SIZE="20")
+    env = subprocess_environment(neo4j_settings, tmp_path, KG_BATCH_SIZE="20", KG_LOAD_WRITERS=str(writers))
     options = ["--per-document"] if per_document else []
     processes = [
         subprocess.Popen(KG + ["load", str(path), *options], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -160,8 +161,10 @@ def _node_count(driver) -> int:
     return records[0]["n"]
 
 
+@pytest.mark.parametrize("writers", [1, 2])
 @pytest.mark.parametrize("stop, code, said", [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")])
-def test_a_batched_load_stopped_mid_way_says_so_and_the_rerun_equals_one_load(neo4j_db, neo4j_settings, tmp_path, stop, code, said):
+def test_a_batched_load_stopped_mid_way_says_so_and_the_rerun_equals_one_load(neo4j_db, neo4j_settings, tmp_path, stop, code, said,
+                                                                             writers):
     facts = synthetic_facts(600)
     ensure_schema(neo4j_db)
     load_facts(neo4j_db, facts)
@@ -170,7 +173,7 @@ def test_a_batched_load_stopped_mid_way_says_so_and_the_rerun_equals_one_load(ne
     path = tmp_path / "facts.jsonl"
     write_facts(facts, path)
     # Small batches: many transactions, so the stop lands between or inside them.
-    env = subprocess_environment(neo4j_settings, tmp_path, KG_BATCH_SIZE="10")
+    env = subprocess_environment(neo4j_settings, tmp_path, KG_BATCH_SIZE="10", KG_LOAD_WRITERS=str(writers))
 
     _stopped_mid_way(["load", str(path)], env, stop, code, said, lambda: _node_count(neo4j_db) > 0, "the first committed batch")
     # A batched load marks its documents loaded last: cut off, they stay unfinished
