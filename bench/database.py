@@ -59,6 +59,10 @@ def bench_server(*, fresh: bool = True, progress=lambda message: None) -> Iterat
 
 
 def wipe(driver: neo4j.Driver, database: str = "neo4j") -> None:
-    """Delete all data in batches (the schema stays): one transaction would need the whole graph in heap."""
+    """Delete all data in batches (the schema stays): one transaction would need the whole graph in heap.
+    Relationships go first: DETACH DELETE of 5,000 nodes that include hubs (an
+    organisation with tens of thousands of relationships) overflowed the
+    server's transaction memory."""
     with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        session.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()

@@ -10,9 +10,11 @@
 //
 // No MERGE: the SET takes the subject's write lock before looking for the
 // fact, so a concurrent load of the same fact waits, then finds it and
-// appends. A new fact is CREATEd, which locks no node while the transaction
-// runs (Neo4j orders those locks at commit), so the loader's writers, which
-// split the rows by subject, never wait on each other or deadlock.
+// appends. A new fact is CREATEd, which locks no other node while the
+// transaction runs (Neo4j takes those locks at commit, in a fixed order):
+// the loader's writers, which split the rows by subject, cannot deadlock as
+// long as no fact links another writer's subject (_Steps.facts_by_lock in
+// graph/loader.py). MERGE locked both ends as it went, and did.
 UNWIND $rows AS row
 MATCH (s:__SUBJECT_LABEL__ {id: row.subject})
 MATCH (o:__OBJECT_LABEL__ {id: row.object})
