@@ -25,6 +25,7 @@ The graph left behind is the one bench/reports.py measures.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -139,17 +140,20 @@ def step_breakdown(driver: neo4j.Driver, facts: FactSet, *, database: str = "neo
     """Seconds per loader query over ``facts``, replaying the steps of ``load_facts`` one batch at a time.
 
     This reaches into graph/loader.py's private step list (``Rows``, ``_Steps``,
-    ``_run_step``) to name the query that costs most; when those change shape
+    ``_run_step``, ``_collector_paused``) to name the query that costs most; when those change shape
     the breakdown is skipped, never the benchmark.
     """
     try:
         from graph import loader
 
-        rows_started = time.perf_counter()
-        index = loader.FactIndex(facts)
-        rows = loader.Rows.of(facts, index)
-        steps = loader._Steps(rows)
-        rows_seconds = time.perf_counter() - rows_started
+        # As load_facts builds them: with Python's cycle collector paused.
+        paused = getattr(loader, "_collector_paused", lambda: contextlib.nullcontext())
+        with paused():
+            rows_started = time.perf_counter()
+            index = loader.FactIndex(facts)
+            rows = loader.Rows.of(facts, index)
+            steps = loader._Steps(rows)
+            rows_seconds = time.perf_counter() - rows_started
         plan = steps.before() + steps.body() + steps.after()
     except (AttributeError, TypeError) as error:
         return {"skipped": f"graph.loader internals changed: {error}"}
