@@ -22,11 +22,11 @@ DEFAULT_BROWSER_VERSION = "5.24.0"
 DEFAULT_BATCH_SIZE = 5000
 # Sessions a batched load (`kg load`) writes with at once, each owning its own
 # documents, entities and facts' subjects (graph/loader.py, _Writers). On the
-# 2-core machine of bench/RESULTS.md, where Neo4j and kg share the cores, two
-# writers load 500,000 facts 1.14x faster than one once the server is warm
-# (about as fast as one on a server just started, while its JIT compiler
-# takes a core); more can help where the server has cores to spare.
-DEFAULT_WRITERS = 2
+# 2-core machine of bench/RESULTS.md, where Neo4j, its JIT compiler and kg
+# share the cores, two writers loaded 500,000 facts anywhere from 0.79x to
+# 1.14x as fast as one across runs: one stays the default, more is for a
+# server with cores to spare.
+DEFAULT_WRITERS = 1
 # How long a write is retried (with backoff) while Neo4j is unreachable or busy:
 # long enough for a server restart on a slow machine.
 DEFAULT_RETRY_SECONDS = 120
