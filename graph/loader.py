@@ -450,14 +450,14 @@ def _mention_query(label: str) -> str:
 
 
 def _relation_query(predicate: str, subject_label: str, object_label: str) -> str:
-    if predicate == "MOVED":  # Person -> Organization only; also writes the TALENT_FLOW
-        return read_query("merge_moved")
     return render(
         "merge_relations",
         PREDICATE=predicate,
         SUBJECT_LABEL=subject_label,
         OBJECT_LABEL=object_label,
         IDENTITY=RELATION_IDENTITY.get(predicate, ""),
+        # A MOVED (Person -> Organization only) also writes its TALENT_FLOW.
+        THEN="mirror_talent_flow" if predicate == "MOVED" else "",
     )
 
 
@@ -782,8 +782,11 @@ def load_facts(
     # the one before committed. Purges tell which people's flows need a resync,
     # and the facts' transactions are known once their rows are built: both
     # are counted when known.
-    node_phases = [steps.before() + steps.entities(), steps.mentions()] if writing.count > 1 else [steps.before() + steps.nodes()]
-    writing.expect(len(purge_chunks) + sum(writing.planned(phase) for phase in node_phases) + writing.planned(steps.after()))
+    node_phases = [writing.plan(phase) for phase in (
+        [steps.before() + steps.entities(), steps.mentions()] if writing.count > 1 else [steps.before() + steps.nodes()])]
+    # The documents' rows: their fingerprints are filled in before they run.
+    finish = writing.plan(steps.after())
+    writing.expect(len(purge_chunks) + sum(writing.planned(phase) for phase in node_phases) + writing.planned(finish))
 
     movers: set[str] = set()
     with database_errors("loading facts"), driver.session(database=database) as session:
@@ -794,9 +797,10 @@ def load_facts(
             summary.add(writing.run(phase))
         rows.relations, fingerprints = later.result()
         owned, shared = steps.facts_by_lock()
-        writing.expect(writing.planned(owned) + writing.planned(shared, share=False))
-        summary.add(writing.run(owned))
-        summary.add(writing.run(shared, share=False))
+        fact_phases = [writing.plan(owned), writing.plan(shared, share=False)]
+        writing.expect(sum(writing.planned(phase) for phase in fact_phases))
+        for phase in fact_phases:
+            summary.add(writing.run(phase))
         mover_chunks = list(batched(sorted(movers), batch_size))
         writing.expect(len(mover_chunks))
         for chunk in mover_chunks:
@@ -804,7 +808,7 @@ def load_facts(
             writing.tick()
         for row in rows.documents:
             row["facts_sha256"] = fingerprints[row["id"]]
-        writing.run(steps.after())
+        writing.run(finish)
         _await_indexes(session)
     return summary
 
@@ -836,7 +840,7 @@ class _Writers:
         self._lock = threading.Lock()
         self._stop = threading.Event()
 
-    def shares(self, steps: list[_Step], share: bool = True) -> list[list[_Work]]:
+    def plan(self, steps: list[_Step], share: bool = True) -> list[list[_Work]]:
         """The steps' transactions for each writer (all for one unless ``share``)."""
         if self.count == 1 or not share:
             return [_transactions(steps, self.batch_size)]
@@ -851,9 +855,10 @@ class _Writers:
                     mine.append((query, rows, counter))
         return [_transactions(mine, self.batch_size) for mine in split]
 
-    def planned(self, steps: list[_Step], share: bool = True) -> int:
-        """How many transactions :meth:`run` will commit for these steps."""
-        return sum(len(queue) for queue in self.shares(steps, share))
+    @staticmethod
+    def planned(plan: list[list[_Work]]) -> int:
+        """How many transactions :meth:`run` commits for a plan."""
+        return sum(len(queue) for queue in plan)
 
     def expect(self, transactions: int) -> None:
         self.total += transactions
@@ -863,8 +868,9 @@ class _Writers:
         if self.progress:
             self.progress(min(self.done, self.total), max(self.total, self.done))
 
-    def run(self, steps: list[_Step], share: bool = True) -> LoadSummary:
-        queues = [queue for queue in self.shares(steps, share) if queue]
+    def run(self, plan: list[list[_Work]]) -> LoadSummary:
+        """Commit a :meth:`plan`: each writer's transactions in order, the writers at once."""
+        queues = [queue for queue in plan if queue]
         summary = LoadSummary()
         if len(queues) <= 1:
             with self.driver.session(database=self.database) as session:

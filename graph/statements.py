@@ -27,7 +27,10 @@ _ALLOWED_TOKENS: dict[str, frozenset[str]] = {
     "OBJECT_LABEL": frozenset(ENTITY_TYPES),
     "PREDICATE": frozenset(PREDICATES),
     "IDENTITY": frozenset(RELATION_IDENTITY.values()) | {""},
+    # Fragments: the name of another query file, whose text is put in ("" for none).
+    "THEN": frozenset({"", "mirror_talent_flow"}),
 }
+_FRAGMENTS = frozenset({"THEN"})
 _TOKEN = re.compile(r"__([A-Z_]+?)__")
 
 
@@ -48,15 +51,23 @@ def render(name: str, **tokens: str) -> str:
     ...
     ValueError: template token LABEL='Person) DETACH DELETE (n' is not in the allow-list
     """
-    text = read_query(name)
+    # Comments name the tokens too: only the code is filled in (and sent).
+    text = _code(read_query(name))
     for token, value in tokens.items():
         if value not in _ALLOWED_TOKENS.get(token, ()):
             raise ValueError(f"template token {token}={value!r} is not in the allow-list")
+        if token in _FRAGMENTS:
+            value = _code(read_query(value)).strip() if value else ""
         text = text.replace(f"__{token}__", value)
     left = _TOKEN.search(text)
     if left:
         raise ValueError(f"template {name!r}: token {left.group(0)} was not filled")
     return text
+
+
+def _code(text: str) -> str:
+    """A query's text without its whole-line ``//`` comments."""
+    return "".join(line for line in text.splitlines(keepends=True) if not line.lstrip().startswith("//"))
 
 
 def split_statements(text: str) -> list[str]:

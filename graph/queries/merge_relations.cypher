@@ -1,6 +1,8 @@
 // Template: __SUBJECT_LABEL__, __OBJECT_LABEL__ and __PREDICATE__ come from
 // extract.ontology; __IDENTITY__ is a fixed property map from graph/loader.py
-// (MOVED is told apart by where the person came from). Never input text.
+// (MOVED is told apart by where the person came from); __THEN__ is empty or
+// a fragment file run on each fact written (MOVED: mirror_talent_flow.cypher).
+// Never input text.
 //
 // Evidence is stored as parallel lists (Neo4j properties cannot hold maps):
 // evidence[i] is the sentence, evidence_docs[i] its document, evidence_starts[i]
@@ -32,7 +34,7 @@ CALL (s, o, r, row) {
       n.evidence_ends = [e IN row.evidence | e.end],
       n.evidence_confidences = [e IN row.evidence | row.confidence],
       n.confidence = row.confidence, n.sources = row.sources
-  RETURN 1 AS created
+  RETURN n AS fact, 1 AS created
 UNION
   WITH r, row WHERE r IS NOT NULL
   WITH r, row, coalesce(r.evidence_docs, []) AS docs, coalesce(r.evidence_starts, []) AS starts,
@@ -48,7 +50,8 @@ UNION
   WITH r
   SET r.confidence = reduce(best = 0.0, c IN r.evidence_confidences | CASE WHEN c > best THEN c ELSE best END),
       r.sources = size(reduce(seen = [], d IN r.evidence_docs | CASE WHEN d IN seen THEN seen ELSE seen + d END))
-  RETURN 0 AS created
+  RETURN r AS fact, 0 AS created
 }
-// How many facts were new, and how many rows found both ends.
+__THEN__
+// How many facts were new (flows not counted), and how many rows found both ends.
 RETURN sum(created) AS created, count(*) AS written

@@ -1,6 +1,6 @@
 // (:Organization)-[:TALENT_FLOW]->(:Organization) mirrors each MOVED fact whose
 // `from` organisation is known: one flow per person and pair of companies.
-// The person's write lock first, as in merge_moved.cypher.
+// The person's write lock first, as in merge_relations.cypher (mirror_talent_flow.cypher).
 UNWIND $persons AS pid
 MATCH (p:Person {id: pid})
 SET p.writing_facts = true
