@@ -46,7 +46,7 @@ from corpgraph.errors import DatabaseError, InputError
 from corpgraph.settings import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import ENTITY_TYPES, PREDICATES, allows
-from graph.statements import RELATION_IDENTITY, database_errors, read_query, render, split_statements
+from graph.statements import RELATION_IDENTITY, Batch, database_errors, read_query, render, split_statements
 
 log = logging.getLogger(__name__)
 
@@ -526,7 +526,7 @@ class _Steps:
 
 
 def _run_step(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any]], counter: str | None, summary: LoadSummary) -> None:
-    result = tx.run(query, rows=rows)
+    result = tx.run(query, rows=Batch(rows))
     if counter in ("relations", "mentions"):
         record = result.single(strict=True)
         expected = len(rows) if counter == "relations" else sum(row_weight(row) for row in rows)
@@ -550,14 +550,14 @@ def _run_step(tx: neo4j.ManagedTransaction, query: str, rows: list[dict[str, Any
 
 def _sync_talent_flows(tx: neo4j.ManagedTransaction, persons: Sequence[str]) -> None:
     if persons:
-        tx.run(read_query("prune_talent_flows"), persons=list(persons)).consume()
-        tx.run(read_query("sync_talent_flows"), persons=list(persons)).consume()
+        tx.run(read_query("prune_talent_flows"), persons=Batch(persons)).consume()
+        tx.run(read_query("sync_talent_flows"), persons=Batch(persons)).consume()
 
 
 def _purge(tx: neo4j.ManagedTransaction, doc_ids: Sequence[str]) -> list[str]:
     """Take documents' evidence out of the graph; return the people whose moves changed."""
-    record = tx.run(read_query("purge_document"), docs=list(doc_ids)).single()
-    tx.run(read_query("purge_mentions"), docs=list(doc_ids)).consume()
+    record = tx.run(read_query("purge_document"), docs=Batch(doc_ids)).single()
+    tx.run(read_query("purge_mentions"), docs=Batch(doc_ids)).consume()
     return list(record["movers"]) if record else []
 
 
@@ -582,7 +582,7 @@ def document_states(
         recorded = session.execute_read(
             lambda tx: {
                 r["id"]: (r["known"], r["sha256"], r["pending"], r["facts"])
-                for r in tx.run(read_query("document_states"), ids=list(wanted))
+                for r in tx.run(read_query("document_states"), ids=Batch(wanted))
             }
         )
     states: dict[str, str] = {}

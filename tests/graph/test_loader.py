@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 import pytest
@@ -146,6 +147,18 @@ def test_load_writes_entities_documents_relations_and_flows(graph_db):
     (node,) = _rel(graph_db, "MATCH (n:Organization {id: 'borealis-motors'}) RETURN properties(n) AS p")
     assert node["p"]["kind"] == "company" and "Borealis" in node["p"]["aliases"]
     assert "borealis" in node["p"]["search_names"]
+
+
+def test_the_drivers_debug_log_shows_batch_sizes_not_evidence(graph_db, caplog):
+    # The driver formats each query's parameters for its debug log; the
+    # loader's batches format as their length, so a load neither spends its
+    # time on that nor writes the articles' sentences into a debug log.
+    with caplog.at_level(logging.DEBUG, logger="neo4j"):
+        load_facts(graph_db, world_facts())
+    runs = [r.getMessage() for r in caplog.records if "C: RUN" in r.getMessage()]
+    assert any(" rows>" in message for message in runs)
+    assert not any("Mira Castell left Aurora Dynamics" in message for message in runs)
+    assert not any("'evidence'" in message for message in runs)
 
 
 def test_loading_the_same_facts_twice_changes_nothing(graph_db):

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import doctest
+
 import pytest
 
+from graph import loader, statements
 from graph.schema import CONSTRAINTS, INDEXES, ensure_schema, schema_names, schema_statements
 from graph.statements import render, split_statements
+
+
+@pytest.mark.parametrize("module", [statements, loader], ids=["statements", "loader"])
+def test_docstring_examples_run(module):
+    failures, tried = doctest.testmod(module)
+    assert tried > 0 and failures == 0
 
 
 def test_every_named_constraint_and_index_is_in_the_script():
