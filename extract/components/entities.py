@@ -256,7 +256,9 @@ class EntityRecognizer:
         return found
 
     def _shape_candidates(self, doc: Doc, labels: dict[str, str]) -> list[_Candidate]:
-        """A brand followed by a model code, accepted when the brand is an organisation."""
+        """A brand followed by a model code, accepted when the brand is an organisation,
+        or when a noun for a product follows ("the Wilvetex E6 SUV", "the Acme VQ871
+        chip"): the noun says what the name is, even from a brand never seen before."""
         found = []
         for match_id, start, end in self.shapes(doc):
             brand_end = None
@@ -264,6 +266,8 @@ class EntityRecognizer:
                 if labels.get(collapse_key(doc[start:cut].text)) == ORG:
                     brand_end = cut
                     break
+            if brand_end is None and self._names_a_product(doc, end):
+                brand_end = start + 1
             if brand_end is None:
                 continue
             if end < len(doc) and doc[end].lower_ in self.lexicon.quantity_words:
@@ -274,6 +278,24 @@ class EntityRecognizer:
                 kind = self.lexicon.product_kind(record)
             found.append(_Candidate(start, end, PRODUCT, kind, SHAPE))
         return found
+
+    def _names_a_product(self, doc: Doc, end: int) -> bool:
+        """Whether a noun for a product heads the name ending before ``end``: "... E6 SUV
+        runs", "... VQ871 driving computer", not "... E6 SUVs sold" or "... E6 SUV maker"."""
+        noun = end
+        if noun + 1 < len(doc) and doc[noun].lower_ not in self.lexicon.product_nouns \
+                and doc[noun].text.isalpha() and doc[noun].text.islower() \
+                and (doc[noun].pos_ in ("ADJ", "NOUN") or doc[noun].tag_ == "VBG"):
+            noun += 1  # one modifier between: "driving computer", "electric SUV" (however parsed)
+        if noun >= len(doc):
+            return False
+        token = doc[noun]
+        if token.pos_ not in ("NOUN", "PROPN") or not (token.text.islower() or token.text.isupper()):
+            return False
+        if token.lower_ not in self.lexicon.product_nouns:
+            return False
+        after = doc[noun + 1] if noun + 1 < len(doc) else None
+        return after is None or after.pos_ not in ("NOUN", "PROPN")
 
     def _apposition_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"X, an autonomous-driving startup" / "X, the flagship SUV": the apposition types X."""

@@ -229,7 +229,7 @@ class _DocReader:
             named = self.named(token)
             if named is not None and named.label_ in types:
                 return named
-        if "PRODUCT" in types and token.pos_ == "NOUN" and self.lex.apposition_type(token) == "PRODUCT":
+        if "PRODUCT" in types and _common_noun(token) and self.lex.apposition_type(token) == "PRODUCT":
             # "the Orin chip", "Acme's \"Nova\" model": the noun names the product it carries
             for child in token.children:
                 ent = self.entity_of.get(child.i)
@@ -1401,6 +1401,12 @@ def _coordinated_verbs(verb: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             out.append(child)
     return out
+
+
+def _common_noun(token: Token) -> bool:
+    """A noun, or one the tagger took for a name but written as a common noun ("SUV",
+    "hatchback" after a model name), not a capitalised word of a name ("Model")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and (token.text.islower() or token.text.isupper()))
 
 
 def _contains(span: Span, token: Token) -> bool:

@@ -36,6 +36,24 @@ def test_brand_and_model_code_is_a_product(nlp):
     assert ents(nlp, "Deliveries of the Quorvex Motors sedan, the Quorvex Q7, start in May.").get("Quorvex Q7") == "PRODUCT"
 
 
+@pytest.mark.parametrize(
+    "text, product",
+    [
+        ("The Varkell T4 hatchback goes on sale in June.", "Varkell T4"),
+        ("Buyers of the Ostrin VX20 SUV waited for months.", "Ostrin VX20"),
+        ("It uses the Pelmora KD310 driving computer.", "Pelmora KD310"),
+    ],
+)
+def test_a_model_code_before_a_noun_for_a_product_is_a_product_of_an_unknown_brand(nlp, text, product):
+    assert ents(nlp, text).get(product) == "PRODUCT"
+
+
+def test_a_model_code_before_other_nouns_is_not_a_product_of_an_unknown_brand(nlp):
+    # "SUV" modifies "sales" here: nothing says what "Talvero Z3" is
+    found = ents(nlp, "Talvero Z3 SUV sales rose in May.")
+    assert found.get("Talvero Z3") != "PRODUCT"
+
+
 def test_an_amount_is_not_a_model_code(nlp):
     found = ents(nlp, "Siemens held 30 percent of the venture.")
     assert not any(label == "PRODUCT" for label in found.values())

@@ -201,6 +201,23 @@ def test_powered_by_a_component(extract_text):
     assert [names(facts)[r.subject] for r in uses] == ["Nio ET7"]
 
 
+def test_a_product_of_an_unknown_brand_runs_on_a_component(extract_text):
+    facts = extract_text("The Varkell T4 hatchback runs on the Ostrin VX20 processor.")
+    relation(facts, "Varkell T4", "USES", "Ostrin VX20")
+
+
+def test_a_company_that_builds_a_product_makes_it_and_does_not_use_it(extract_text):
+    facts = extract_text("Kelvari Motors builds the Kelvari R8 coupe at its main plant.")
+    relation(facts, "Kelvari Motors", "MAKES", "Kelvari R8")
+    assert not [r for r in facts.relations if r.predicate == "USES"], triples(facts)
+
+
+@pytest.mark.parametrize("said", ["is built on the Ostrin VX20 platform", "is equipped with the Ostrin VX20 chip"])
+def test_a_product_built_on_or_equipped_with_a_component_uses_it(extract_text, said):
+    facts = extract_text(f"The Varkell T4 hatchback {said}.")
+    relation(facts, "Varkell T4", "USES", "Ostrin VX20")
+
+
 def test_alliance_of_two_named_companies(extract_text):
     facts = extract_text("Toyota and Panasonic formed an alliance to build batteries.")
     assert {("Panasonic", "PARTNERED_WITH", "Toyota"), ("Toyota", "PARTNERED_WITH", "Panasonic")} & triples(facts)
