@@ -131,7 +131,7 @@ class EntityRecognizer:
                     continue
             parts = _split_coordination(span, self.lexicon) if ent.label_ in (ORG, PERSON) else [span]
             if len(parts) > 1:
-                found += [_Candidate(p.start, p.end, ent.label_, None, MODEL) for p in parts]
+                found += [self._suffixed(p) or _Candidate(p.start, p.end, ent.label_, None, MODEL) for p in parts]
                 continue
             if ent.label_ == ORG:
                 found += self._of_parts(doc, span)
@@ -142,12 +142,15 @@ class EntityRecognizer:
             if ent.label_ == ORG and self._longer_than_listed(span):
                 # "Acme First Boston": a listed name plus more name words is another company
                 found.append(_Candidate(span.start, span.end, ORG, None, SUFFIX))
-            elif len(span) >= 2 and self.lexicon.suffix_meaning(span[-1].text) is not None:
-                # "Zentrix Robotics", "Lakeside University": the ending says organisation.
-                found.append(_Candidate(span.start, span.end, ORG, self._suffix_kind(span), PART))
             else:
-                found.append(_Candidate(span.start, span.end, ent.label_, None, MODEL))
+                found.append(self._suffixed(span) or _Candidate(span.start, span.end, ent.label_, None, MODEL))
         return found
+
+    def _suffixed(self, span: Span) -> _Candidate | None:
+        """"Zentrix Robotics", "Lakeside University": the ending says organisation."""
+        if len(span) >= 2 and self.lexicon.suffix_meaning(span[-1].text) is not None:
+            return _Candidate(span.start, span.end, ORG, self._suffix_kind(span), PART)
+        return None
 
     def _longer_than_listed(self, span: Span) -> bool:
         """A listed organisation's name followed by more capitalised words that name nothing listed."""
@@ -578,22 +581,31 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space):
         start += 1
     end = strip_possessive_tokens(doc, start, end)
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or _function_word(doc[end - 1])):
+        end -= 1  # "Acme Motors to": the model took the next preposition into the name
     if start >= end:
         return None
     return doc[start:end]
 
 
+def _function_word(token) -> bool:
+    return token.text.islower() and token.pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PART", "AUX", "PRON")
+
+
 def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
-    """"Acme and Globex" is two names; "Procter & Gamble" and "Acme, Inc." are one."""
+    """"Acme and Globex" and "Acme Labs to Globex Labs" are two names; "Procter & Gamble",
+    "Acme, Inc." and "Institute for Advanced Study" are one."""
     doc = span.doc
     parts, start = [], span.start
     for token in span:
         rest = doc[token.i + 1:span.end]
         if token.text == "," and len(rest) and all(lexicon.suffix_meaning(t.text) == "legal" or t.is_punct for t in rest):
             continue
-        if token.lower_ in ("and", "or", ",", ";") and token.i > span.start:
+        between = token.lower_ in ("to", "for", "from") and token.i - start >= 2 and span.end - token.i > 2 \
+            and lexicon.suffix_meaning(doc[token.i - 1].text) is not None \
+            and lexicon.suffix_meaning(doc[span.end - 1].text) is not None
+        # "Tovalis Labs to Zemrix Labs": two companies, each ended by its own suffix
+        if (token.lower_ in ("and", "or", ",", ";") or between) and token.i > span.start:
             if token.i > start:
                 parts.append(doc[start:token.i])
             start = token.i + 1

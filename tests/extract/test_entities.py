@@ -54,6 +54,24 @@ def test_a_model_code_before_other_nouns_is_not_a_product_of_an_unknown_brand(nl
     assert found.get("Talvero Z3") != "PRODUCT"
 
 
+def test_a_preposition_after_a_name_is_not_part_of_it(nlp):
+    # the model's span is "Delvex Vehicles to"
+    found = ents(nlp, "Ana Ortiz moved from Delvex Vehicles to Orbis Power in May 2021.")
+    assert found.get("Delvex Vehicles") == "ORG" and not any(name.endswith(" to") for name in found)
+
+
+@pytest.mark.parametrize(
+    "text, companies",
+    [
+        ("Carl Berg moved from Tovalis Labs to Zemrix Labs in 2016.", ["Tovalis Labs", "Zemrix Labs"]),
+        ("She studied at the Institute for Advanced Study.", ["Institute for Advanced Study"]),
+    ],
+)
+def test_two_suffixed_companies_the_model_took_for_one_name_are_two(nlp, text, companies):
+    found = ents(nlp, text)
+    assert [name for name in found if found[name] == "ORG"] == companies
+
+
 def test_an_amount_is_not_a_model_code(nlp):
     found = ents(nlp, "Siemens held 30 percent of the venture.")
     assert not any(label == "PRODUCT" for label in found.values())

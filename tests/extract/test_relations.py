@@ -477,3 +477,9 @@ def test_a_title_of_two_companies_is_a_job_at_each(extract_text):
 )
 def test_a_deal_announced_in_reported_speech(extract_text, text, stated):
     assert (("Siemens", "ACQUIRED", "Zentrix Labs") in triples(extract_text(text))) is stated
+
+
+def test_a_move_between_two_unknown_companies_named_by_their_suffixes(extract_text):
+    facts = extract_text("Carl Berg moved from Tovalis Labs to Zemrix Labs in 2016.")
+    moved = relation(facts, "Carl Berg", "MOVED", "Zemrix Labs")
+    assert names(facts)[moved.qualifiers["from"]] == "Tovalis Labs"
