@@ -302,9 +302,11 @@ class Lexicon:
         """The lemma, or for a verb the lemmatizer does not know ("rebranded" ->
         "rebrande") its stem without the inflection."""
         lemma = token.lemma_.lower()
+        lower = token.lower_
+        if lower in self._verbs and token.i > 0 and token.doc[token.i - 1].lower_ == "to":
+            return lower  # "to found Acme": an infinitive, not the past of "find"
         if lemma in self._verbs:
             return lemma
-        lower = token.lower_
         for cut in (2, 3, 1):  # -ed, -ing, -s
             if len(lower) > cut + 2 and lower[:-cut] in self._verbs:
                 return lower[:-cut]

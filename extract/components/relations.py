@@ -491,7 +491,14 @@ class _DocReader:
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
         for child in verb.children:
             if child.dep_ in trigger.object_deps and (child.dep_ != "nsubjpass" or passive):
-                found += self.entities(child, types)
+                objects = self.entities(child, types)
+                if trigger.predicate == "FOUNDED":
+                    # "was Acme's architect before leaving to found the business": what
+                    # is founded is new; "the business" is not the company named before it
+                    here = self.sentence_of[verb.i].start
+                    objects = [o for o in objects
+                               if _contains(o, child) or o.start > verb.i or self.sentence_of[o.start].start != here]
+                found += objects
             elif child.dep_ in ("prep", "dative", "agent") and child.lower_ in trigger.object_preps:
                 if child.dep_ == "agent" and not trigger.object_nouns:
                     continue
@@ -996,6 +1003,13 @@ class _DocReader:
                     found = self.prep_objects(child, ("ORG",))
                     if found:
                         return found[0]
+        if title.dep_ == "attr" and title.head.lemma_ == "be":
+            # "Roe was chief architect at Acme": the parser hangs "at Acme" on the verb
+            for child in title.head.children:
+                if child.dep_ == "prep" and child.lower_ in ("at", "with", "for"):
+                    found = self.prep_objects(child, ("ORG",))
+                    if found:
+                        return found[0]
         # "Acme Public Relations Director Roe": a name right before the title words.
         i = title.i - 1
         first = self.sentence_of[title.i].start
@@ -1023,9 +1037,15 @@ class _DocReader:
             if child.dep_ == "prep" and child.lower_ in ("of", "at"):
                 for pobj in child.children:
                     ent = self.entity(pobj, ("ORG",), anaphora=False)
-                    if ent is not None and self.lex.is_org_part_noun(noun):
-                        return ent
+                    if ent is not None and (self.lex.is_org_part_noun(noun) or self._department(noun)):
+                        return ent  # "head of the unit of Acme", "head of design of Acme"
         return None
+
+    def _department(self, noun: Token) -> bool:
+        """"design", "autonomous driving": a function named bare, words of the department
+        list only ("the regional government" is not one)."""
+        words = [t for t in noun.lefts] + [noun]
+        return all(t.lower_ in self.lex.department_words for t in words)
 
     def title_holder(self, head: Token, title: Token) -> Span | None:
         """The person a title is said of; ``head`` is the first of coordinated titles."""

@@ -483,3 +483,33 @@ def test_a_move_between_two_unknown_companies_named_by_their_suffixes(extract_te
     facts = extract_text("Carl Berg moved from Tovalis Labs to Zemrix Labs in 2016.")
     moved = relation(facts, "Carl Berg", "MOVED", "Zemrix Labs")
     assert names(facts)[moved.qualifiers["from"]] == "Tovalis Labs"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Vance was chief architect at Corvane Systems.",
+        "Tom Vance is the chief technology officer at Corvane Systems.",
+        "Tom Vance was head of design at Corvane Systems.",
+        "Tom Vance is the head of design of Corvane Systems.",
+    ],
+)
+def test_a_title_said_with_a_copula_is_a_job_wherever_the_parser_hangs_the_company(extract_text, text):
+    facts = extract_text(text)
+    relation(facts, "Tom Vance", "WORKS_FOR", "Corvane Systems")
+
+
+def test_being_somewhere_is_not_a_job(extract_text):
+    facts = extract_text("Tom Vance was happy at Corvane Systems.")
+    assert not [r for r in facts.relations if r.predicate == "WORKS_FOR"], triples(facts)
+
+
+def test_leaving_to_found_a_company_is_a_founding_of_the_new_one(extract_text):
+    facts = extract_text("Tom Vance was chief architect at Corvane Systems before leaving to found Helmira Labs.")
+    relation(facts, "Tom Vance", "FOUNDED", "Helmira Labs")
+    relation(facts, "Tom Vance", "WORKS_FOR", "Corvane Systems")
+
+
+def test_the_business_founded_after_leaving_is_not_the_company_left(extract_text):
+    facts = extract_text("Tom Vance was Corvane Systems' chief architect before leaving to found the business.")
+    assert ("Tom Vance", "FOUNDED", "Corvane Systems") not in triples(facts)
