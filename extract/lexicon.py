@@ -129,6 +129,7 @@ class Lexicon:
         self.org_nouns = frozenset(anaphors["org_nouns"])
         self.person_nouns = frozenset(anaphors["person_nouns"])
         self.product_nouns = frozenset(anaphors["product_nouns"])
+        self.rival_words = frozenset(anaphors["rival_words"])
         self.relative_pronouns = frozenset(anaphors["relative_pronouns"])
         self.agent_nouns = frozenset(anaphors["agent_nouns"])
         self.hedges = frozenset(anaphors["hedges"])

@@ -379,6 +379,21 @@ class _DocReader:
         yield from self.component_frames(sentence)
         yield from self.agent_frames(sentence)
         yield from self.name_frames(sentence)
+        yield from self.rival_frames(sentence)
+
+    def rival_frames(self, sentence: Span) -> Iterator[Found]:
+        """"Acme and its rival Globex", "Acme's rival Globex": a rival word before a
+        name, with a possessor, makes the two competitors."""
+        for token in sentence:
+            if token.lower_ not in self.lex.rival_words or token.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            named = self.entity(token.head, ("ORG", "PRODUCT"), anaphora=False)
+            owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
+            if named is None or owner is None:
+                continue
+            other = self.entity(owner, (named.label_,))
+            if other is not None and not _same(named, other, self.keys) and not self.blocked(token.head.head):
+                yield Found("COMPETES_WITH", other, named, sentence, {}, 0.75, None)
 
     def blocked(self, verb: Token) -> bool:
         """Negated or hedged clauses state no fact ("might follow him to Acme").
@@ -1335,6 +1350,14 @@ class _DocReader:
                         return ent
                 if child.dep_ == "prep" and child.lower_ == "from":
                     # "the Nova sedan from Acme"
+                    found = self.prep_objects(child, ("ORG",))
+                    if found:
+                        return found[0]
+        last = holders[-1]
+        if last.dep_ == "dobj" and any(t.predicate == "USES" for t in self.lex.verb_triggers(last.head)):
+            # "uses the Nova chip from Acme": the parser often hangs "from Acme" on the verb
+            for child in last.head.children:
+                if child.dep_ == "prep" and child.lower_ == "from" and child.i > last.i:
                     found = self.prep_objects(child, ("ORG",))
                     if found:
                         return found[0]

@@ -513,3 +513,32 @@ def test_leaving_to_found_a_company_is_a_founding_of_the_new_one(extract_text):
 def test_the_business_founded_after_leaving_is_not_the_company_left(extract_text):
     facts = extract_text("Tom Vance was Corvane Systems' chief architect before leaving to found the business.")
     assert ("Tom Vance", "FOUNDED", "Corvane Systems") not in triples(facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelvin Motors and its rival Zentrix Labs are both cutting prices.",
+        "Kelvin Motors's rival Zentrix Labs cut prices.",
+        "Kelvin Motors cut prices, and so did its rival Zentrix Labs.",
+    ],
+)
+def test_a_rival_named_with_its_possessor_competes_with_it(extract_text, text):
+    facts = extract_text(text)
+    assert {("Kelvin Motors", "COMPETES_WITH", "Zentrix Labs"), ("Zentrix Labs", "COMPETES_WITH", "Kelvin Motors")} & triples(facts)
+
+
+def test_a_rival_without_a_name_competes_with_nothing(extract_text):
+    facts = extract_text("Zentrix Labs said its rival would cut prices.")
+    assert not [r for r in facts.relations if r.predicate == "COMPETES_WITH"], triples(facts)
+
+
+def test_the_maker_of_a_component_a_product_uses(extract_text):
+    facts = extract_text("The Varkell T4 hatchback uses the Ostrin VX20 processor from Ithera Microelectronics.")
+    relation(facts, "Varkell T4", "USES", "Ostrin VX20")
+    relation(facts, "Ithera Microelectronics", "MAKES", "Ostrin VX20")
+
+
+def test_buying_a_component_from_a_company_does_not_say_who_makes_it(extract_text):
+    facts = extract_text("Kelvin Motors bought the Ostrin VX20 processor from Ithera Microelectronics.")
+    assert ("Ithera Microelectronics", "MAKES", "Ostrin VX20") not in triples(facts)
