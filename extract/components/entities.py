@@ -129,6 +129,8 @@ class EntityRecognizer:
                 span = self._without_titles(span)
                 if span is None:
                     continue
+            if ent.label_ == PERSON and len(span) == 1:
+                span = self._with_given_name(span)
             parts = _split_coordination(span, self.lexicon) if ent.label_ in (ORG, PERSON) else [span]
             if len(parts) > 1:
                 found += [self._suffixed(p) or _Candidate(p.start, p.end, ent.label_, None, MODEL) for p in parts]
@@ -151,6 +153,24 @@ class EntityRecognizer:
         if len(span) >= 2 and self.lexicon.suffix_meaning(span[-1].text) is not None:
             return _Candidate(span.start, span.end, ORG, self._suffix_kind(span), PART)
         return None
+
+    def _with_given_name(self, span: Span) -> Span:
+        """"Isabel Khan" when the model tagged only "Khan": a capitalised name word
+        right before a one-word person, compounded with it, is its given name (not a
+        title, a listed name, or part of another entity)."""
+        doc = span.doc
+        i = span.start - 1
+        if i < 0:
+            return span
+        word = doc[i]
+        if (
+            word.pos_ == "PROPN" and word.dep_ == "compound" and word.head.i == span.start
+            and word.is_alpha and word.text.istitle() and not word.ent_type_
+            and not self.lexicon.is_title_word(word) and self.lexicon.lookup(word.text) is None
+            and self.lexicon.strip_honorific(f"{word.text} {span.text}") != span.text  # not "Princess", "Dr"
+        ):
+            return doc[i:span.end]
+        return span
 
     def _longer_than_listed(self, span: Span) -> bool:
         """A listed organisation's name followed by more capitalised words that name nothing listed."""

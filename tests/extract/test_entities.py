@@ -157,3 +157,15 @@ def test_a_makers_name_and_a_model_name_before_a_product_noun_is_a_product(nlp):
 
 def test_a_makers_name_alone_before_a_product_noun_stays_the_maker(nlp):
     assert ents(nlp, "Omar Haddad rode the Siemens train.")["Siemens"] == "ORG"
+
+
+def test_two_people_of_one_surname_stay_two_when_the_model_tags_only_the_surname(nlp):
+    # the model tags "Khan" alone in the second sentence
+    found = keys(nlp, "Mei Khan joined Kelvin Motors in 2019. Isabel Khan graduated from Harvard University in 2024.")
+    assert found.get("Isabel Khan") and found["Isabel Khan"] != found["Mei Khan"]
+    assert "Khan" not in found
+
+
+def test_a_title_before_a_surname_is_not_a_given_name(nlp):
+    found = ents(nlp, "President Biden spoke to reporters.")
+    assert "President Biden" not in found
