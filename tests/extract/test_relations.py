@@ -542,3 +542,16 @@ def test_the_maker_of_a_component_a_product_uses(extract_text):
 def test_buying_a_component_from_a_company_does_not_say_who_makes_it(extract_text):
     facts = extract_text("Kelvin Motors bought the Ostrin VX20 processor from Ithera Microelectronics.")
     assert ("Ithera Microelectronics", "MAKES", "Ostrin VX20") not in triples(facts)
+
+
+@pytest.mark.parametrize("person", ["Amara Velde", "Lars Kumar"])
+def test_who_moves_from_one_company_to_another_is_a_person(extract_text, person):
+    # the model alone types these names as a company or a product
+    facts = extract_text(f"{person} moved from Tessaro Auto to Quilby Power in 2018.")
+    moved = relation(facts, person, "MOVED", "Quilby Power")
+    assert names(facts)[moved.qualifiers["from"]] == "Tessaro Auto"
+
+
+def test_a_company_moving_its_offices_is_not_a_person(extract_text):
+    facts = extract_text("Blue Horizon moved its headquarters from Shanghai to Beijing.")
+    assert not facts.relations, triples(facts)
