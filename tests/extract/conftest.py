@@ -47,3 +47,9 @@ def relation(facts: FactSet, subject: str, predicate: str, obj: str):
         if r.predicate == predicate and called(facts, r.subject, subject) and called(facts, r.object, obj):
             return r
     raise AssertionError(f"no {subject} {predicate} {obj} in {sorted(triples(facts))}")
+
+
+def no_relation(facts: FactSet, predicate: str) -> None:
+    """Nothing of this predicate was extracted."""
+    found = [t for t in triples(facts) if t[1] == predicate]
+    assert not found, f"unexpected {predicate}: {sorted(found)}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import names, relation, triples
+from tests.extract.conftest import names, no_relation, relation, triples
 
 pytestmark = pytest.mark.model
 
@@ -209,7 +209,7 @@ def test_a_product_of_an_unknown_brand_runs_on_a_component(extract_text):
 def test_a_company_that_builds_a_product_makes_it_and_does_not_use_it(extract_text):
     facts = extract_text("Kelvari Motors builds the Kelvari R8 coupe at its main plant.")
     relation(facts, "Kelvari Motors", "MAKES", "Kelvari R8")
-    assert not [r for r in facts.relations if r.predicate == "USES"], triples(facts)
+    no_relation(facts, "USES")
 
 
 @pytest.mark.parametrize("said", ["is built on the Ostrin VX20 platform", "is equipped with the Ostrin VX20 chip"])
@@ -501,7 +501,7 @@ def test_a_title_said_with_a_copula_is_a_job_wherever_the_parser_hangs_the_compa
 
 def test_being_somewhere_is_not_a_job(extract_text):
     facts = extract_text("Tom Vance was happy at Corvane Systems.")
-    assert not [r for r in facts.relations if r.predicate == "WORKS_FOR"], triples(facts)
+    no_relation(facts, "WORKS_FOR")
 
 
 def test_leaving_to_found_a_company_is_a_founding_of_the_new_one(extract_text):
@@ -530,7 +530,7 @@ def test_a_rival_named_with_its_possessor_competes_with_it(extract_text, text):
 
 def test_a_rival_without_a_name_competes_with_nothing(extract_text):
     facts = extract_text("Zentrix Labs said its rival would cut prices.")
-    assert not [r for r in facts.relations if r.predicate == "COMPETES_WITH"], triples(facts)
+    no_relation(facts, "COMPETES_WITH")
 
 
 def test_the_maker_of_a_component_a_product_uses(extract_text):
