@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extract.extensions import register_extensions, span_key
@@ -608,7 +608,8 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     return doc[start:end]
 
 
-def _function_word(token) -> bool:
+def _function_word(token: Token) -> bool:
+    """A preposition, conjunction, article or pronoun: never the last word of a name."""
     return token.text.islower() and token.pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PART", "AUX", "PRON")
 
 
