@@ -85,7 +85,7 @@ class EntityRecognizer:
             self._shape_kinds[f"SHAPE_{index}"] = pattern.get("kind", "other")
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = self._model_candidates(doc) + self._gazetteer_candidates(doc)
+        candidates = self._model_candidates(doc) + self._gazetteer_candidates(doc) + self._untagged_suffixed(doc)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._document_mentions(doc, labels, kinds)
         candidates += self._suffix_candidates(doc, candidates, labels)
@@ -153,6 +153,30 @@ class EntityRecognizer:
         if len(span) >= 2 and self.lexicon.suffix_meaning(span[-1].text) is not None:
             return _Candidate(span.start, span.end, ORG, self._suffix_kind(span), PART)
         return None
+
+    def _untagged_suffixed(self, doc: Doc) -> list[_Candidate]:
+        """"Galaton Labs" where the model tagged nothing, or only "Labs": up to three
+        capitalised name words right before an organisational suffix name an organisation."""
+        tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        starts = {ent.start for ent in doc.ents}
+        found = []
+        for token in doc[1:]:
+            if (token.i in tagged and token.i not in starts) \
+                    or self.lexicon.suffix_meaning(token.text) not in BASE_NAMING_SUFFIXES | {"education"}:
+                continue
+            suffix = self.lexicon.suffix_for(doc, token.i)
+            if suffix is None:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < 3:
+                word = doc[start - 1]
+                if word.i in tagged or word.pos_ != "PROPN" or not word.is_alpha or not word.text.istitle() \
+                        or self.lexicon.is_title_word(word) or self.lexicon.is_suffix_word(word.text):
+                    break
+                start -= 1
+            if start < token.i:
+                found.append(_Candidate(start, token.i + suffix[0], ORG, suffix[1], PART))
+        return found
 
     def _with_given_name(self, span: Span) -> Span:
         """"Isabel Khan" when the model tagged only "Khan": a capitalised name word

@@ -590,8 +590,9 @@ class _DocReader:
         moved_from = self.from_org(verb, trigger)
         extra = (previous.start_char, previous.end_char) if previous is not None else None
         if trigger.to_preps:
-            # "Roe left X for Y": a move to Y
-            for child in verb.children:
+            # "Roe left X for Y": a move to Y ("for Y" may hang on X's name)
+            objects = [c for c in verb.children if c.dep_ in trigger.object_deps and c.i in self.entity_of]
+            for child in [c for token in (verb, *objects) for c in token.children]:
                 if child.dep_ == "prep" and child.lower_ in trigger.to_preps:
                     for destination in self.prep_objects(child, ("ORG",)):
                         for agent, patient in pairs:

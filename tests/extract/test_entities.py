@@ -169,3 +169,19 @@ def test_two_people_of_one_surname_stay_two_when_the_model_tags_only_the_surname
 def test_a_title_before_a_surname_is_not_a_given_name(nlp):
     found = ents(nlp, "President Biden spoke to reporters.")
     assert "President Biden" not in found
+
+
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        ("Claire Dorn left Wilevos Robotics for Galaton Labs in 2015.", "Galaton Labs"),
+        ("Ben Ortiz joined Ostivos Software in 2020.", "Ostivos Software"),
+    ],
+)
+def test_name_words_before_a_company_suffix_the_model_missed_are_a_company(nlp, text, company):
+    assert ents(nlp, text).get(company) == "ORG"
+
+
+def test_a_lone_suffix_word_is_not_a_company_name(nlp):
+    found = ents(nlp, "Ben Ortiz joined Ostivos Software in 2020.")
+    assert "Software" not in found

@@ -555,3 +555,9 @@ def test_who_moves_from_one_company_to_another_is_a_person(extract_text, person)
 def test_a_company_moving_its_offices_is_not_a_person(extract_text):
     facts = extract_text("Blue Horizon moved its headquarters from Shanghai to Beijing.")
     assert not facts.relations, triples(facts)
+
+
+def test_left_one_company_for_another_wherever_the_parser_hangs_for(extract_text):
+    facts = extract_text("Zofia Lind left Xanvemix Auto for Yorvaven Robotics in October 2023.")
+    moved = relation(facts, "Zofia Lind", "MOVED", "Yorvaven Robotics")
+    assert names(facts)[moved.qualifiers["from"]] == "Xanvemix Auto"
