@@ -453,6 +453,13 @@ class _DocReader:
                 if found or not self.lost_apposition(child):
                     return found
                 # "The company's CEO, Jane Roe, worked ...": parsed as two subjects
+        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
+            # "Acme competes with Globex": the tagger took the verb for a noun, its subject for a compound
+            for child in verb.children:
+                if child.dep_ == "compound" and child.i < verb.i:
+                    found = self.entities(child, types)
+                    if found:
+                        return found
         if verb.dep_ == "relcl":
             ent = self.entity(verb.head, types)
             return [ent] if ent is not None else []

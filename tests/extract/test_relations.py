@@ -561,3 +561,9 @@ def test_left_one_company_for_another_wherever_the_parser_hangs_for(extract_text
     facts = extract_text("Zofia Lind left Xanvemix Auto for Yorvaven Robotics in October 2023.")
     moved = relation(facts, "Zofia Lind", "MOVED", "Yorvaven Robotics")
     assert names(facts)[moved.qualifiers["from"]] == "Xanvemix Auto"
+
+
+def test_competes_with_when_the_tagger_takes_the_verb_for_a_noun(extract_text):
+    # the small model tags "competes" here as a noun with "Paxel Auto" as its compound
+    facts = extract_text("Paxel Auto competes with Nyard Auto in the charging market.")
+    assert {("Paxel Auto", "COMPETES_WITH", "Nyard Auto"), ("Nyard Auto", "COMPETES_WITH", "Paxel Auto")} & triples(facts)
