@@ -18,8 +18,11 @@ from extract.model import Relation
 
 # Job facts that place a person at an organisation at a point of the story.
 # A title ("Roe, CFO of Acme") describes the present, so it is not a step
-# of the career unless it is the same sentence as the move.
+# of the career unless it is the same sentence as the move, or the text marks
+# it as past ("Roe was previously CFO of Acme", "former Acme executive Roe"):
+# then it is a job the person held before whatever they join later.
 CAREER_EVENTS = ("join", "work", "leave")
+TITLE_EVENTS = ("title",)
 JOIN_EVENTS = ("join",)
 
 
@@ -74,7 +77,8 @@ def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> R
         if candidate.evidence[0].doc != doc:
             continue
         same_sentence = candidate.evidence[0].start == job.evidence[0].start
-        if event not in CAREER_EVENTS and not same_sentence:
+        past_title = event in TITLE_EVENTS and candidate.qualifiers.get("current") is False
+        if event not in CAREER_EVENTS and not same_sentence and not past_title:
             continue
         if candidate.object == job.object or candidate.object in family.get(job.object, ()):
             continue

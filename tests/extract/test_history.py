@@ -43,6 +43,17 @@ def test_a_title_elsewhere_in_the_text_is_not_a_career_step():
     assert moves(derive_history(facts)) == set()
 
 
+def test_a_past_title_earlier_in_the_text_is_the_job_left():
+    # "Ann was previously CFO of Alpha. ... Ann is joining Beta."
+    facts = [(job("ann", "alpha", 10, current=False), "title", 0), (job("ann", "beta", 50), "join", 0)]
+    assert moves(derive_history(facts)) == {("ann", "beta", "alpha")}
+
+
+def test_a_past_title_after_the_joining_is_not_the_job_left():
+    facts = [(job("ann", "beta", 10), "join", 0), (job("ann", "alpha", 50, current=False), "title", 0)]
+    assert moves(derive_history(facts)) == set()
+
+
 def test_a_former_title_in_the_joining_sentence_is_the_job_left():
     facts = [(job("ann", "alpha", 50), "title", 0), (job("ann", "beta", 50), "join", 0)]
     assert moves(derive_history(facts)) == {("ann", "beta", "alpha")}

@@ -567,3 +567,18 @@ def test_competes_with_when_the_tagger_takes_the_verb_for_a_noun(extract_text):
     # the small model tags "competes" here as a noun with "Paxel Auto" as its compound
     facts = extract_text("Paxel Auto competes with Nyard Auto in the charging market.")
     assert {("Paxel Auto", "COMPETES_WITH", "Nyard Auto"), ("Nyard Auto", "COMPETES_WITH", "Paxel Auto")} & triples(facts)
+
+
+def test_a_past_title_then_a_join_is_a_move(extract_text):
+    facts = extract_text(
+        "Mark Hollis was previously president of Siemens. Analysts said on Monday that Hollis is joining Bosch."
+    )
+    fact = relation(facts, "Mark Hollis", "MOVED", "Bosch")
+    assert names(facts)[fact.qualifiers["from"]] == "Siemens"
+
+
+def test_a_present_title_then_a_join_is_not_a_move(extract_text):
+    # The same sentences with the title in the present: no career step, so no move.
+    facts = extract_text("Mark Hollis is president of Siemens. Analysts said on Monday that Hollis is joining Bosch.")
+    assert ("Mark Hollis", "WORKS_FOR", "Bosch") in triples(facts)
+    no_relation(facts, "MOVED")
