@@ -82,6 +82,11 @@ class RelationalNoun:
     preps: tuple[str, ...]
     holder_is: str = "subject"
     copula_only: bool = False
+    # The other end only as the noun's possessor ("Acme's chip company Globex"),
+    # for nouns too common to relate through a preposition ("a company of ...").
+    possessor_only: bool = False
+    # Modifiers that make the noun say something else ("Acme's sister company").
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1238,6 +1238,12 @@ class _DocReader:
             for entry in self.lex.relational_nouns(noun):
                 if noun.head.pos_ in ("VERB", "AUX") and self.blocked(noun.head):
                     continue
+                if entry.unless and any(
+                    c.dep_ in ("amod", "compound", "nmod") and c.lower_ in entry.unless for c in _modifiers(noun)
+                ):
+                    continue
+                if entry.possessor_only and not any(c.dep_ == "poss" for c in _possessors(noun)):
+                    continue
                 holders = self.included(noun, entry.holder)
                 if not holders:
                     holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
@@ -1245,10 +1251,10 @@ class _DocReader:
                 if not holders:
                     continue
                 others: list[Span] = []
-                for child in noun.children:
+                for child in _possessors(noun) if entry.possessor_only else noun.children:
                     if child.dep_ == "prep" and child.lower_ in entry.preps:
                         others += self.prep_objects(child, entry.other)
-                    elif child.dep_ in ("poss", "compound", "nmod") and child.i < noun.i:
+                    elif child.dep_ in (("poss",) if entry.possessor_only else ("poss", "compound", "nmod")) and child.i < noun.i:
                         ent = self.entity(child, entry.other, anaphora=child.dep_ == "poss")
                         if ent is not None and ent not in others:
                             others.append(ent)
@@ -1493,3 +1499,17 @@ def _end_of(qualifiers: dict) -> dict:
         if "_date_text" in qualifiers:
             q["_date_text"] = qualifiers["_date_text"]
     return q
+
+
+def _possessors(noun: Token) -> list[Token]:
+    """The possessors of a noun, also when the parser hangs them on the name the
+    noun describes ("Acme's chip company Globex" parsed as "Acme's Globex")."""
+    return [c for c in _modifiers(noun) if c.dep_ == "poss"]
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """The noun's dependents, and those before it of the name it is a compound of."""
+    found = list(noun.children)
+    if noun.dep_ == "compound":
+        found += [c for c in noun.head.children if c.i < noun.i and c not in found]
+    return found

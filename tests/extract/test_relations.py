@@ -582,3 +582,27 @@ def test_a_present_title_then_a_join_is_not_a_move(extract_text):
     facts = extract_text("Mark Hollis is president of Siemens. Analysts said on Monday that Hollis is joining Bosch.")
     assert ("Mark Hollis", "WORKS_FOR", "Bosch") in triples(facts)
     no_relation(facts, "MOVED")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Investors also backed Airbus's aerospace company Skyreach, which builds satellites.",
+        "Globex, a partner of Airbus's satellite company Skyreach, is switching suppliers.",
+    ],
+)
+def test_a_company_of_a_possessor_is_part_of_it(extract_text, sentence):
+    assert ("Skyreach", "PART_OF", "Airbus") in triples(extract_text(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Investors also backed Airbus's sister company Skyreach, which builds satellites.",
+        "Investors also backed Airbus's portfolio company Skyreach, which builds satellites.",
+        "Investors also backed Airbus's former company Skyreach, which builds satellites.",
+        "Investors also backed a company of Airbus veterans, Skyreach, which builds satellites.",
+    ],
+)
+def test_a_company_said_otherwise_of_a_possessor_is_not_part_of_it(extract_text, sentence):
+    no_relation(extract_text(sentence), "PART_OF")
