@@ -42,6 +42,9 @@ MAYBE_LABELS = {"GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 LEADING_DROP = {"the", "a", "an", '"', "“", "”", "'", "‘", "’", "«", "»"}
 # Suffix meanings that make the name before them an organisation too.
 BASE_NAMING_SUFFIXES = {"legal", "industry", "division"}
+# What the model may have called a name that a list of organisations makes one
+# (not a place: "the Museum of Art, Chicago" lists a place after an organisation).
+LIST_MEMBER_TYPES = {"", ORG, PRODUCT} | (MAYBE_LABELS - {"GPE", "LOC", "NORP"})
 
 MODEL, MENTION, PART, GAZETTEER, APPOSITION, SUFFIX, SHAPE = 0, 1, 2, 3, 3, 4, 5
 
@@ -93,6 +96,7 @@ class EntityRecognizer:
         candidates += self._shape_candidates(doc, labels)
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
+        candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates)
         candidates += self._document_mentions(doc, labels, kinds)
@@ -416,6 +420,41 @@ class EntityRecognizer:
                 found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
         return found
 
+    def _list_member_candidates(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str]) -> list[_Candidate]:
+        """"Acme owns Globex, Initech, ZNX and Hooli": a capitalised name left without a
+        label (untagged, or a place or product by the model's guess alone) in a list
+        of mostly organisations, at least two, and no people, is one too."""
+        label_at: dict[int, str] = {}
+        for cand in candidates:
+            label = labels.get(collapse_key(doc[cand.start:cand.end].text))
+            if label is not None:
+                for i in range(cand.start, cand.end):
+                    label_at[i] = label
+        found = []
+        for token in doc:
+            if token.pos_ != "PROPN" or token.i in label_at or token.ent_type_ not in LIST_MEMBER_TYPES:
+                continue
+            if token.dep_ != "conj" and not any(c.dep_ == "conj" for c in token.children):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token \
+                    and doc[start - 1].pos_ == "PROPN" and start - 1 not in label_at:
+                start -= 1
+            words = doc[start:token.i + 1]
+            if not all(t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t) for t in words):
+                continue
+            if not _whole_list_item(doc, start, token.i + 1):
+                continue
+            first = token
+            while first.dep_ == "conj":
+                first = first.head
+            members = [first] + [t for t in first.subtree if t.dep_ == "conj" and _in_list(t, first)]
+            member_labels = [label_at.get(t.i) for t in members if t != token]
+            orgs = member_labels.count(ORG)
+            if orgs >= 2 and 2 * orgs > len(member_labels) and PERSON not in member_labels and PRODUCT not in member_labels:
+                found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+        return found
+
     def _abbreviations(self, doc: Doc) -> set[int]:
         """Starts of "(SOC)"-like names: abbreviations of the common noun before them."""
         starts = set()
@@ -618,6 +657,22 @@ class EntityRecognizer:
         others = [e for e in others if not any(taken[e.start:e.end])]
         doc.ents = filter_spans(spans + others)
         doc._.entity_kinds = span_kinds
+
+
+def _whole_list_item(doc: Doc, start: int, end: int) -> bool:
+    """The words are a whole item of a list, not part of a longer name ("Gallery 400")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return (before is None or before.text in (",", ";") or before.dep_ in ("cc", "det", "prep")) and (
+        after is None or after.text in (",", ";", ".", ")") or after.dep_ == "cc"
+    )
+
+
+def _in_list(token: Token, first: Token) -> bool:
+    """Whether a conjunct belongs to the coordination that ``first`` heads."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token == first
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:

@@ -185,3 +185,18 @@ def test_name_words_before_a_company_suffix_the_model_missed_are_a_company(nlp, 
 def test_a_lone_suffix_word_is_not_a_company_name(nlp):
     found = ents(nlp, "Ben Ortiz joined Ostivos Software in 2020.")
     assert "Software" not in found
+
+
+def test_an_unlabelled_name_in_a_list_of_organisations_is_one(nlp):
+    found = ents(nlp, "The deal gives Acme control of Globex, Initech, ZNX, Hooli and Vandelay Industries.")
+    assert found.get("Globex") == "ORG"  # the model's guess is PRODUCT
+
+
+def test_a_name_within_a_longer_list_item_is_not_made_an_organisation(nlp):
+    found = ents(nlp, "The deal gives Acme control of Initech, ZNX, Portal 400 and Vandelay Industries.")
+    assert "Portal" not in found
+
+
+def test_a_place_in_a_list_of_organisations_stays_a_place(nlp):
+    doc = nlp("The deal gives Acme control of Globex, Initech, ZNX, Germany and Vandelay Industries.")
+    assert "Germany" not in {e.text for e in doc.ents if e.label_ == "ORG"}

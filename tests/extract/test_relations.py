@@ -606,3 +606,10 @@ def test_a_company_of_a_possessor_is_part_of_it(extract_text, sentence):
 )
 def test_a_company_said_otherwise_of_a_possessor_is_not_part_of_it(extract_text, sentence):
     no_relation(extract_text(sentence), "PART_OF")
+
+
+def test_every_member_of_a_list_of_owned_companies_is_part_of_the_owner(extract_text):
+    # The model tags "Globex" as nothing here; the list it stands in makes it a company.
+    facts = extract_text("Initech owns ZNX, Globex, Vandelay Industries and Soylent Corp.")
+    owned = {s for s, p, o in triples(facts) if p == "PART_OF" and o == "Initech"}
+    assert owned == {"ZNX", "Globex", "Vandelay Industries", "Soylent Corp."}
