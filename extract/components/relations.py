@@ -801,18 +801,22 @@ class _DocReader:
         return " ".join(words)
 
     def date_near(self, verb: Token, sentence: Span) -> str | None:
-        """A DATE entity attached to the verb, else the sentence's only DATE."""
+        """The DATE entity attached most closely to the verb, else the sentence's only DATE."""
         dates = [ent for ent in self.ents_in(sentence) if ent.label_ == "DATE"]
         if not dates:
             return None
+        attached = []  # (steps up to the verb, distance in words, date)
         for ent in dates:
             head = ent.root
-            for _ in range(4):
+            for steps in range(4):
                 if head == verb:
-                    return ent.text
+                    attached.append((steps, abs(ent.root.i - verb.i), ent.start, ent))
+                    break
                 if head.head == head or head.dep_ in ("relcl", "appos"):
                     break  # a clause describing a name has its own time
                 head = head.head
+        if attached:
+            return min(attached, key=lambda item: item[:3])[3].text
         if len(dates) != 1:
             return None
         # The sentence's only date, unless it belongs to another clause

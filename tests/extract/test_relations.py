@@ -613,3 +613,9 @@ def test_every_member_of_a_list_of_owned_companies_is_part_of_the_owner(extract_
     facts = extract_text("Initech owns ZNX, Globex, Vandelay Industries and Soylent Corp.")
     owned = {s for s, p, o in triples(facts) if p == "PART_OF" and o == "Initech"}
     assert owned == {"ZNX", "Globex", "Vandelay Industries", "Soylent Corp."}
+
+
+def test_the_date_attached_closest_to_the_verb_dates_the_fact(extract_text):
+    # "since 2019" hangs on a clause before the signing; "in June 2021" on the signing itself.
+    facts = extract_text("Having struggled since 2019, Bosch signed a partnership with Siemens in June 2021.")
+    assert relation(facts, "Bosch", "PARTNERED_WITH", "Siemens").qualifiers["date"] == "2021-06"
