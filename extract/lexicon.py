@@ -145,6 +145,8 @@ class Lexicon:
         self.department_words = frozenset(anaphors["department_words"])
         self.component_kinds = frozenset(anaphors["component_kinds"])
         self.quantity_words = frozenset(anaphors["quantity_words"])
+        self.currency_words = frozenset(anaphors["currency_words"])
+        self.money_after_words = frozenset(anaphors["money_after_words"])
         self.non_job_titles = frozenset(anaphors["non_job_titles"])
         self.part_suffixes = frozenset(anaphors["part_suffixes"])
         self.becoming_lemmas = frozenset(anaphors["becoming_lemmas"])

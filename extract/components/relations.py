@@ -22,6 +22,7 @@ Each fact found is a plain record on ``doc._.relations`` (see
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -33,6 +34,9 @@ from extract.components.coref import DIVISION_MARK
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
 from extract.ontology import PREDICATES
+
+# "3bn", "2.66bn", "450m": a number with its scale written onto it.
+_NUMBER_WITH_SCALE = re.compile(r"^\d[\d.,]*(?:bn|mn|m|b|k)$", re.IGNORECASE)
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -698,11 +702,30 @@ class _DocReader:
                     q["role"] = self.role_text(child)
                     break
         if trigger.amount:
-            for ent in self.ents_in(sentence):
-                if ent.label_ == "MONEY":
-                    q["amount"] = ent.text
-                    break
+            amount = self.amount_in(sentence)
+            if amount:
+                q["amount"] = amount
         return q
+
+    def amount_in(self, sentence: Span) -> str | None:
+        """The sentence's first sum of money, whole: the model's MONEY entity with the
+        currency before it and the scale after it ("$" + "450" + "m"), else a
+        currency word before a number the model did not tag ("€3bn")."""
+        money = next((ent for ent in self.ents_in(sentence) if ent.label_ == "MONEY"), None)
+        if money is not None:
+            start, end = money.start, money.end
+        else:
+            start = next((t.i for t in sentence[:-1] if t.lower_ in self.lex.currency_words
+                          and _number_like(self.doc[t.i + 1])), None)
+            if start is None:
+                return None
+            end = start + 2
+        while start > sentence.start and self.doc[start - 1].lower_ in self.lex.currency_words:
+            start -= 1
+        while end < sentence.end and self.doc[end].lower_ in self.lex.money_after_words:
+            end += 1
+        text = self.doc[start:end].text
+        return text[:-1] if text.endswith(".") else text
 
     def from_org(self, verb: Token, trigger: Trigger) -> Span | None:
         if not trigger.from_preps:
@@ -1517,3 +1540,8 @@ def _modifiers(noun: Token) -> list[Token]:
     if noun.dep_ == "compound":
         found += [c for c in noun.head.children if c.i < noun.i and c not in found]
     return found
+
+
+def _number_like(token: Token) -> bool:
+    """"3", "2.66", "3bn", "450m": a number, with a scale written onto it or not."""
+    return token.like_num or bool(_NUMBER_WITH_SCALE.match(token.text))

@@ -619,3 +619,18 @@ def test_the_date_attached_closest_to_the_verb_dates_the_fact(extract_text):
     # "since 2019" hangs on a clause before the signing; "in June 2021" on the signing itself.
     facts = extract_text("Having struggled since 2019, Bosch signed a partnership with Siemens in June 2021.")
     assert relation(facts, "Bosch", "PARTNERED_WITH", "Siemens").qualifiers["date"] == "2021-06"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("Bosch acquired Valeo for $450m.", "$450m"),
+        ("Bosch bought Valeo for €3bn in 2020.", "€3bn"),
+        ("Bosch acquired Valeo for US$1.2 billion.", "US$1.2 billion"),
+        ("Bosch invested 500 million yuan in Valeo.", "500 million yuan"),
+    ],
+)
+def test_an_amount_keeps_its_currency_and_scale(extract_text, sentence, amount):
+    facts = extract_text(sentence)
+    fact = next(r for r in facts.relations if r.predicate in ("ACQUIRED", "INVESTED_IN"))
+    assert fact.qualifiers["amount"] == amount
