@@ -50,3 +50,21 @@ def strip_possessive_tokens(doc: Doc, start: int, end: int) -> int:
     if end > start + 1 and doc[end - 1].text in ("'s", "’s"):
         end -= 1
     return end
+
+
+def spells_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` ("GWP", "G.W.P.") is made of the capitals of ``full``
+    ("Global Widget Partners"), in order, starting with the first."""
+    letters = [c for c in short if c.isalnum()]
+    capitals = [c for c in full if c.isupper() or c.isdigit()]
+    if len(letters) < 2 or not all(c.isupper() or c.isdigit() for c in letters) or not capitals \
+            or letters[0] != capitals[0]:
+        return False
+    position = 0
+    for letter in letters:
+        while position < len(capitals) and capitals[position] != letter:
+            position += 1
+        if position == len(capitals):
+            return False
+        position += 1
+    return True

@@ -23,7 +23,7 @@ from extract.clusters import ClusterStore
 from extract.components.coref import DIVISION_MARK, same_person
 from extract.lexicon import load_lexicon
 from extract.model import Entity, slugify
-from extract.names import collapse_key, name_key
+from extract.names import collapse_key, name_key, spells_abbreviation
 from extract.pipeline import DocFacts
 
 TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "PRODUCT": "Product"}
@@ -168,7 +168,9 @@ def _entity_of(key: str, cluster: _Cluster, lexicon, claimant: Callable[[str], s
         full = [s for s, _ in stripped.most_common() if len(s.split()) >= 2]
         name = full[0] if full else stripped.most_common(1)[0][0]
     else:
-        name = max(surfaces, key=lambda s: (cluster.surfaces[s], -len(s)))
+        # "Acme Widget Partners (AWP)": the abbreviation is an alias, however often used.
+        spelled = [s for s in surfaces if not any(o != s and spells_abbreviation(s, o) for o in surfaces)]
+        name = max(spelled or surfaces, key=lambda s: (cluster.surfaces[s], -len(s)))
     if entity_type == "Person" and len(name.split()) < 2:
         return None
     entity_id = slugify(name) or slugify(key)

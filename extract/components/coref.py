@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import register_extensions, span_key
 from extract.lexicon import Lexicon, load_lexicon
-from extract.names import collapse_key
+from extract.names import collapse_key, spells_abbreviation
 
 # How far back (in sentences) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
@@ -91,7 +91,27 @@ class Coreference:
             else:
                 group = collapse_key(ent.text)
             keys[span_key(ent)] = f"{label}:{group}"
+        if label == "ORG":
+            for short, full in self._abbreviated(doc, mentions).items():
+                for ent in mentions:
+                    if collapse_key(ent.text) == short:
+                        keys[span_key(ent)] = keys[span_key(full)]
         return keys
+
+    def _abbreviated(self, doc: Doc, mentions: list[Span]) -> dict[str, Span]:
+        """"Global Widget Partners (GWP)": the bracketed abbreviation, spelled by the
+        capitals of the name just before it, means that organisation throughout
+        the document. Keyed by the abbreviation's collapsed form."""
+        by_start = {ent.start: ent for ent in mentions}
+        found: dict[str, Span] = {}
+        for full in mentions:
+            short = by_start.get(full.end + 1)
+            if short is None or doc[full.end].text != "(" or short.end >= len(doc) or doc[short.end].text != ")":
+                continue
+            if self.lexicon.lookup(short.text) is not None or not spells_abbreviation(short.text, full.text):
+                continue
+            found.setdefault(collapse_key(short.text), full)
+        return found
 
     def _org_base(self, ent: Span, known: set[str]) -> str:
         """The collapsed key of the organisation this name means (see the module doc)."""
@@ -182,3 +202,4 @@ def same_person(a: str, b: str) -> bool:
 def entity_key(label: str, name: str) -> str:
     """The document-level key of an entity: its label and collapsed name."""
     return f"{label}:{collapse_key(name)}"
+

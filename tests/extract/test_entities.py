@@ -200,3 +200,30 @@ def test_a_name_within_a_longer_list_item_is_not_made_an_organisation(nlp):
 def test_a_place_in_a_list_of_organisations_stays_a_place(nlp):
     doc = nlp("The deal gives Acme control of Globex, Initech, ZNX, Germany and Vandelay Industries.")
     assert "Germany" not in {e.text for e in doc.ents if e.label_ == "ORG"}
+
+
+def test_a_bracketed_abbreviation_is_an_alias_of_the_name_before_it(extract_text):
+    facts = extract_text(
+        "Bosch is buying Nordwind Infrastructure Partners (NIP), a company founded by Samuel Otieno. "
+        "NIP owns ports. NIP is based in Lagos."
+    )
+    orgs = {e.name: e for e in facts.entities if e.type == "Organization"}
+    assert "NIP" not in orgs  # one entity, named in full although the abbreviation is used more
+    assert "NIP" in orgs["Nordwind Infrastructure Partners"].aliases
+
+
+def test_a_bracketed_abbreviation_of_other_letters_stays_its_own_name(extract_text):
+    facts = extract_text("Bosch owns Nordwind Partners (NWP).")
+    assert {"Nordwind Partners", "NWP"} <= {e.name for e in facts.entities}
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "spelled"),
+    [("GWP", "Global Widget Partners", True), ("G.W.P.", "Global Widget Partners", True),
+     ("CATL", "Contemporary Amperex Technology Co. Limited", True), ("NWP", "Nordwind Partners", False),
+     ("WP", "Global Widget Partners", False), ("Gwp", "Global Widget Partners", False)],
+)
+def test_which_abbreviations_spell_a_name(short, full, spelled):
+    from extract.names import spells_abbreviation
+
+    assert spells_abbreviation(short, full) is spelled
