@@ -123,6 +123,10 @@ class Coreference:
             base = " ".join(words[:cut])
             meanings = {self.lexicon.suffix_meaning(w) for w in tail}
             if meanings <= {"legal"}:
+                # "Acme Group" is Acme, under the name the gazetteer gives it
+                record = self.lexicon.lookup(base)
+                if record is not None and record.label == "ORG":
+                    return collapse_key(self.lexicon.same_business(record).name)
                 return collapse_key(base)
             if meanings <= {"legal", "industry"}:
                 record = self.lexicon.lookup(base)

@@ -227,3 +227,9 @@ def test_which_abbreviations_spell_a_name(short, full, spelled):
     from extract.names import spells_abbreviation
 
     assert spells_abbreviation(short, full) is spelled
+
+
+def test_a_listed_name_with_a_legal_ending_is_the_listed_organisation(extract_text):
+    # The gazetteer knows "Dongfeng" as "Dongfeng Motor": "Dongfeng Group" is the same company.
+    facts = extract_text("The brand is jointly owned by Dongfeng Group and Huawei. Dongfeng said sales rose.")
+    assert [e.name for e in facts.entities if e.name.startswith("Dongfeng")] == ["Dongfeng Motor"]
