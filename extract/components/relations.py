@@ -349,6 +349,10 @@ class _DocReader:
                 found.append(ent)
         return found
 
+    def _is_place(self, token: Token) -> bool:
+        """A name after "in" that locates another: a place, whatever the model called it."""
+        return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "PRODUCT")
+
     def entities(self, token: Token, types: Iterable[str]) -> list[Span]:
         """The entity of a token and of every token coordinated with it
         ("X and Y"; "X, Y merge", which the parser reads as an apposition),
@@ -356,7 +360,7 @@ class _DocReader:
         found = self.included(token, types)
         if found:
             return found
-        for t in _with_conjuncts(token):
+        for t in _with_conjuncts(token, self._is_place):
             ent = self.entity(t, types)
             if ent is not None and ent not in found:
                 found.append(ent)
@@ -498,7 +502,9 @@ class _DocReader:
             found = []
             for child in verb.children:
                 if child.dep_ == "dobj" and child.lemma_.lower() in trigger.requires_dobj:
-                    for prep in child.subtree:
+                    # "completed an MA in design at X": the field may hang on the verb
+                    fields = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+                    for prep in [t for part in [child, *fields] for t in part.subtree]:
                         if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
                             found += self.prep_objects(prep, trigger.object)
             if found:
@@ -525,7 +531,9 @@ class _DocReader:
                     objects = [o for o in objects
                                if _contains(o, child) or o.start > verb.i or self.sentence_of[o.start].start != here]
                 found += objects
-            elif child.dep_ in ("prep", "dative", "agent") and child.lower_ in trigger.object_preps:
+            elif (child.dep_ in ("prep", "dative", "agent") or (child.dep_ == "conj" and child.pos_ == "ADP")) \
+                    and child.lower_ in trigger.object_preps:
+                # ("... and at Z": a preposition coordinated with the verb's own)
                 if child.dep_ == "agent" and not trigger.object_nouns:
                     continue
                 found += self.prep_objects(child, types)
@@ -537,8 +545,9 @@ class _DocReader:
             ):
                 # The small parser often hangs a proper-noun object as advmod.
                 found += self.entities(child, types)
-        if not found and "dobj" in trigger.object_deps:
-            # "co-founded and ran X": coordinated verbs share the object
+        if not found and "dobj" in trigger.object_deps and not any(c.dep_ == "dobj" for c in verb.children):
+            # "co-founded and ran X": coordinated verbs share the object (not when the
+            # verb has its own: "received an education ... and entered the army")
             for conj in verb.children:
                 if conj.dep_ == "conj" and conj.pos_ == "VERB":
                     for obj in conj.children:
@@ -553,10 +562,16 @@ class _DocReader:
                         if t.i in self.entity_of and self.entity_of[t.i].label_ == "PERSON" and t.i < child.i
                     ][:1]
         if not found and trigger.object_preps:
-            # "studied engineering at X": the preposition hangs on the object noun
-            for child in verb.children:
-                if child.dep_ == "dobj" and child.i not in self.entity_of:
-                    for prep in child.children:
+            # "studied engineering at X", "graduated with a BA from X and a law degree
+            # from Y": the preposition hangs on the object noun, or on its conjuncts
+            nouns = [c for c in verb.children if c.dep_ == "dobj"]
+            nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in c.children if p.dep_ == "pobj"]
+            nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
+            for noun in nouns:
+                # (a degree the model took for a name, "with a BA", is still a degree)
+                if noun.i not in self.entity_of or noun.dep_ != "dobj":
+                    for prep in noun.children:
                         if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
                             found += self.prep_objects(prep, types)
         for child in verb.children if not found else ():
@@ -1469,11 +1484,17 @@ def _reduced_passive(verb: Token) -> bool:
     return (head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")) or (head.dep_ in ("amod", "compound") and head.tag_ == "VBN")
 
 
-def _with_conjuncts(token: Token) -> list[Token]:
+def _with_conjuncts(token: Token, is_place=None) -> list[Token]:
+    """The token and its conjuncts. With ``is_place``, also those the parser hangs on
+    the place that locates a name ("at X in Bonn, Y in Paris and Z": Y hangs on Bonn)."""
     out = [token]
     for child in token.children:
         if child.dep_ == "conj":
-            out.extend(_with_conjuncts(child))
+            out.extend(_with_conjuncts(child, is_place))
+        elif is_place is not None and child.dep_ == "prep" and child.lower_ == "in":
+            for place in child.children:
+                if place.dep_ == "pobj" and is_place(place):
+                    out.extend(_with_conjuncts(place, is_place)[1:])
     return out
 
 

@@ -634,3 +634,21 @@ def test_an_amount_keeps_its_currency_and_scale(extract_text, sentence, amount):
     facts = extract_text(sentence)
     fact = next(r for r in facts.relations if r.predicate in ("ACQUIRED", "INVESTED_IN"))
     assert fact.qualifiers["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    ("sentence", "schools"),
+    [
+        ("Tom Becker graduated with a BA from Yale University and a law degree from Columbia University.",
+         {"Yale University", "Columbia University"}),
+        ("Tom Becker has a PhD in economics from the University of Buckingham.", {"University of Buckingham"}),
+        ("Tom Becker completed an MA in illustration at Brighton College of Art.", {"Brighton College of Art"}),
+        ("Tom Becker was educated at Eton College in Windsor, McGill University in Montreal, and at INSEAD in France.",
+         {"Eton College", "McGill University", "INSEAD"}),
+        ("Tom Becker received an education at the Norwegian Military Academy and entered the Norwegian Army.",
+         {"Norwegian Military Academy"}),
+    ],
+)
+def test_degrees_and_schooling_name_every_school(extract_text, sentence, schools):
+    facts = extract_text(sentence)
+    assert {o for s, p, o in triples(facts) if p == "EDUCATED_AT"} == schools
