@@ -1012,7 +1012,9 @@ class _DocReader:
                 continue
             org = self.title_org(token)
             if org is None and self.title_verb(token) is None:
-                continue
+                org = self.org_of_coordinated_title(token)
+                if org is None:
+                    continue
             top = token
             while top.dep_ == "conj" and self.lex.is_title_token(top.head):
                 top = top.head
@@ -1028,6 +1030,21 @@ class _DocReader:
             # "former Acme and Globex executive Roe": a job at each
             for each in self.entities(org.root, ("ORG",)) if org.root.i in self.entity_of else [org]:
                 yield from self.title_facts(top, person, each, sentence)
+
+    def org_of_coordinated_title(self, title: Token) -> Span | None:
+        """"Acme chairman Roe and CEO Doe": a bare title before a name coordinated
+        with a titled name takes that title's organisation."""
+        person = self.title_holder(title, title)
+        if person is None or title.i >= person.start or person.root.dep_ != "conj":
+            return None
+        first = self.entity_of.get(person.root.head.i)
+        if first is None or first.label_ != "PERSON":
+            return None
+        for other in self.doc[max(first.start - 4, 0):first.start]:
+            if self.lex.is_title_token(other) and other.i not in self.entity_of \
+                    and self.title_holder(other, other) == first:
+                return self.title_org(other)
+        return None
 
     def org_of_other_title(self, person: Span, title: Token, sentence: Span) -> Span | None:
         found = None

@@ -652,3 +652,23 @@ def test_an_amount_keeps_its_currency_and_scale(extract_text, sentence, amount):
 def test_degrees_and_schooling_name_every_school(extract_text, sentence, schools):
     facts = extract_text(sentence)
     assert {o for s, p, o in triples(facts) if p == "EDUCATED_AT"} == schools
+
+
+def test_a_bare_title_coordinated_with_a_titled_name_shares_its_company(extract_text):
+    facts = extract_text("Critics said that Siemens chairperson Tom Becker and chief executive Anna Roth requested the change.")
+    assert relation(facts, "Anna Roth", "WORKS_FOR", "Siemens").qualifiers["role"] == "chief executive"
+    assert ("Tom Becker", "WORKS_FOR", "Siemens") in triples(facts)
+
+
+def test_a_bare_title_coordinated_with_an_untitled_name_has_no_company(extract_text):
+    # Becker is "of Siemens" without a title: nothing says where Roth is CEO.
+    facts = extract_text("Tom Becker of Siemens and CEO Anna Roth will attend.")
+    assert not any(s == "Anna Roth" for s, p, o in triples(facts))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anna Roth later began teaching at the Juilliard School.",
+    "Anna Roth lectured at the Juilliard School for a decade.",
+])
+def test_teaching_at_a_school_is_working_there(extract_text, sentence):
+    assert ("Anna Roth", "WORKS_FOR", "Juilliard School") in triples(extract_text(sentence))
