@@ -699,7 +699,11 @@ class _DocReader:
         if date is None and (trigger.default_date == "document" or (_reported_now(verb) and trigger.event != "work")):
             # "X has acquired Y", "X and Y are merging": news of the day
             date = DOCUMENT_DATE
-        if date and trigger.date:
+        span = self.year_range(verb) if trigger.predicate == "WORKS_FOR" and trigger.event == "work" else None
+        if span is not None:
+            # "X worked at Y from 2001 to 2005": a job with both ends, over
+            q.update({"start": span[0], "end": span[1], "current": False})
+        elif date and trigger.date:
             q["_date_text"] = date
             q[trigger.date] = date
         if trigger.event == "leave" and not _future(verb):
@@ -1220,8 +1224,8 @@ class _DocReader:
                 # ("X joined Y as CEO of Z" is the verb's fact: the title only says where in Y.)
                 event, date_name = "join", "start"
             q = {"role": role, "current": not former}
-            span = self.year_range(verb if verb is not None else top)
-            if span is not None and event == "title":
+            span = (self.year_range(verb) if verb is not None else None) or self.year_range(top)
+            if span is not None and event in ("title", "role"):
                 # "X was CEO of Y from 2011 to 2020"
                 q.update({"start": span[0], "end": span[1], "current": False})
             if event in ("leave", "join"):
@@ -1245,6 +1249,14 @@ class _DocReader:
         from extract.temporal import resolve_date
 
         for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                # "between 2011 and 2020"
+                first = next((c for c in prep.children if c.dep_ == "pobj" and _names_a_date(c)), None)
+                last = next((c for c in first.children if c.dep_ == "conj" and _names_a_date(c)), None) if first else None
+                if last is not None:
+                    start, end = (resolve_date(self.date_text(t)) for t in (first, last))
+                    if start and end and start <= end:
+                        return start, end
             if prep.dep_ != "prep" or prep.lower_ != "from":
                 continue
             for first in prep.children:
@@ -1262,9 +1274,14 @@ class _DocReader:
         return None
 
     def date_text(self, token: Token) -> str:
-        """The DATE entity a token is part of ("March 2011"), else the token."""
+        """The DATE entity a token is part of ("March 2011"), else the token. When the
+        entity is a whole range ("2001 to 2005"), only the token's own end of it."""
         for ent in self.ents_in(self.sentence_of[token.i]):
             if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
+                own = [token] + [t for c in token.children if c.dep_ not in ("prep", "cc", "conj", "punct")
+                                 for t in c.subtree]
+                if any(t.i not in {o.i for o in own} and t.dep_ in ("prep", "cc", "conj") for t in ent):
+                    return " ".join(t.text for t in sorted(own, key=lambda t: t.i))
                 return ent.text
         return token.text
 

@@ -672,3 +672,19 @@ def test_a_bare_title_coordinated_with_an_untitled_name_has_no_company(extract_t
 ])
 def test_teaching_at_a_school_is_working_there(extract_text, sentence):
     assert ("Anna Roth", "WORKS_FOR", "Juilliard School") in triples(extract_text(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anna Roth worked at Siemens from 2001 to 2005.",
+    "Anna Roth worked at Siemens between 2001 and 2005.",
+    "Anna Roth served as chief executive of Siemens from 2001 to 2005.",
+    "Anna Roth was chief executive of Siemens between 2001 and 2005.",
+])
+def test_a_job_with_both_ends_stated_is_over(extract_text, sentence):
+    q = relation(extract_text(sentence), "Anna Roth", "WORKS_FOR", "Siemens").qualifiers
+    assert (q.get("start"), q.get("end"), q.get("current")) == ("2001", "2005", False)
+
+
+def test_a_job_since_a_year_has_no_end(extract_text):
+    q = relation(extract_text("Anna Roth has worked at Siemens since 2001."), "Anna Roth", "WORKS_FOR", "Siemens").qualifiers
+    assert q.get("start") == "2001" and "end" not in q
