@@ -1064,7 +1064,7 @@ class _DocReader:
     def title_org(self, title: Token) -> Span | None:
         """The organisation of a title: "of/at X", "X's", or a name before it."""
         for child in title.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "to"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         ent = self.entity(pobj, ("ORG",), anaphora=False)

@@ -688,3 +688,12 @@ def test_a_job_with_both_ends_stated_is_over(extract_text, sentence):
 def test_a_job_since_a_year_has_no_end(extract_text):
     q = relation(extract_text("Anna Roth has worked at Siemens since 2001."), "Anna Roth", "WORKS_FOR", "Siemens").qualifiers
     assert q.get("start") == "2001" and "end" not in q
+
+
+def test_an_adviser_to_a_company_works_for_it(extract_text):
+    facts = extract_text("Tom Becker is an adviser to Siemens.")
+    assert relation(facts, "Tom Becker", "WORKS_FOR", "Siemens").qualifiers["role"] == "adviser"
+
+
+def test_an_assistant_to_a_person_has_no_company(extract_text):
+    no_relation(extract_text("Anna Roth, assistant to Tom Becker, said the plant would close."), "WORKS_FOR")
