@@ -4,9 +4,11 @@ News rarely says "moved from A to B" outright; it says "worked at A ...
 later joined B". Within a document, jobs are ordered by where the text
 states them (documents tell careers in order); a "joined B" after a job at A
 is a move from A to B, unless A and B are one organisation family (a
-division and its parent). A person who joined B after A no longer works at
-A. Only facts the text supports are derived: the evidence of a derived MOVED
-is the sentence of the "joined".
+division and its parent). So is founding B after a job at A ("was A's
+architect before leaving to found B"), unless the text dates the founding
+before that job. A person who joined B after A no longer works at A. Only
+facts the text supports are derived: the evidence of a derived MOVED is the
+sentence of the "joined" or the founding.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from extract.model import Relation
 # then it is a job the person held before whatever they join later.
 CAREER_EVENTS = ("join", "work", "leave")
 TITLE_EVENTS = ("title",)
+# A founding told as an event ("left A to found B"), not a founder's title.
+FOUNDING_EVENTS = ("founding",)
 JOIN_EVENTS = ("join",)
 
 
@@ -32,7 +36,7 @@ def derive_history(relations: list[tuple[Relation, str | None, int]]) -> list[Re
     explicit_moves = {(r.subject, r.object) for r, _, _ in relations if r.predicate == "MOVED"}
     by_person: dict[str, list[tuple[tuple, Relation, str | None]]] = defaultdict(list)
     for relation, event, order in relations:
-        if relation.predicate != "WORKS_FOR" or not relation.evidence:
+        if relation.predicate not in ("WORKS_FOR", "FOUNDED") or not relation.evidence:
             continue
         by_person[relation.subject].append(((order, relation.evidence[0].start), relation, event))
     derived: list[Relation] = []
@@ -51,16 +55,20 @@ def person_history(
     """What one person's jobs imply. ``jobs`` are (WORKS_FOR, event) in story
     order: by document, then by position in it."""
     for n, (job, event) in enumerate(jobs):
-        if event not in JOIN_EVENTS:
+        founding = job.predicate == "FOUNDED"
+        if (event not in JOIN_EVENTS) if not founding else (event not in FOUNDING_EVENTS):
             continue
         previous = _previous_employer(jobs[:n], job, family) or _described_employer(jobs[n + 1:], job, family)
         if previous is None:
             continue
-        ended = previous.qualifiers.get("end") or job.qualifiers.get("start")
+        started = job.qualifiers.get("date" if founding else "start")
+        if founding and started and str(started) < str(previous.qualifiers.get("start") or started):
+            continue  # founded before the other job began: not a move from it
+        ended = previous.qualifiers.get("end") or started
         if (person, job.object) not in explicit_moves:
             qualifiers = {"from": previous.object}
-            if job.qualifiers.get("start"):
-                qualifiers["date"] = job.qualifiers["start"]
+            if started:
+                qualifiers["date"] = started
             if job.qualifiers.get("role"):
                 qualifiers["role"] = job.qualifiers["role"]
             yield Relation(person, "MOVED", job.object, qualifiers, 0.6, job.evidence)
@@ -74,7 +82,7 @@ def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> R
     """The last job before ``job`` at another organisation family, in the same document."""
     doc = job.evidence[0].doc
     for candidate, event in reversed(earlier):
-        if candidate.evidence[0].doc != doc:
+        if candidate.evidence[0].doc != doc or candidate.predicate != "WORKS_FOR":
             continue
         same_sentence = candidate.evidence[0].start == job.evidence[0].start
         past_title = event in TITLE_EVENTS and candidate.qualifiers.get("current") is False
@@ -93,6 +101,8 @@ def _described_employer(later, job: Relation, family: dict[str, set[str]]) -> Re
     for candidate, event in later:
         if candidate.evidence[0].doc != job.evidence[0].doc or candidate.evidence[0].start != job.evidence[0].start:
             return None
+        if candidate.predicate != "WORKS_FOR":
+            continue
         if event == "title" and candidate.object != job.object and candidate.object not in family.get(job.object, ()):
             return candidate
     return None

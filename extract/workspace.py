@@ -174,10 +174,10 @@ class Workspace:
         return row is not None
 
     def careers(self) -> Iterator[tuple[str, list[tuple[Relation, str | None]]]]:
-        """(person, [(WORKS_FOR, event), ...]) with each person's stated jobs in story order:
-        by article, then by position in it, then as stated."""
+        """(person, [(WORKS_FOR or FOUNDED, event), ...]) with each person's stated jobs and
+        foundings in story order: by article, then by position in it, then as stated."""
         rows = self._query(
-            "SELECT subject, fact, event FROM stated WHERE predicate = 'WORKS_FOR' "
+            "SELECT subject, fact, event FROM stated WHERE predicate IN ('WORKS_FOR', 'FOUNDED') "
             "AND start IS NOT NULL ORDER BY subject, ord, start, seq"
         )
         for person, group in groupby(rows, key=lambda row: row[0]):

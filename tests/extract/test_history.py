@@ -85,3 +85,31 @@ def test_a_role_the_hiring_gives_is_not_a_job_left():
 def test_a_title_in_a_later_sentence_is_not_the_job_left():
     facts = [(job("ann", "beta", 50), "join", 0), (job("ann", "alpha", 90), "title", 0)]
     assert moves(derive_history(facts)) == set()
+
+
+def founded(person: str, org: str, at: int, doc: str = "d1", **qualifiers) -> Relation:
+    return Relation(person, "FOUNDED", org, qualifiers, 0.7, (Evidence(doc, at, at + 10, "x" * 10),))
+
+
+def test_founding_after_a_job_elsewhere_is_a_move_to_the_new_company():
+    facts = [(job("ann", "alpha", 10), "work", 0), (founded("ann", "startup", 50, date="2016"), "founding", 0)]
+    derived = derive_history(facts)
+    assert moves(derived) == {("ann", "startup", "alpha")}
+    assert next(r for r in derived if r.predicate == "MOVED").qualifiers["date"] == "2016"
+    assert next(r for r in derived if r.predicate == "WORKS_FOR").qualifiers == {"current": False, "end": "2016"}
+
+
+def test_a_founding_dated_before_the_other_job_is_no_move():
+    facts = [(job("ann", "alpha", 10, start="2010"), "join", 0), (founded("ann", "startup", 50, date="1998"), "founding", 0)]
+    assert moves(derive_history(facts)) == set()
+
+
+def test_a_founders_title_is_no_founding_event():
+    # "Ann, founder of Startup, ..." describes her; it does not tell when she founded it.
+    facts = [(job("ann", "alpha", 10), "work", 0), (founded("ann", "startup", 50), "found", 0)]
+    assert moves(derive_history(facts)) == set()
+
+
+def test_a_founding_is_not_a_job_left_for_a_later_join():
+    facts = [(founded("ann", "startup", 10), "founding", 0), (job("ann", "beta", 50), "join", 0)]
+    assert moves(derive_history(facts)) == set()

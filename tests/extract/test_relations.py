@@ -697,3 +697,9 @@ def test_an_adviser_to_a_company_works_for_it(extract_text):
 
 def test_an_assistant_to_a_person_has_no_company(extract_text):
     no_relation(extract_text("Anna Roth, assistant to Tom Becker, said the plant would close."), "WORKS_FOR")
+
+
+def test_leaving_to_found_a_company_is_a_move_to_it(extract_text):
+    facts = extract_text("Tom Becker was Siemens's chief architect before leaving to found Quorvex Robotics in 2016.")
+    fact = relation(facts, "Tom Becker", "MOVED", "Quorvex Robotics")
+    assert (names(facts)[fact.qualifiers["from"]], fact.qualifiers["date"]) == ("Siemens", "2016")
