@@ -206,4 +206,3 @@ def same_person(a: str, b: str) -> bool:
 def entity_key(label: str, name: str) -> str:
     """The document-level key of an entity: its label and collapsed name."""
     return f"{label}:{collapse_key(name)}"
-

@@ -349,10 +349,6 @@ class _DocReader:
                 found.append(ent)
         return found
 
-    def _is_place(self, token: Token) -> bool:
-        """A name after "in" that locates another: a place, whatever the model called it."""
-        return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "PRODUCT")
-
     def entities(self, token: Token, types: Iterable[str]) -> list[Span]:
         """The entity of a token and of every token coordinated with it
         ("X and Y"; "X, Y merge", which the parser reads as an apposition),
@@ -360,7 +356,7 @@ class _DocReader:
         found = self.included(token, types)
         if found:
             return found
-        for t in _with_conjuncts(token, self._is_place):
+        for t in _with_conjuncts(token, places=True):
             ent = self.entity(t, types)
             if ent is not None and ent not in found:
                 found.append(ent)
@@ -1518,18 +1514,23 @@ def _reduced_passive(verb: Token) -> bool:
     return (head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")) or (head.dep_ in ("amod", "compound") and head.tag_ == "VBN")
 
 
-def _with_conjuncts(token: Token, is_place=None) -> list[Token]:
-    """The token and its conjuncts. With ``is_place``, also those the parser hangs on
+def _with_conjuncts(token: Token, *, places: bool = False) -> list[Token]:
+    """The token and its conjuncts. With ``places``, also those the parser hangs on
     the place that locates a name ("at X in Bonn, Y in Paris and Z": Y hangs on Bonn)."""
     out = [token]
     for child in token.children:
         if child.dep_ == "conj":
-            out.extend(_with_conjuncts(child, is_place))
-        elif is_place is not None and child.dep_ == "prep" and child.lower_ == "in":
+            out.extend(_with_conjuncts(child, places=places))
+        elif places and child.dep_ == "prep" and child.lower_ == "in":
             for place in child.children:
-                if place.dep_ == "pobj" and is_place(place):
-                    out.extend(_with_conjuncts(place, is_place)[1:])
+                if place.dep_ == "pobj" and _locating_name(place):
+                    out.extend(_with_conjuncts(place, places=True)[1:])
     return out
+
+
+def _locating_name(token: Token) -> bool:
+    """A name after "in" that locates another: a place, whatever the model called it."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "PRODUCT")
 
 
 def _coordinated_verbs(verb: Token) -> list[Token]:
