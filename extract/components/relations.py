@@ -1240,34 +1240,33 @@ class _DocReader:
                 yield Found("WORKS_FOR", person, before, sentence, _end_of(q), 0.7, "leave")
 
     def year_range(self, head: Token) -> tuple[str, str] | None:
-        """"from 2011 to 2020" on ``head``: the ISO dates of both ends, when the
-        text states them outright (no other date is needed to read them)."""
+        """"from 2011 to 2020" or "between 2011 and 2020" on ``head``: the ISO dates of
+        both ends, when the text states them outright (no other date is needed to read them)."""
         from extract.temporal import resolve_date
 
+        for first, last in self._range_ends(head):
+            start, end = (resolve_date(self.date_text(t)) for t in (first, last))
+            if start and end and start <= end:
+                return start, end
+        return None
+
+    def _range_ends(self, head: Token) -> Iterator[tuple[Token, Token]]:
+        """The (first, last) date words of the ranges hanging on ``head``."""
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "between":
-                # "between 2011 and 2020"
-                first = next((c for c in prep.children if c.dep_ == "pobj" and _names_a_date(c)), None)
-                last = next((c for c in first.children if c.dep_ == "conj" and _names_a_date(c)), None) if first else None
-                if last is not None:
-                    start, end = (resolve_date(self.date_text(t)) for t in (first, last))
-                    if start and end and start <= end:
-                        return start, end
-            if prep.dep_ != "prep" or prep.lower_ != "from":
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "between"):
                 continue
             for first in prep.children:
                 if first.dep_ != "pobj" or not _names_a_date(first):
                     continue
-                ends = [c for c in list(first.children) + list(prep.children) + list(head.children)
-                        if c.dep_ == "prep" and c.lower_ in ("to", "until", "through")]
-                for until in ends:
-                    last = next((c for c in until.children if c.dep_ == "pobj" and _names_a_date(c)), None)
-                    if last is None:
-                        continue
-                    start, end = (resolve_date(self.date_text(t)) for t in (first, last))
-                    if start and end and start <= end:
-                        return start, end
-        return None
+                if prep.lower_ == "between":
+                    lasts = [c for c in first.children if c.dep_ == "conj"]
+                else:
+                    ends = [c for c in list(first.children) + list(prep.children) + list(head.children)
+                            if c.dep_ == "prep" and c.lower_ in ("to", "until", "through")]
+                    lasts = [c for until in ends for c in until.children if c.dep_ == "pobj"]
+                for last in lasts:
+                    if _names_a_date(last):
+                        yield first, last
 
     def date_text(self, token: Token) -> str:
         """The DATE entity a token is part of ("March 2011"), else the token. When the
@@ -1276,7 +1275,8 @@ class _DocReader:
             if ent.label_ == "DATE" and ent.start <= token.i < ent.end:
                 own = [token] + [t for c in token.children if c.dep_ not in ("prep", "cc", "conj", "punct")
                                  for t in c.subtree]
-                if any(t.i not in {o.i for o in own} and t.dep_ in ("prep", "cc", "conj") for t in ent):
+                own_ids = {t.i for t in own}
+                if any(t.i not in own_ids and t.dep_ in ("prep", "cc", "conj") for t in ent):
                     return " ".join(t.text for t in sorted(own, key=lambda t: t.i))
                 return ent.text
         return token.text
@@ -1326,7 +1326,7 @@ class _DocReader:
                 for child in _possessors(noun) if entry.possessor_only else noun.children:
                     if child.dep_ == "prep" and child.lower_ in entry.preps:
                         others += self.prep_objects(child, entry.other)
-                    elif child.dep_ in (("poss",) if entry.possessor_only else ("poss", "compound", "nmod")) and child.i < noun.i:
+                    elif child.dep_ in ("poss", "compound", "nmod") and child.i < noun.i:
                         ent = self.entity(child, entry.other, anaphora=child.dep_ == "poss")
                         if ent is not None and ent not in others:
                             others.append(ent)
