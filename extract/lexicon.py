@@ -53,6 +53,8 @@ class Trigger:
     agent_preps: tuple[str, ...] = ()
     # The verb says what its subject is: who graduates is a person.
     types_subject: bool = False
+    # The verb says what its direct object is: what is launched is a product.
+    types_object: bool = False
     to_preps: tuple[str, ...] = ()
     role_deps: tuple[str, ...] = ()
     reduced_subject: bool = False

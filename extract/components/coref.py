@@ -67,6 +67,14 @@ class Coreference:
                     target = known
                     break
             canonical[name] = target
+        # "Bayo Roe" and "Adebayo Roe" in one text: the short given name is a
+        # familiar form of the long one, which names the person.
+        formal = {}
+        for short in set(canonical.values()):
+            longer = [n for n in set(canonical.values()) if n != short and familiar_form(short, n)]
+            if len(longer) == 1:
+                formal[short] = longer[0]
+        canonical = {name: formal.get(target, target) for name, target in canonical.items()}
         keys = {}
         for ent, name in zip(mentions, names):
             if name not in canonical:
@@ -201,6 +209,22 @@ def same_person(a: str, b: str) -> bool:
         return False
     rest_a, rest_b = " ".join(wa[1:]), " ".join(wb[1:])
     return Levenshtein.distance(rest_a.lower(), rest_b.lower()) <= 1 and min(len(rest_a), len(rest_b)) >= 4
+
+
+def familiar_form(short: str, full: str) -> bool:
+    """``short`` is ``full`` with its given name cut to a familiar form that is
+    the start or the end of it (at least four letters), the rest the same.
+
+    >>> familiar_form("Alex Roe", "Alexander Roe"), familiar_form("Bayo Roe", "Adebayo Roe")
+    (True, True)
+    >>> familiar_form("Dan Roe", "Daniela Roe"), familiar_form("Alexander Roe", "Alex Roe")
+    (False, False)
+    """
+    ws, wf = short.split(), full.split()
+    if len(ws) != len(wf) or len(ws) < 2 or ws[1:] != wf[1:]:
+        return False
+    given, formal = ws[0].lower(), wf[0].lower()
+    return len(given) >= 4 and len(formal) > len(given) and (formal.startswith(given) or formal.endswith(given))
 
 
 def entity_key(label: str, name: str) -> str:

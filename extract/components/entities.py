@@ -357,7 +357,17 @@ class EntityRecognizer:
             root = doc[cand.start:cand.end].root
             nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                nouns.append(root.head)
+                nearer = _noun_before_comma(doc, cand.start)
+                if nearer is not None and nearer.i != root.head.i:
+                    # "a company founded by investment banker, Jane Roe": the
+                    # name is set off from the noun just before its comma, not
+                    # from the clause's head the parser hung it on.
+                    if self.lexicon.is_title_token(nearer):
+                        found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
+                        continue
+                    nouns.append(nearer)
+                else:
+                    nouns.append(root.head)
             for noun in nouns:
                 label = self.lexicon.apposition_type(noun)
                 if label is not None:
@@ -397,6 +407,13 @@ class EntityRecognizer:
             hired = hired or root.dep_ == "nsubj" and any(
                 t.types_subject and t.subject == ("PERSON",) for t in self.lexicon.verb_triggers(root.head)
             )
+            if root.dep_ == "dobj" and cand.label not in ("GPE", "LOC", "NORP") and all(
+                t.text[:1].isupper() or not t.is_alpha for t in span
+            ) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in root.head.children) and any(
+                t.types_object and t.object == ("PRODUCT",) for t in self.lexicon.verb_triggers(root.head)
+            ):
+                found.append(_Candidate(cand.start, cand.end, PRODUCT, None, APPOSITION))  # "Acme launched X"
+                continue
             if root.dep_ == "nsubj" and any(
                 t.types_subject and t.subject == ("ORG",) for t in self.lexicon.verb_triggers(root.head)
             ):
@@ -414,7 +431,11 @@ class EntityRecognizer:
         }
         in_long_name = {i for e in doc.ents if len(e) > 1 for i in range(e.start, e.end)}
         for token in doc:
-            if token.text in surnames and token.ent_type_ not in ("ORG", "PRODUCT") and token.pos_ == "PROPN":
+            # The model may take a lone surname for a company ("Roe is chairman
+            # of Acme"); a name the gazetteer or a suffix vouches for stays one.
+            taken = token.ent_type_ in ("ORG", "PRODUCT") and (
+                collapse_key(token.text) in strong_keys or token.i in in_long_name)
+            if token.text in surnames and not taken and token.pos_ == "PROPN":
                 if token.i in in_long_name or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
                     continue  # part of a longer name
                 found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
@@ -600,7 +621,12 @@ class EntityRecognizer:
         } | {collapse_key(surfaces.get(k, "").split()[0]) for k, v in labels.items() if v == PERSON and " " in surfaces.get(k, "")}
         for key, label in list(labels.items()):
             if label in (ORG, PRODUCT) and key not in strong and key not in derived and key in person_words:
-                del labels[key]  # "Roe said ...": a surname the model took for a company
+                # "Roe said ...": a surname the model took for a company; the
+                # person, if the text also reads it as a person's surname
+                if votes[key][PERSON]:
+                    labels[key] = PERSON
+                else:
+                    del labels[key]
         org_keys = {k for k, v in labels.items() if v == ORG}
         for key, label in list(labels.items()):
             if label == PERSON and key not in strong:
@@ -657,6 +683,13 @@ class EntityRecognizer:
         others = [e for e in others if not any(taken[e.start:e.end])]
         doc.ents = filter_spans(spans + others)
         doc._.entity_kinds = span_kinds
+
+
+def _noun_before_comma(doc: Doc, start: int) -> Token | None:
+    """The common noun right before the comma that precedes a name, if any."""
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ == "NOUN":
+        return doc[start - 2]
+    return None
 
 
 def _whole_list_item(doc: Doc, start: int, end: int) -> bool:

@@ -472,6 +472,12 @@ class _DocReader:
         if verb.dep_ in INHERIT_DEPS and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
             if passive:
                 return []
+            before = self.entity_of.get(verb.i - 1)
+            if verb.dep_ == "conj" and before is not None and before.label_ in types and before.root.dep_ == "conj" \
+                    and before.root.head.i > verb.head.i and before.start > 0 and self.doc[before.start - 1].dep_ == "cc":
+                # "Acme launched X last May and Globex rolled out Y": the parser
+                # took the second subject for a conjunct of the words before it
+                return [before]
             return self.subjects(verb.head, types, grammatical=verb.dep_ in ("conj", "xcomp"))
         if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
             ent = self.entity(verb.head, types)
@@ -1092,6 +1098,16 @@ class _DocReader:
                     found = self.prep_objects(child, ("ORG",))
                     if found:
                         return found[0]
+            if title.head.dep_ == "relcl" and _relative_of_place(title.head):
+                # "Acme, of which Roe is chairman" / "Acme, where Roe is CEO"; the
+                # parser may hang the clause on a noun before the name ("the assets
+                # of Acme, of which ..."): the name right before the comma counts too
+                start = title.head.left_edge.i
+                before = [self.doc[start - 2]] if start >= 2 and self.doc[start - 1].text == "," else []
+                for antecedent in [title.head.head, *before]:
+                    ent = self.entity(antecedent, ("ORG",), anaphora=False)
+                    if ent is not None:
+                        return ent
         # "Acme Public Relations Director Roe": a name right before the title words.
         i = title.i - 1
         first = self.sentence_of[title.i].start
@@ -1531,6 +1547,16 @@ def _with_conjuncts(token: Token, *, places: bool = False) -> list[Token]:
 def _locating_name(token: Token) -> bool:
     """A name after "in" that locates another: a place, whatever the model called it."""
     return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "PRODUCT")
+
+
+def _relative_of_place(verb: Token) -> bool:
+    """A relative clause about its antecedent as a place or a whole: "where ...",
+    "of which ...", "at which ..."."""
+    return any(
+        (c.dep_ == "advmod" and c.lower_ == "where")
+        or (c.dep_ == "prep" and c.lower_ in ("of", "at", "in") and any(g.dep_ == "pobj" and g.lower_ == "which" for g in c.children))
+        for c in verb.children
+    )
 
 
 def _coordinated_verbs(verb: Token) -> list[Token]:

@@ -7,6 +7,7 @@ import spacy
 
 from extract.components.coref import same_person
 from extract.names import collapse_key, name_key
+from tests.extract.conftest import relation
 
 pytestmark = pytest.mark.model
 
@@ -233,3 +234,44 @@ def test_a_listed_name_with_a_legal_ending_is_the_listed_organisation(extract_te
     # The gazetteer knows "Dongfeng" as "Dongfeng Motor": "Dongfeng Group" is the same company.
     facts = extract_text("The brand is jointly owned by Dongfeng Group and Huawei. Dongfeng said sales rose.")
     assert [e.name for e in facts.entities if e.name.startswith("Dongfeng")] == ["Dongfeng Motor"]
+
+
+def test_a_name_set_off_after_a_title_is_the_person_not_the_company(extract_text):
+    # The parser hangs the name on "company", the head of the clause; the comma
+    # sets it off from "banker", the noun right before it.
+    facts = extract_text("Siemens is buying Quorvex Partners, a company founded by German investment banker, Tom Becker, in a $2bn deal.")
+    assert {e.name: e.type for e in facts.entities}["Tom Becker"] == "Person"
+    relation(facts, "Tom Becker", "FOUNDED", "Quorvex Partners")
+
+
+def test_a_familiar_given_name_and_the_full_one_are_one_person(extract_text):
+    facts = extract_text(
+        "Alex Becker founded Quorvex Robotics in 2010. Alexander Becker studied at Oxford University. "
+        "Becker is chairman of Quorvex Robotics."
+    )
+    people = [e for e in facts.entities if e.type == "Person"]
+    assert len(people) == 1 and {"Alex Becker", "Alexander Becker"} <= {people[0].name, *people[0].aliases}
+    relation(facts, "Alexander Becker", "WORKS_FOR", "Quorvex Robotics")
+
+
+def test_two_given_names_that_only_share_letters_stay_two_people(extract_text):
+    facts = extract_text("Dan Becker founded Quorvex Robotics. Daniela Becker joined Siemens in 2019.")
+    assert {"Dan Becker", "Daniela Becker"} <= {e.name for e in facts.entities if e.type == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "familiar"),
+    [("Alex Becker", "Alexander Becker", True), ("Bayu Santoso", "Wibayu Santoso", True),
+     ("Dan Becker", "Daniel Becker", False), ("Alex Becker", "Alexander Roth", False),
+     ("Alexander Becker", "Alex Becker", False), ("Alex Becker", "Alex Becker", False)],
+)
+def test_which_given_names_are_familiar_forms(short, full, familiar):
+    from extract.components.coref import familiar_form
+
+    assert familiar_form(short, full) is familiar
+
+
+def test_a_surname_the_model_takes_for_a_company_is_the_person_named_before(extract_text):
+    facts = extract_text("Alex Becker founded Quorvex Robotics in 2010. Becker is chairman of Siemens.")
+    assert sorted(e.name for e in facts.entities if e.type == "Organization") == ["Quorvex Robotics", "Siemens"]
+    assert relation(facts, "Alex Becker", "WORKS_FOR", "Siemens").qualifiers["role"] == "chairman"

@@ -703,3 +703,34 @@ def test_leaving_to_found_a_company_is_a_move_to_it(extract_text):
     facts = extract_text("Tom Becker was Siemens's chief architect before leaving to found Quorvex Robotics in 2016.")
     fact = relation(facts, "Tom Becker", "MOVED", "Quorvex Robotics")
     assert (names(facts)[fact.qualifiers["from"]], fact.qualifiers["date"]) == ("Siemens", "2016")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The main holdings of Quorvex Partners, of which Tom Becker is chairman, include a port in Hamburg.",
+     "Quorvex Partners, where Tom Becker is chairman, makes drones."],
+)
+def test_a_title_in_a_relative_clause_is_at_the_company_it_describes(extract_text, text):
+    assert relation(extract_text(text), "Tom Becker", "WORKS_FOR", "Quorvex Partners").qualifiers["role"] == "chairman"
+
+
+def test_a_title_in_a_relative_clause_about_a_place_is_no_job(extract_text):
+    no_relation(extract_text("Anna Roth visited Munich, where Tom Becker is mayor."), "WORKS_FOR")
+
+
+def test_what_a_company_launches_is_its_product(extract_text):
+    facts = extract_text("Siemens launched Orbit Max last May.")
+    assert {e.name: e.type for e in facts.entities}["Orbit Max"] == "Product"
+    relation(facts, "Siemens", "MAKES", "Orbit Max")
+
+
+def test_a_person_unveiled_in_a_role_stays_a_person(extract_text):
+    facts = extract_text("Quorvex Robotics unveiled Tom Becker as its new chief executive.")
+    assert {e.name: e.type for e in facts.entities}["Tom Becker"] == "Person"
+    no_relation(facts, "MAKES")
+
+
+def test_a_second_clause_keeps_its_own_subject_when_the_parser_loses_it(extract_text):
+    # The parser makes "Bosch" a conjunct of "last May" and leaves "rolled out" without a subject.
+    facts = extract_text("Siemens launched Orbit Max last May and Bosch rolled out Bosch Play+ at the start of this year.")
+    assert {t for t in triples(facts) if t[1] == "MAKES"} == {("Siemens", "MAKES", "Orbit Max"), ("Bosch", "MAKES", "Bosch Play+")}
