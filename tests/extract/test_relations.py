@@ -734,3 +734,9 @@ def test_a_second_clause_keeps_its_own_subject_when_the_parser_loses_it(extract_
     # The parser makes "Bosch" a conjunct of "last May" and leaves "rolled out" without a subject.
     facts = extract_text("Siemens launched Orbit Max last May and Bosch rolled out Bosch Play+ at the start of this year.")
     assert {t for t in triples(facts) if t[1] == "MAKES"} == {("Siemens", "MAKES", "Orbit Max"), ("Bosch", "MAKES", "Bosch Play+")}
+
+
+def test_acquisitions_including_a_list_are_each_acquired(extract_text):
+    facts = extract_text("Siemens expanded through acquisitions including Quorvex Systems and Brightline Networks.")
+    assert {t for t in triples(facts) if t[1] == "ACQUIRED"} == {
+        ("Siemens", "ACQUIRED", "Quorvex Systems"), ("Siemens", "ACQUIRED", "Brightline Networks")}
