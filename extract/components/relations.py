@@ -801,7 +801,9 @@ class _DocReader:
         return None
 
     def role_after(self, verb: Token, preps: tuple[str, ...]) -> str | None:
-        for child in verb.children:
+        # "Acme rehired Roe as CEO": the parser may hang "as CEO" on the name
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON")]
+        for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self.lex.is_title_token(pobj):

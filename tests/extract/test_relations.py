@@ -740,3 +740,8 @@ def test_acquisitions_including_a_list_are_each_acquired(extract_text):
     facts = extract_text("Siemens expanded through acquisitions including Quorvex Systems and Brightline Networks.")
     assert {t for t in triples(facts) if t[1] == "ACQUIRED"} == {
         ("Siemens", "ACQUIRED", "Quorvex Systems"), ("Siemens", "ACQUIRED", "Brightline Networks")}
+
+
+def test_the_role_of_a_hire_may_hang_on_the_name(extract_text):
+    # The parser attaches "as CEO" to "Becker", not to "rehired".
+    assert relation(extract_text("Allianz has rehired Tom Becker as CEO."), "Tom Becker", "WORKS_FOR", "Allianz").qualifiers["role"] == "CEO"
