@@ -745,3 +745,16 @@ def test_acquisitions_including_a_list_are_each_acquired(extract_text):
 def test_the_role_of_a_hire_may_hang_on_the_name(extract_text):
     # The parser attaches "as CEO" to "Becker", not to "rehired".
     assert relation(extract_text("Allianz has rehired Tom Becker as CEO."), "Tom Becker", "WORKS_FOR", "Allianz").qualifiers["role"] == "CEO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Volvo's former parent company Ford sold the brand in 2010.", "Bosch's former owner Siemens sold the unit.",
+     "Globex Systems, a former unit of Siemens, was sold in 2019."],
+)
+def test_a_former_parent_or_unit_is_no_ownership_now(extract_text, text):
+    no_relation(extract_text(text), "PART_OF")
+
+
+def test_a_present_parent_is_ownership(extract_text):
+    relation(extract_text("Globex Systems, a unit of Siemens, was sold in 2019."), "Globex Systems", "PART_OF", "Siemens")
