@@ -1446,6 +1446,8 @@ class _DocReader:
         holders = [root]
         if root.dep_ in ("appos", "compound", "nmod") and self.lex.apposition_type(root.head) == "PRODUCT":
             holders.append(root.head)
+        # "Nova, Acme's next-generation chip": the apposition says whose it is
+        holders += [c for c in root.children if c.dep_ == "appos" and self.lex.apposition_type(c) == "PRODUCT"]
         for token in holders:
             for child in token.children:
                 if child.dep_ == "poss" and not _contains(product, child):

@@ -758,3 +758,10 @@ def test_a_former_parent_or_unit_is_no_ownership_now(extract_text, text):
 
 def test_a_present_parent_is_ownership(extract_text):
     relation(extract_text("Globex Systems, a unit of Siemens, was sold in 2019."), "Globex Systems", "PART_OF", "Siemens")
+
+
+def test_a_product_set_off_as_a_companys_chip_is_made_by_it(extract_text):
+    facts = extract_text("Siemens said on Monday that Orbit Max, its next-generation chip, would ship in May.")
+    relation(facts, "Siemens", "MAKES", "Orbit Max")
+    facts = extract_text("Orbit Max, Bosch's new chip, beat the rival from Siemens.")
+    assert {t for t in triples(facts) if t[1] == "MAKES"} == {("Bosch", "MAKES", "Orbit Max")}
