@@ -143,6 +143,7 @@ class Lexicon:
         self.org_part_nouns = frozenset(anaphors["org_part_nouns"])
         self.creation_lemmas = frozenset(anaphors["creation_lemmas"])
         self.former_words = frozenset(anaphors["former_words"])
+        self.present_words = frozenset(anaphors["present_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])
         self.department_words = frozenset(anaphors["department_words"])
         self.component_kinds = frozenset(anaphors["component_kinds"])

@@ -239,6 +239,12 @@ class _DocReader:
                 ent = self.entity_of.get(child.i)
                 if child.dep_ in ("compound", "nmod", "appos") and ent is not None and ent.label_ == "PRODUCT":
                     return ent
+        if "ORG" in types and _common_noun(token) and self.lex.apposition_type(token) == "ORG":
+            # "Acme owns Globex and Initech studios": the noun is the company it carries
+            for child in token.children:
+                ent = self.entity_of.get(child.i)
+                if child.dep_ in ("compound", "nmod") and ent is not None and ent.label_ == "ORG" and ent.end == token.i:
+                    return ent
         if "ORG" in types or "PRODUCT" in types:
             for child in token.children:
                 if child.dep_ == "poss":
@@ -827,6 +833,7 @@ class _DocReader:
         # "former", "new", "ex-Acme": said by the fact's current flag and object, not part of the role
         while start < title.i and (
             self.doc[start].lower_ in self.lex.former_words
+            or self.doc[start].lower_ in self.lex.present_words
             or self.doc[start].text in ("new", "New", "-", "–", "and", "&", ",")
             or self.doc[start].lower_.startswith("ex-")
             or start in self.entity_of

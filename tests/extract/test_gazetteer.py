@@ -118,6 +118,11 @@ def test_renamed_organisations_stay_two_records(gazetteer):
     assert gazetteer.organization("Mercedes-Benz Group").name != old.name
 
 
+def test_a_company_and_the_merged_group_named_after_it_stay_two_records(gazetteer):
+    assert gazetteer.organization("Warner Bros.").name == "Warner Bros."
+    assert gazetteer.organization("Warner Bros. Discovery").name == "Warner Bros. Discovery"
+
+
 def test_find_org_strips_legal_and_optionally_industry_suffixes(gazetteer):
     assert gazetteer.find_org("Rivian Automotive, Inc.") is not None
     assert gazetteer.find_org("Hesai Technology Co., Ltd.").name == "Hesai"

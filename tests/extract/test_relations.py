@@ -765,3 +765,14 @@ def test_a_product_set_off_as_a_companys_chip_is_made_by_it(extract_text):
     relation(facts, "Siemens", "MAKES", "Orbit Max")
     facts = extract_text("Orbit Max, Bosch's new chip, beat the rival from Siemens.")
     assert {t for t in triples(facts) if t[1] == "MAKES"} == {("Bosch", "MAKES", "Orbit Max")}
+
+
+def test_current_is_not_part_of_a_role(extract_text):
+    facts = extract_text("The new company will be led by Tom Becker, the current head of Siemens.")
+    assert relation(facts, "Tom Becker", "WORKS_FOR", "Siemens").qualifiers["role"] == "head"
+
+
+def test_a_company_named_before_an_organisation_noun_is_the_list_item(extract_text):
+    # "Hooli Pictures studios": the parser makes "studios" the item and the name its compound.
+    facts = extract_text("Siemens owns Bosch, Allianz, and Hooli Pictures studios.")
+    relation(facts, "Hooli Pictures", "PART_OF", "Siemens")
