@@ -4,7 +4,9 @@ Each entity mention gets a document-level key naming the thing it means:
 "Mr. Smith" and "Smith" mean the one "John Smith" of the document; a
 misspelling one edit away from a more frequent full name means that name;
 "Acme Motors" means "Acme" unless the gazetteer knows Acme as a company of
-another industry (then "Acme Motors" is its own organisation, a division).
+another industry (then "Acme Motors" is its own organisation, a division);
+"Acme Technology Co. Ltd." means the "Acme" the document also names, and
+"Chongqing Acme Automobile Co. Ltd." the gazetteer's "Acme Automobile".
 Pronouns and anaphors ("he", "his", "the company", "its") point at the last
 fitting antecedent.
 """
@@ -124,6 +126,32 @@ class Coreference:
     def _org_base(self, ent: Span, known: set[str]) -> str:
         """The collapsed key of the organisation this name means (see the module doc)."""
         words = ent.text.split()
+        # "Avatar Technology Co. Ltd." beside "Avatar": however many endings are
+        # cut, a name the gazetteer or this document knows on its own is meant.
+        for cut in range(len(words) - 1, 0, -1):
+            if not all(self.lexicon.is_suffix_word(w) for w in words[cut:]):
+                break
+            base = " ".join(words[:cut])
+            record = self.lexicon.lookup(base)
+            legal = {self.lexicon.suffix_meaning(w) for w in words[cut:]} <= {"legal"}
+            if record is not None and record.label == "ORG" and legal:
+                return collapse_key(self.lexicon.same_business(record).name)
+            # (an industry ending of a company the gazetteer knows may name a
+            # division of it: left to the rules below)
+            if collapse_key(base) in known and (legal or record is None):
+                return collapse_key(base)
+        if len(words) >= 3 and words[0][:1].isupper():
+            # "Chongqing Acme Automobile Co. Ltd.": a place before a name the
+            # gazetteer knows in two words or more is that organisation.
+            record = self.lexicon.lookup(" ".join(words[1:]))
+            if record is None:
+                rest = words[1:]
+                while len(rest) > 2 and self.lexicon.is_suffix_word(rest[-1]) and self.lexicon.suffix_meaning(rest[-1]) == "legal":
+                    rest = rest[:-1]
+                record = self.lexicon.lookup(" ".join(rest))
+            if record is not None and record.label == "ORG" and len(record.name.split()) >= 2 \
+                    and collapse_key(words[0]) not in {collapse_key(w) for w in record.name.split()}:
+                return collapse_key(self.lexicon.same_business(record).name)
         for cut in range(len(words) - 1, 0, -1):
             tail = words[cut:]
             if not all(self.lexicon.is_suffix_word(w) for w in tail):

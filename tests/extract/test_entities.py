@@ -275,3 +275,15 @@ def test_a_surname_the_model_takes_for_a_company_is_the_person_named_before(extr
     facts = extract_text("Alex Becker founded Quorvex Robotics in 2010. Becker is chairman of Siemens.")
     assert sorted(e.name for e in facts.entities if e.type == "Organization") == ["Quorvex Robotics", "Siemens"]
     assert relation(facts, "Alex Becker", "WORKS_FOR", "Siemens").qualifiers["role"] == "chairman"
+
+
+def test_a_place_before_a_known_company_name_is_that_company(extract_text):
+    facts = extract_text("Zhejiang Great Wall Motor Co. Ltd. has announced a new name for its unit. Great Wall Motor plans a plant.")
+    orgs = [e for e in facts.entities if e.type == "Organization"]
+    assert [e.name for e in orgs] == ["Great Wall Motor"]
+    assert "Zhejiang Great Wall Motor Co. Ltd." in orgs[0].aliases
+
+
+def test_a_name_with_its_endings_is_the_short_name_the_text_also_uses(extract_text):
+    facts = extract_text("Quorvex Technology Co. Ltd. sells robots. Quorvex said sales rose in 2020.")
+    assert [e.name for e in facts.entities if e.type == "Organization"] == ["Quorvex"]
