@@ -287,3 +287,9 @@ def test_a_place_before_a_known_company_name_is_that_company(extract_text):
 def test_a_name_with_its_endings_is_the_short_name_the_text_also_uses(extract_text):
     facts = extract_text("Quorvex Technology Co. Ltd. sells robots. Quorvex said sales rose in 2020.")
     assert [e.name for e in facts.entities if e.type == "Organization"] == ["Quorvex"]
+
+
+def test_a_name_ending_in_airport_is_an_organisation(extract_text):
+    facts = extract_text("His profile grew after Hooli Capital bought Kestrel Airport.")
+    assert {e.name: e.type for e in facts.entities}["Kestrel Airport"] == "Organization"
+    relation(facts, "Hooli Capital", "ACQUIRED", "Kestrel Airport")
