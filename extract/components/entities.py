@@ -453,9 +453,18 @@ class EntityRecognizer:
                     label_at[i] = label
         found = []
         for token in doc:
-            if token.pos_ != "PROPN" or token.i in label_at or token.ent_type_ not in LIST_MEMBER_TYPES:
+            # An acronym is no nationality, whatever the model guessed ("HGTV" as NORP)
+            acronym = token.ent_type_ == "NORP" and token.text.isupper() and len(token.text) >= 3
+            if token.pos_ != "PROPN" or token.i in label_at or (token.ent_type_ not in LIST_MEMBER_TYPES and not acronym):
                 continue
-            if token.dep_ != "conj" and not any(c.dep_ == "conj" for c in token.children):
+            # "home to HGTV, Animal Planet, Food Network and TLC": the parser may
+            # make the first item a second object of the preposition
+            # or hang the rest of the list on it as an apposition
+            siblings = [t for t in token.head.children if t != token and t.dep_ == token.dep_ == "pobj"
+                        and any(c.dep_ == "conj" for c in t.children)]
+            siblings += [t for t in token.children if t.dep_ == "appos" and t.pos_ == "PROPN"
+                         and any(c.dep_ == "conj" for c in t.children)]
+            if token.dep_ != "conj" and not any(c.dep_ == "conj" for c in token.children) and not siblings:
                 continue
             start = token.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token \
@@ -470,7 +479,10 @@ class EntityRecognizer:
             while first.dep_ == "conj":
                 first = first.head
             members = [first] + [t for t in first.subtree if t.dep_ == "conj" and _in_list(t, first)]
-            member_labels = [label_at.get(t.i) for t in members if t != token]
+            for sibling in siblings:
+                members += [sibling] + [t for t in sibling.subtree if t.dep_ == "conj" and _in_list(t, sibling)]
+            # "... TLC and more": words that are no names are not members that count
+            member_labels = [label_at.get(t.i) for t in members if t != token and t.pos_ == "PROPN"]
             orgs = member_labels.count(ORG)
             if orgs >= 2 and 2 * orgs > len(member_labels) and PERSON not in member_labels and PRODUCT not in member_labels:
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))

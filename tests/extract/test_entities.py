@@ -293,3 +293,26 @@ def test_a_name_ending_in_airport_is_an_organisation(extract_text):
     facts = extract_text("His profile grew after Hooli Capital bought Kestrel Airport.")
     assert {e.name: e.type for e in facts.entities}["Kestrel Airport"] == "Organization"
     relation(facts, "Hooli Capital", "ACQUIRED", "Kestrel Airport")
+
+
+@pytest.mark.parametrize(
+    "planet_head",
+    [(4, "appos"), (3, "pobj")],
+    ids=["rest-as-apposition", "rest-as-second-object"],
+)
+def test_an_acronym_heading_a_list_of_organisations_is_one_whatever_the_model_guessed(nlp, planet_head):
+    # Hand-parsed as the small model parses such lists: the first item an
+    # acronym it tags NORP, the rest hung on it (or on the preposition) instead
+    # of coordinated with it, and "and more" closing the list.
+    from spacy.tokens import Doc
+
+    words = ["Acme", "is", "home", "to", "KXTV", ",", "Animal", "Planet", ",", "Food", "Network", ",", "TLC", "and", "more", "."]
+    heads = [1, 1, 1, 2, 3, 4, 7, planet_head[0], 7, 10, 7, 10, 10, 12, 12, 1]
+    deps = ["nsubj", "ROOT", "attr", "prep", "pobj", "punct", "compound", planet_head[1], "punct", "compound", "conj",
+            "punct", "conj", "cc", "conj", "punct"]
+    pos = ["PROPN", "AUX", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN",
+           "CCONJ", "ADJ", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "O", "B-NORP", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, sent_starts=[True] + [False] * 15)
+    doc = nlp.get_pipe("corpgraph_entities")(doc)
+    assert {e.text: e.label_ for e in doc.ents}["KXTV"] == "ORG"
