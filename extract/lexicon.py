@@ -55,6 +55,9 @@ class Trigger:
     types_subject: bool = False
     # The verb says what its direct object is: what is launched is a product.
     types_object: bool = False
+    # The verb may be left out after its first clause: "X holds 50 percent of Y,
+    # Z 30 percent and W 20 percent" (each name before an amount does it too).
+    gapped_subjects: bool = False
     to_preps: tuple[str, ...] = ()
     role_deps: tuple[str, ...] = ()
     reduced_subject: bool = False

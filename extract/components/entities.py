@@ -727,6 +727,8 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     end = strip_possessive_tokens(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or _function_word(doc[end - 1])):
         end -= 1  # "Acme Motors to": the model took the next preposition into the name
+    if end - start >= 3 and doc[end - 1].lower_ in ("percent", "%", "pc") and doc[end - 2].like_num:
+        end -= 2  # "Acme 20 percent" in "X held 50 percent, Acme 20 percent"
     if start >= end:
         return None
     return doc[start:end]

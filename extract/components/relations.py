@@ -642,6 +642,33 @@ class _DocReader:
                 continue
             subj, obj = (patient, agent) if trigger.swap else (agent, patient)
             yield from self.emit(trigger, subj, obj, sentence, qualifiers, moved_from, extra)
+        if trigger.gapped_subjects and patients:
+            # the amount paid is the first clause's; the date holds for the whole list
+            shared = {k: v for k, v in qualifiers.items() if k != "amount"}
+            for gapped in self.gapped_subjects(patients, sentence, trigger):
+                for patient in patients:
+                    if not _same(gapped, patient, self.keys):
+                        yield from self.emit(trigger, gapped, patient, sentence, shared, moved_from, extra)
+
+    def gapped_subjects(self, patients: list[Span], sentence: Span, trigger: Trigger) -> list[Span]:
+        """"X held 50 percent of Y, Z 20 percent and W 30 percent": after the
+        object, a name followed by an amount, the verb left out, is another subject."""
+        found = []
+        i = max(p.end for p in patients)
+        while i < sentence.end:
+            token = self.doc[i]
+            ent = self.entity_of.get(i)
+            if token.text in (",", "and", ";") or token.lower_ == "while":
+                i += 1
+                continue
+            if ent is None or ent.start != i or ent.label_ not in _label_types(trigger.subject) or ent.end + 1 >= sentence.end:
+                break
+            number, unit = self.doc[ent.end], self.doc[ent.end + 1]
+            if not (number.like_num and unit.lower_ in ("percent", "%", "pc")):
+                break
+            found.append(ent)
+            i = ent.end + 2
+        return found
 
     def relative_gap(self, verb: Token, trigger: Trigger, agents: list[Span]) -> tuple[list[Span], list[Span]]:
         """"X, which Acme spent years to develop": the object is the noun the

@@ -776,3 +776,15 @@ def test_a_company_named_before_an_organisation_noun_is_the_list_item(extract_te
     # "Hooli Pictures studios": the parser makes "studios" the item and the name its compound.
     facts = extract_text("Siemens owns Bosch, Allianz, and Hooli Pictures studios.")
     relation(facts, "Hooli Pictures", "PART_OF", "Siemens")
+
+
+def test_stakes_listed_with_the_verb_left_out_are_each_an_investment(extract_text):
+    facts = extract_text("Previously, Siemens held 50 percent of Quorvex Robotics, Bosch 20 percent and Allianz 30 percent.")
+    assert {t for t in triples(facts) if t[1] == "INVESTED_IN"} == {
+        (holder, "INVESTED_IN", "Quorvex Robotics") for holder in ("Siemens", "Bosch", "Allianz")}
+    assert "Bosch" in names(facts).values()  # not "Bosch 20 percent"
+
+
+def test_a_name_after_a_stake_without_an_amount_is_no_holder(extract_text):
+    facts = extract_text("Siemens held 50 percent of Quorvex Robotics, Bosch said on Monday.")
+    assert {t for t in triples(facts) if t[1] == "INVESTED_IN"} == {("Siemens", "INVESTED_IN", "Quorvex Robotics")}
