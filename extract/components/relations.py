@@ -875,6 +875,15 @@ class _DocReader:
                     span_tokens = [t for t in pobj.subtree if t.i not in self.entity_of and t.dep_ not in ("poss", "case")]
                     if span_tokens and self.lex.is_role_head(title):
                         text = f"{text} of {self.doc[span_tokens[0].i:span_tokens[-1].i + 1].text}"
+            elif child.dep_ == "prep" and child.lower_ == "for" and child.i == title.i + 1:
+                # "chief architect for autonomous driving": a field, not a company,
+                # a time ("for five years") or a thing the text points at ("for the group")
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                phrase = list(pobj.subtree) if pobj is not None else []
+                if pobj is not None and pobj.pos_ == "NOUN" and len(phrase) <= 4 and not any(
+                    t.i in self.entity_of or t.ent_type_ or t.pos_ in ("DET", "PRON", "NUM", "PUNCT") for t in phrase
+                ):
+                    text = f"{text} for {self.doc[phrase[0].i:phrase[-1].i + 1].text}"
         words = text.strip(" ,").split(" ")
         while len(words) > 1 and words[-1].lower() in ("at", "of", "for", "with", "in", "on", "to"):
             words.pop()  # "vice president of engineering at": the organisation after it is the fact's object
@@ -1064,6 +1073,8 @@ class _DocReader:
             if person is None:
                 continue
             if org is None:
+                if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+                    continue  # "its CEO, Roe, was Acme's architect": "its" is another company
                 # "Acme co-founder Roe has left his position as vice president": the
                 # role is at the company the sentence already ties Roe to
                 org = self.org_of_other_title(person, token, sentence)

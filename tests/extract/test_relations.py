@@ -788,3 +788,17 @@ def test_stakes_listed_with_the_verb_left_out_are_each_an_investment(extract_tex
 def test_a_name_after_a_stake_without_an_amount_is_no_holder(extract_text):
     facts = extract_text("Siemens held 50 percent of Quorvex Robotics, Bosch said on Monday.")
     assert {t for t in triples(facts) if t[1] == "INVESTED_IN"} == {("Siemens", "INVESTED_IN", "Quorvex Robotics")}
+
+
+def test_a_title_with_a_pronoun_owner_does_not_borrow_another_titles_company(extract_text):
+    facts = extract_text("And its CEO, Tom Becker, was Siemens's chief architect before leaving to found the business.")
+    assert relation(facts, "Tom Becker", "WORKS_FOR", "Siemens").qualifiers["role"] == "chief architect"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("Anna Roth, Bosch's senior vice president for technical infrastructure, spoke.", "senior vice president for technical infrastructure"),
+     ("Anna Roth was CEO of Bosch for five years.", "CEO")],
+)
+def test_a_field_after_for_is_part_of_the_role_a_time_is_not(extract_text, text, role):
+    assert relation(extract_text(text), "Anna Roth", "WORKS_FOR", "Bosch").qualifiers["role"] == role
