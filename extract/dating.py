@@ -21,32 +21,43 @@ if TYPE_CHECKING:
     from extract.pipeline import DocFacts
 
 DATE_TEXT = "_date_text"
+# A qualifier dated apart from the fact's event ("joined in 2012 ... before
+# leaving in 2016": the end) carries its own words under this key.
+END_TEXT = "_end_text"
 
 
 def settle_dates(facts: DocFacts) -> DocFacts:
     """Replace each relation's date words with an ISO date, or drop a date that
     names none; ``facts.dates`` are used up. Settled facts are left as they are."""
-    if not facts.dates and not any(DATE_TEXT in record["qualifiers"] for record in facts.relations):
+    if not facts.dates and not any(DATE_TEXT in record["qualifiers"] or END_TEXT in record["qualifiers"]
+                                   for record in facts.relations):
         return facts
     timeline = absolute_dates(facts.dates)
     positions = [position for position, _ in timeline]
     base = facts.record.date
     for record in facts.relations:
         qualifiers = record["qualifiers"]
-        if DATE_TEXT not in qualifiers:
+        if DATE_TEXT not in qualifiers and END_TEXT not in qualifiers:
             continue
         qualifiers = dict(qualifiers)
-        date_text = qualifiers.pop(DATE_TEXT)
+        before = bisect.bisect_left(positions, record["start"]) - 1
+        anchor = timeline[before][1] if before >= 0 else None
+        end_text = qualifiers.pop(END_TEXT, None)
+        date_text = qualifiers.pop(DATE_TEXT, None)
         if date_text:
-            before = bisect.bisect_left(positions, record["start"]) - 1
-            anchor = timeline[before][1] if before >= 0 else None
             iso = base if date_text == DOCUMENT_DATE else resolve_date(date_text, base=base, anchor=anchor)
             for name in DATE_QUALIFIERS:
-                if name in qualifiers:
+                if name in qualifiers and not (name == "end" and end_text):
                     if iso:
                         qualifiers[name] = iso
                     else:
                         del qualifiers[name]
+        if end_text:
+            iso = resolve_date(end_text, base=base, anchor=anchor)
+            if iso:
+                qualifiers["end"] = iso
+            else:
+                qualifiers.pop("end", None)
         record["qualifiers"] = qualifiers
     facts.dates = []
     return facts

@@ -745,6 +745,18 @@ class _DocReader:
             q["current"] = False  # "X resigned from Y": no longer there
         elif trigger.event == "work" and any(c.dep_ == "advmod" and c.lower_ in self.lex.former_words for c in verb.children):
             q["current"] = False  # "X previously worked at Y"
+        leaving = self.leaving_after(verb) if trigger.predicate == "WORKS_FOR" and trigger.event in ("work", "join") else None
+        if leaving is not None:
+            # "X worked at Y before leaving in 2016": over, and when
+            q["current"] = False
+            end = self.own_date(leaving)
+            if end is not None:
+                q["end"] = end
+                q["_end_text"] = end
+                if q.get("_date_text") == end:
+                    # the leaving's date was taken for the job's start
+                    q.pop(trigger.date, None)
+                    del q["_date_text"]
         if trigger.role_preps:
             role = self.role_after(verb, trigger.role_preps)
             if role:
@@ -921,6 +933,26 @@ class _DocReader:
             path = [verb] + [t for t in verb.ancestors if governor in t.ancestors]
             if not any(t.dep_ in ("relcl", "appos") for t in path):
                 return dates[0].text
+        return None
+
+    def leaving_after(self, verb: Token) -> Token | None:
+        """"(joined X and) worked there before leaving": the leaving verb that ends the job."""
+        for clause in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("before", "until"):
+                    for pcomp in prep.children:
+                        if pcomp.dep_ == "pcomp" and self.lex.is_leaving(pcomp):
+                            return pcomp
+        return None
+
+    def own_date(self, verb: Token) -> str | None:
+        """A DATE hung on the verb itself ("leaving in January 2016")."""
+        for prep in verb.children:
+            for token in [prep, *(c for c in prep.children if c.dep_ == "pobj")] if prep.dep_ in ("prep", "npadvmod") else []:
+                if token.ent_type_ == "DATE":
+                    span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                    if span is not None and span.label_ == "DATE":
+                        return span.text
         return None
 
     def noun_gated_objects(self, verb: Token, trigger: Trigger) -> list[Span]:

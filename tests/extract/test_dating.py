@@ -4,7 +4,7 @@ document's own date and the last date stated before the fact."""
 from __future__ import annotations
 
 from extract.components.relations import DOCUMENT_DATE
-from extract.dating import DATE_TEXT, settle_dates
+from extract.dating import DATE_TEXT, END_TEXT, settle_dates
 from extract.model import DocumentRecord
 from extract.pipeline import DocFacts
 
@@ -62,3 +62,15 @@ def test_shared_qualifier_maps_are_not_changed_in_place() -> None:
     facts.relations[0]["qualifiers"] = shared
     settle_dates(facts)
     assert shared == {"start": "August 22", DATE_TEXT: "August 22"}
+
+
+def test_an_end_dated_apart_keeps_its_own_date() -> None:
+    facts = DocFacts(DocumentRecord("d", "sha", date="2024-08-25"))
+    facts.relations = [
+        record(5, start="2012", end="January 2016", current=False, **{DATE_TEXT: "2012", END_TEXT: "January 2016"}),
+        record(50, end="sometime", current=False, **{END_TEXT: "sometime"}),
+    ]
+    assert [r["qualifiers"] for r in settle_dates(facts).relations] == [
+        {"start": "2012", "end": "2016-01", "current": False},
+        {"current": False},  # words that name no date: the end goes
+    ]

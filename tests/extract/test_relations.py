@@ -802,3 +802,13 @@ def test_a_title_with_a_pronoun_owner_does_not_borrow_another_titles_company(ext
 )
 def test_a_field_after_for_is_part_of_the_role_a_time_is_not(extract_text, text, role):
     assert relation(extract_text(text), "Anna Roth", "WORKS_FOR", "Bosch").qualifiers["role"] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Tom Becker joined Siemens in 2012 and worked on the robotics team before leaving in January 2016.", "2012"),
+     ("Tom Becker worked at Siemens before leaving in January 2016.", None)],
+)
+def test_a_job_before_leaving_ends_when_the_leaving_is_dated(extract_text, text, start):
+    q = relation(extract_text(text), "Tom Becker", "WORKS_FOR", "Siemens").qualifiers
+    assert (q.get("start"), q.get("end"), q.get("current")) == (start, "2016-01", False)
