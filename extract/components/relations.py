@@ -786,12 +786,23 @@ class _DocReader:
             if start is None:
                 return None
             end = start + 2
-        while start > sentence.start and self.doc[start - 1].lower_ in self.lex.currency_words:
+        return self.whole_amount(start, end, sentence.start, sentence.end)
+
+    def whole_amount(self, start: int, end: int, lower: int, upper: int) -> str:
+        """The amount's words with the currency before and the scale after them, within bounds."""
+        while start > lower and self.doc[start - 1].lower_ in self.lex.currency_words:
             start -= 1
-        while end < sentence.end and self.doc[end].lower_ in self.lex.money_after_words:
+        while end < upper and self.doc[end].lower_ in self.lex.money_after_words:
             end += 1
         text = self.doc[start:end].text
         return text[:-1] if text.endswith(".") else text
+
+    def amount_of(self, noun: Token) -> str | None:
+        """The sum a noun phrase states before its noun ("a $500 million investment")."""
+        lower = noun.left_edge.i
+        money = next((e for e in self.ents_in(self.sentence_of[noun.i])
+                      if e.label_ == "MONEY" and lower <= e.start and e.end <= noun.i), None)
+        return self.whole_amount(money.start, money.end, lower, noun.i) if money is not None else None
 
     def from_org(self, verb: Token, trigger: Trigger) -> Span | None:
         if not trigger.from_preps:
@@ -945,6 +956,16 @@ class _DocReader:
                             return pcomp
         return None
 
+    def since_date(self, head: Token) -> str | None:
+        """The DATE of a "since ..." hung on ``head``."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "since":
+                for pobj in prep.children:
+                    span = next((e for e in self.doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None)
+                    if pobj.dep_ == "pobj" and span is not None:
+                        return span.text
+        return None
+
     def own_date(self, verb: Token) -> str | None:
         """A DATE hung on the verb itself ("leaving in January 2016")."""
         for prep in verb.children:
@@ -1006,10 +1027,17 @@ class _DocReader:
                     break
                 verb = verb.head
             receivers = self.subjects(verb, trigger.object) if verb.pos_ in ("VERB", "AUX") else []
+            q = {}
+            date = self.date_near(verb, sentence) if receivers else None
+            if date and trigger.date:
+                q.update({trigger.date: date, "_date_text": date})  # when it was received
+            amount = self.amount_of(noun) if trigger.amount else None
+            if amount:
+                q["amount"] = amount  # this investor's part, not the round's total
             for agent in agents:
                 for receiver in receivers:
                     if not _same(agent, receiver, self.keys):
-                        yield Found(trigger.predicate, agent, receiver, sentence, {}, trigger.confidence * 0.9, trigger.event)
+                        yield Found(trigger.predicate, agent, receiver, sentence, dict(q), trigger.confidence * 0.9, trigger.event)
             return
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.object_preps:
@@ -1319,6 +1347,11 @@ class _DocReader:
             if span is not None and event in ("title", "role"):
                 # "X was CEO of Y from 2011 to 2020"
                 q.update({"start": span[0], "end": span[1], "current": False})
+            elif event in ("title", "role"):
+                # "X, a director of Y since 2012", "X has been CEO of Y since 2012"
+                since = next((d for d in (self.since_date(top), self.since_date(verb) if verb is not None else None) if d), None)
+                if since:
+                    q.update({"start": since, "_date_text": since})
             if event in ("leave", "join"):
                 date = self.date_near(verb, sentence)
                 if date:

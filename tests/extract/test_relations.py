@@ -812,3 +812,20 @@ def test_a_field_after_for_is_part_of_the_role_a_time_is_not(extract_text, text,
 def test_a_job_before_leaving_ends_when_the_leaving_is_dated(extract_text, text, start):
     q = relation(extract_text(text), "Tom Becker", "WORKS_FOR", "Siemens").qualifiers
     assert (q.get("start"), q.get("end"), q.get("current")) == (start, "2016-01", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Anna Roth, a director of Siemens since 2012, is staying on the board.", "2012"),
+     ("Anna Roth has been CEO of Siemens since March 2015.", "2015-03"),
+     ("Anna Roth, CEO of Siemens, has lived in Berlin since 2001.", None)],
+)
+def test_since_on_a_title_dates_its_start(extract_text, text, start):
+    assert relation(extract_text(text), "Anna Roth", "WORKS_FOR", "Siemens").qualifiers.get("start") == start
+
+
+def test_an_investment_among_a_rounds_gets_the_rounds_date_and_its_own_amount(extract_text):
+    facts = extract_text("In April of 2022, Quorvex Robotics announced it had received $580 million in funding, "
+                         "including a $500 million investment from Siemens.")
+    q = relation(facts, "Siemens", "INVESTED_IN", "Quorvex Robotics").qualifiers
+    assert (q.get("date"), q.get("amount")) == ("2022-04", "$500 million")
