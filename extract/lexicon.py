@@ -147,6 +147,7 @@ class Lexicon:
         self.creation_lemmas = frozenset(anaphors["creation_lemmas"])
         self.former_words = frozenset(anaphors["former_words"])
         self.present_words = frozenset(anaphors["present_words"])
+        self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])
         self.department_words = frozenset(anaphors["department_words"])
         self.component_kinds = frozenset(anaphors["component_kinds"])

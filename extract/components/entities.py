@@ -118,6 +118,8 @@ class EntityRecognizer:
             span = _trim(doc, ent.start, ent.end)
             if span is None:
                 continue
+            if len(span) >= 3 and span[-1].lower_ in self.lexicon.percent_words and span[-2].like_num:
+                span = doc[span.start:span.end - 2]  # "Acme 20 percent" in "X held 50 percent, Acme 20 percent"
             inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
             if inner is not None and not any(self.lexicon.suffix_meaning(t.text) for t in doc[inner:span.end]):
                 span = doc[span.start:inner]  # "Acme's AI": Acme; but "St Mary's College" stays
@@ -727,8 +729,6 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     end = strip_possessive_tokens(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or _function_word(doc[end - 1])):
         end -= 1  # "Acme Motors to": the model took the next preposition into the name
-    if end - start >= 3 and doc[end - 1].lower_ in ("percent", "%", "pc") and doc[end - 2].like_num:
-        end -= 2  # "Acme 20 percent" in "X held 50 percent, Acme 20 percent"
     if start >= end:
         return None
     return doc[start:end]

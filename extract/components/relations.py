@@ -664,7 +664,7 @@ class _DocReader:
             if ent is None or ent.start != i or ent.label_ not in _label_types(trigger.subject) or ent.end + 1 >= sentence.end:
                 break
             number, unit = self.doc[ent.end], self.doc[ent.end + 1]
-            if not (number.like_num and unit.lower_ in ("percent", "%", "pc")):
+            if not (number.like_num and unit.lower_ in self.lex.percent_words):
                 break
             found.append(ent)
             i = ent.end + 2
@@ -749,7 +749,7 @@ class _DocReader:
         if leaving is not None:
             # "X worked at Y before leaving in 2016": over, and when
             q["current"] = False
-            end = self.own_date(leaving)
+            end = self.date_on(leaving)
             if end is not None:
                 q["end"] = end
                 q["_end_text"] = end
@@ -956,24 +956,15 @@ class _DocReader:
                             return pcomp
         return None
 
-    def since_date(self, head: Token) -> str | None:
-        """The DATE of a "since ..." hung on ``head``."""
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "since":
-                for pobj in prep.children:
-                    span = next((e for e in self.doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None)
-                    if pobj.dep_ == "pobj" and span is not None:
-                        return span.text
-        return None
-
-    def own_date(self, verb: Token) -> str | None:
-        """A DATE hung on the verb itself ("leaving in January 2016")."""
-        for prep in verb.children:
-            for token in [prep, *(c for c in prep.children if c.dep_ == "pobj")] if prep.dep_ in ("prep", "npadvmod") else []:
+    def date_on(self, head: Token, preps: tuple[str, ...] = ()) -> str | None:
+        """A DATE hung on ``head`` itself ("leaving in January 2016", "leaving last
+        month"); with ``preps``, only after those prepositions ("since 2012")."""
+        for child in head.children:
+            if child.dep_ not in ("prep", "npadvmod") or (preps and child.lower_ not in preps):
+                continue
+            for token in (child, *(c for c in child.children if c.dep_ == "pobj")):
                 if token.ent_type_ == "DATE":
-                    span = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-                    if span is not None and span.label_ == "DATE":
-                        return span.text
+                    return self.date_text(token)
         return None
 
     def noun_gated_objects(self, verb: Token, trigger: Trigger) -> list[Span]:
@@ -1349,7 +1340,7 @@ class _DocReader:
                 q.update({"start": span[0], "end": span[1], "current": False})
             elif event in ("title", "role"):
                 # "X, a director of Y since 2012", "X has been CEO of Y since 2012"
-                since = next((d for d in (self.since_date(top), self.since_date(verb) if verb is not None else None) if d), None)
+                since = self.date_on(top, ("since",)) or (self.date_on(verb, ("since",)) if verb is not None else None)
                 if since:
                     q.update({"start": since, "_date_text": since})
             if event in ("leave", "join"):
