@@ -72,8 +72,9 @@ class Coreference:
         # "Bayo Roe" and "Adebayo Roe" in one text: the short given name is a
         # familiar form of the long one, which names the person.
         formal = {}
-        for short in set(canonical.values()):
-            longer = [n for n in set(canonical.values()) if n != short and familiar_form(short, n)]
+        full_names = set(canonical.values())
+        for short in full_names:
+            longer = [n for n in full_names if n != short and familiar_form(short, n)]
             if len(longer) == 1:
                 formal[short] = longer[0]
         canonical = {name: formal.get(target, target) for name, target in canonical.items()}
