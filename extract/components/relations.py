@@ -233,17 +233,16 @@ class _DocReader:
             named = self.named(token)
             if named is not None and named.label_ in types:
                 return named
-        if "PRODUCT" in types and _common_noun(token) and self.lex.apposition_type(token) == "PRODUCT":
-            # "the Orin chip", "Acme's \"Nova\" model": the noun names the product it carries
+        kind = self.lex.apposition_type(token) if _common_noun(token) else None
+        if kind in types:
+            # "the Orin chip", "Acme's \"Nova\" model", "owns Globex and Initech studios":
+            # the noun names the product or company it carries (a company right before it)
             for child in token.children:
                 ent = self.entity_of.get(child.i)
-                if child.dep_ in ("compound", "nmod", "appos") and ent is not None and ent.label_ == "PRODUCT":
-                    return ent
-        if "ORG" in types and _common_noun(token) and self.lex.apposition_type(token) == "ORG":
-            # "Acme owns Globex and Initech studios": the noun is the company it carries
-            for child in token.children:
-                ent = self.entity_of.get(child.i)
-                if child.dep_ in ("compound", "nmod") and ent is not None and ent.label_ == "ORG" and ent.end == token.i:
+                if ent is not None and ent.label_ == kind and (
+                    child.dep_ in ("compound", "nmod", "appos") if kind == "PRODUCT"
+                    else child.dep_ in ("compound", "nmod") and ent.end == token.i
+                ):
                     return ent
         if "ORG" in types or "PRODUCT" in types:
             for child in token.children:
