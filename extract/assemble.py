@@ -133,11 +133,16 @@ def relations_of(facts: DocFacts, index: EntityIndex) -> Iterable[tuple[Relation
 
 
 def merge_group(group: list[Relation]) -> Relation:
-    """Statements of one fact (same key), in order, as one fact with all their evidence."""
+    """Statements of one fact (same key), in order, as one fact with all their evidence.
+
+    A job taken up again after it ended ("was CEO of Acme from 2011 to 2020",
+    "Acme has rehired Roe as CEO" in 2023) is one fact: its qualifiers are
+    the later stint's, which is what a reader asks about; the earlier stint
+    stays in the evidence."""
     ranked = sorted(group, key=lambda r: -r.confidence)
     first = ranked[0]
     qualifiers: dict = {}
-    for relation in ranked:
+    for relation in _latest_stint(ranked):
         for name, value in relation.qualifiers.items():
             current = qualifiers.get(name)
             if current is None:
@@ -163,3 +168,19 @@ def merge_group(group: list[Relation]) -> Relation:
     if PREDICATES[first.predicate].symmetric and obj < subject:
         subject, obj = obj, subject
     return Relation(subject, first.predicate, obj, qualifiers, round(confidence, 3), tuple(evidence))
+
+
+def _latest_stint(statements: list[Relation]) -> list[Relation]:
+    """The statements that began after every end another statement gives, when
+    there are any: the other statements tell of an earlier stint."""
+    ends = [str(r.qualifiers["end"]) for r in statements if r.qualifiers.get("end")]
+    if not ends:
+        return statements
+    later = [r for r in statements if r.qualifiers.get("start") and all(_after(str(r.qualifiers["start"]), end) for end in ends)]
+    return later or statements
+
+
+def _after(day: str, other: str) -> bool:
+    """Whether ISO date ``day`` is after ``other``, compared at the precision both have."""
+    n = min(len(day), len(other))
+    return day[:n] > other[:n]

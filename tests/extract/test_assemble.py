@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from corpgraph.errors import WorkspaceError
-from extract.assemble import assemble, assemble_into
+from extract.assemble import assemble, assemble_into, merge_group
 from extract.components.coref import entity_key
-from extract.model import DocumentRecord
+from extract.model import DocumentRecord, Evidence, Relation
 from extract.pipeline import DocFacts, Mention
 from extract.workspace import Workspace
 
@@ -77,6 +77,27 @@ def test_a_join_after_a_job_elsewhere_is_derived_as_a_move_and_an_ended_job():
     assert [(r.subject, r.object, r.qualifiers["from"]) for r in moved] == [("mara-quell", "vantor-labs", "norbeck-dynamics")]
     old_job = next(r for r in facts.relations if r.predicate == "WORKS_FOR" and r.object == "norbeck-dynamics")
     assert old_job.qualifiers.get("current") is False
+
+
+def job(qualifiers: dict, start: int, confidence: float = 0.7) -> Relation:
+    return Relation("mara-quell", "WORKS_FOR", "vantor-labs", qualifiers, confidence, (Evidence("d1", start, start + 10, "..."),))
+
+
+def test_a_job_taken_up_again_after_it_ended_keeps_the_later_stints_qualifiers():
+    earlier = job({"role": "chief executive", "start": "2011", "end": "2020", "current": False}, 0, confidence=0.9)
+    rehired = job({"role": "CEO", "start": "2023-03-29"}, 50)
+    merged = merge_group([rehired, earlier])
+    assert merged.qualifiers == {"role": "CEO", "start": "2023-03-29"}
+    assert [e.start for e in merged.evidence] == [0, 50]  # the earlier stint stays in the evidence
+
+
+@pytest.mark.parametrize("start", [None, "2019", "2020"], ids=["undated", "inside-the-stint", "same-year"])
+def test_statements_not_after_the_end_are_one_stint_and_the_end_holds(start):
+    ended = job({"role": "chief executive", "start": "2011", "end": "2020", "current": False}, 0)
+    other = job({"role": "CEO", **({"start": start} if start else {})}, 50, confidence=0.9)
+    merged = merge_group([other, ended])
+    assert merged.qualifiers["current"] is False and merged.qualifiers["end"] == "2020"
+    assert merged.qualifiers["role"] == "CEO"
 
 
 def test_relations_come_in_the_facts_file_order_and_documents_in_corpus_order():
