@@ -118,8 +118,10 @@ def _build_pipeline(model: str | None, gazetteer_dir: str | None):
     from extract.lexicon import load_lexicon
 
     for word in load_lexicon(gazetteer_dir).unsplit_words:
-        # "co-founded" as one verb: split, the parser reads "co" as the verb
-        for form in {word, word[:1].upper() + word[1:]}:
+        # "co-founded" as one verb: split, the parser reads "co" as the verb.
+        # Titles come capitalised too ("Co-Chief Executive Officer").
+        titled = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+        for form in {word, word[:1].upper() + word[1:], titled}:
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     config = util.load_config(PIPELINE_CONFIG)
     placement = config["corpgraph"].get("before", {})

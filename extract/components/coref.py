@@ -206,6 +206,15 @@ class Coreference:
                 and not (appositive_of is not None and p.start <= appositive_of.i < p.end)
                 and not (sent_index[p.start] == here and _in_background_clause(p, token))
             ]
+            if wanted == "PERSON" and candidates:
+                # "Roe is the son of Smith. He ...": of the people the nearest
+                # sentence names, the one it is about (the subject of its main
+                # clause) is meant. Not so in "It was only when Roe hired
+                # Smith that ...": Roe is the subject of a subordinate clause.
+                nearest = sent_index[candidates[0].start]
+                subjects = [p for p in candidates if sent_index[p.start] == nearest
+                            and p.root.dep_ in ("nsubj", "nsubjpass") and p.root.head.dep_ == "ROOT"]
+                candidates = subjects or candidates
             if token.lower_ == "it":
                 # A subject "it" mostly continues the organisation the text is
                 # about: prefer one that was a subject.

@@ -382,6 +382,7 @@ class EntityRecognizer:
         one ("Acme and Globex"), given a title it is a person ("X, CEO of Acme",
         "CEO X"), or the surname of a person the document named in full."""
         found = []
+        employed: set[str] = set()
         strong_orgs = {c.start for c in candidates if c.priority >= GAZETTEER and c.label == ORG}
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         strong_keys = {collapse_key(doc[c.start:c.end].text) for c in candidates if c.priority >= GAZETTEER}
@@ -423,14 +424,16 @@ class EntityRecognizer:
                 continue
             if (titled or hired) and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
                 found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
+                employed.add(collapse_key(span.text))
         full_names = {}
         for cand in candidates:
             text = doc[cand.start:cand.end].text
             if len(text.split()) >= 2:
                 full_names.setdefault(collapse_key(text), text)
-        surnames = {
-            full_names[key].split()[-1]: key for key, label in labels.items() if label == PERSON and key in full_names
-        }
+        # People by the model's label, or by a title or hiring just above
+        # ("rehired X as CEO", where the model took X for a place).
+        people_keys = {key for key, label in labels.items() if label == PERSON} | employed
+        surnames = {full_names[key].split()[-1]: key for key in people_keys if key in full_names}
         in_long_name = {i for e in doc.ents if len(e) > 1 for i in range(e.start, e.end)}
         for token in doc:
             # The model may take a lone surname for a company ("Roe is chairman
@@ -438,8 +441,11 @@ class EntityRecognizer:
             taken = token.ent_type_ in ("ORG", "PRODUCT") and (
                 collapse_key(token.text) in strong_keys or token.i in in_long_name)
             if token.text in surnames and not taken and token.pos_ == "PROPN":
-                if token.i in in_long_name or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
-                    continue  # part of a longer name
+                before = doc[token.i - 1] if token.i > 0 else None
+                if token.i in in_long_name or (
+                    before is not None and before.pos_ == "PROPN" and not self.lexicon.gazetteer.is_honorific(before.text)
+                ):
+                    continue  # part of a longer name; "Mr Roe" is the surname
                 found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
         return found
 
