@@ -103,7 +103,10 @@ class EntityRecognizer:
         abbreviations = self._abbreviations(doc)
         candidates = [
             c for c in candidates
-            if c.start not in abbreviations or self.lexicon.lookup(doc[c.start:c.end].text) is not None
+            if (c.start not in abbreviations or self.lexicon.lookup(doc[c.start:c.end].text) is not None)
+            # "Finance Minister X", "Minister of State": words of a title, no organisation
+            and not (c.label == ORG and self._inside_title(doc[c.start:c.end])
+                     and self.lexicon.lookup(doc[c.start:c.end].text) is None)
         ]
         self._set_entities(doc, candidates, labels, kinds)
         return doc
@@ -227,6 +230,18 @@ class EntityRecognizer:
                     parts.append(_Candidate(left.start, left.end, ORG, None, MODEL))
                 return parts
         return []
+
+    def _inside_title(self, span: Span) -> bool:
+        """A short name the model read into a title the gazetteer knows ("Home
+        Minister", "Chairman of the Board", "Minister of State")."""
+        doc = span.doc
+        if len(span) > 2:
+            return False
+        for start in range(max(0, span.start - 3), span.start + 1):
+            for end in range(span.end, min(len(doc), span.end + 3) + 1):
+                if (start, end) != (span.start, span.end) and self.lexicon.gazetteer.is_title(doc[start:end].text):
+                    return True
+        return False
 
     def _without_titles(self, span: Span) -> Span | None:
         """"PSA CEO Jane Roe" -> "Jane Roe"; "Acme co-founder" -> "Acme": titles are not names."""
@@ -783,6 +798,8 @@ def _plausible(text: str, label: str, lexicon: Lexicon) -> bool:
         return False
     if label in (ORG, PRODUCT) and len(text) <= 2:
         return False
+    if label == ORG and " " not in text and (text.lower() in lexicon.org_part_nouns or text.lower() in lexicon.org_nouns):
+        return False  # "chair of the Committee", "the Group said": a common noun, no name
     if label == PRODUCT and len(text.split()) == 1 and not any(ch.isdigit() for ch in text):
         return False  # the model's one-word "products" are mostly common nouns
     if label == PERSON and (len(text) < 2 or any(ch.isdigit() for ch in text)):

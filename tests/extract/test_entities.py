@@ -387,3 +387,21 @@ def test_a_surname_means_a_person_the_hiring_verb_made_one_of(nlp):
 
     doc = _with_model_ents(nlp, text, as_place)
     assert [e.label_ for e in doc.ents if "Varga" in e.text] == ["PERSON", "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1931, Home Minister Tom Varga spoke in support of the army.",
+    "In 1931, Finance Minister Tom Varga spoke in support of the army.",
+    "From 1995 to 1997, Anna Lopez was Minister of State in the government.",
+    "Later, Anna Lopez served as the Assistant Corporation Counsel for Chicago.",
+    "Anna Lopez, the chair of the Committee, spoke.",
+])
+def test_words_of_a_title_or_a_lone_common_noun_are_no_organisation(extract_text, text):
+    facts = extract_text(text)
+    assert [e.name for e in facts.entities if e.type == "Organization"] == []
+    assert [r for r in facts.relations if r.predicate == "WORKS_FOR"] == []
+
+
+def test_a_company_before_a_title_is_still_one(extract_text):
+    facts = extract_text("Siemens Marketing Director Anna Lopez resigned.")
+    assert relation(facts, "Anna Lopez", "WORKS_FOR", "Siemens").qualifiers["role"] == "Marketing Director"
