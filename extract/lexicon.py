@@ -163,6 +163,7 @@ class Lexicon:
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])
+        self.degree_words = frozenset(anaphors["degree_words"])
         self._honorific = re.compile(
             r"^(?:%s)\s+" % "|".join(re.escape(h) for h in sorted(gazetteer.honorifics, key=len, reverse=True)),
             re.IGNORECASE,

@@ -104,9 +104,7 @@ class EntityRecognizer:
         candidates = [
             c for c in candidates
             if (c.start not in abbreviations or self.lexicon.lookup(doc[c.start:c.end].text) is not None)
-            # "Finance Minister X", "Minister of State": words of a title, no organisation
-            and not (c.label == ORG and self._inside_title(doc[c.start:c.end])
-                     and self.lexicon.lookup(doc[c.start:c.end].text) is None)
+            and not (c.label != PERSON and self._not_an_organisation(doc[c.start:c.end]))
         ]
         self._set_entities(doc, candidates, labels, kinds)
         return doc
@@ -230,6 +228,18 @@ class EntityRecognizer:
                     parts.append(_Candidate(left.start, left.end, ORG, None, MODEL))
                 return parts
         return []
+
+    def _not_an_organisation(self, span: Span) -> bool:
+        """Words the model or a suffix made an organisation that name a title
+        ("Finance Minister X", "Minister of State") or a degree ("earned a
+        Master of Business Administration", "graduated with a BA")."""
+        degrees = self.lexicon.degree_words
+        if len(span) >= 3 and span[0].lower_ in degrees and span[1].lower_ == "of":
+            return True
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if len(span) == 1 and span.text.replace(".", "").lower() in degrees and before is not None and before.dep_ in ("det", "poss"):
+            return True
+        return self._inside_title(span) and self.lexicon.lookup(span.text) is None
 
     def _inside_title(self, span: Span) -> bool:
         """A short name the model read into a title the gazetteer knows ("Home

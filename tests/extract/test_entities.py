@@ -395,6 +395,8 @@ def test_a_surname_means_a_person_the_hiring_verb_made_one_of(nlp):
     "From 1995 to 1997, Anna Lopez was Minister of State in the government.",
     "Later, Anna Lopez served as the Assistant Corporation Counsel for Chicago.",
     "Anna Lopez, the chair of the Committee, spoke.",
+    "Tom Varga graduated in 2001 and earned a Master of Business Administration in 2004.",
+    "Tom Varga graduated with a BA in history in 2001.",
 ])
 def test_words_of_a_title_or_a_lone_common_noun_are_no_organisation(extract_text, text):
     facts = extract_text(text)
@@ -405,3 +407,8 @@ def test_words_of_a_title_or_a_lone_common_noun_are_no_organisation(extract_text
 def test_a_company_before_a_title_is_still_one(extract_text):
     facts = extract_text("Siemens Marketing Director Anna Lopez resigned.")
     assert relation(facts, "Anna Lopez", "WORKS_FOR", "Siemens").qualifiers["role"] == "Marketing Director"
+
+
+def test_an_airline_abbreviation_that_is_also_a_degree_still_names_the_airline(extract_text):
+    facts = extract_text("BA said it would cut 300 flights from Heathrow.")
+    assert [e.name for e in facts.entities if e.type == "Organization"] == ["British Airways"]
