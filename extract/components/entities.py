@@ -88,18 +88,20 @@ class EntityRecognizer:
             self._shape_kinds[f"SHAPE_{index}"] = pattern.get("kind", "other")
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = self._model_candidates(doc) + self._gazetteer_candidates(doc) + self._untagged_suffixed(doc)
-        labels, kinds = self._decide_labels(doc, candidates)
-        candidates += self._document_mentions(doc, labels, kinds)
+        matches = list(self.known(doc))
+        surnames = self._surnames(doc, matches)
+        candidates = self._model_candidates(doc) + self._gazetteer_candidates(doc, matches, surnames) + self._untagged_suffixed(doc)
+        labels, kinds = self._decide_labels(doc, candidates, surnames)
+        candidates += self._document_mentions(doc, labels, kinds, surnames)
         candidates += self._suffix_candidates(doc, candidates, labels)
-        labels, kinds = self._decide_labels(doc, candidates)
+        labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._shape_candidates(doc, labels)
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc)
-        labels, kinds = self._decide_labels(doc, candidates)
-        candidates += self._document_mentions(doc, labels, kinds)
+        labels, kinds = self._decide_labels(doc, candidates, surnames)
+        candidates += self._document_mentions(doc, labels, kinds, surnames)
         abbreviations = self._abbreviations(doc)
         candidates = [
             c for c in candidates
@@ -119,6 +121,16 @@ class EntityRecognizer:
             span = _trim(doc, ent.start, ent.end)
             if span is None:
                 continue
+            verb = next((t.i for t in span[1:] if t.pos_ == "VERB" and t.text.islower()), None)
+            if verb is not None:
+                # "Maja Boyle co-founded Acme Mobility" read as one name: a verb
+                # ends it, and what follows the verb is a name of its own
+                rest = _trim(doc, verb + 1, span.end)
+                if rest is not None and rest[0].text[:1].isupper():
+                    found.append(self._suffixed(rest) or _Candidate(rest.start, rest.end, ent.label_, None, MODEL))
+                span = _trim(doc, span.start, verb)
+                if span is None:
+                    continue
             if len(span) >= 3 and span[-1].lower_ in self.lexicon.percent_words and span[-2].like_num:
                 span = doc[span.start:span.end - 2]  # "Acme 20 percent" in "X held 50 percent, Acme 20 percent"
             inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
@@ -284,24 +296,43 @@ class EntityRecognizer:
                 break
         return parts
 
-    def _gazetteer_candidates(self, doc: Doc) -> list[_Candidate]:
+    def _gazetteer_candidates(self, doc: Doc, matches: list[tuple[int, int, int]], surnames: set[int]) -> list[_Candidate]:
         found = []
         model_names: dict[int, tuple[int, int]] = {}
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC") and len(ent) > 1:
                 model_names.update((i, (ent.start, ent.end)) for i in range(ent.start, ent.end))
-        for match_id, start, end in self.known(doc):
+        for match_id, start, end in matches:
             record = self.lexicon.lookup(doc[start:end].text)
             if record is None:
                 continue
             # Inside a longer name the model found, not the same name whatever label the model gave it.
             inside = start in model_names and model_names[start] != (start, end)
+            if end - start == 1 and start in surnames:
+                continue  # "Arturo Abbott", "Henry Ford": a person, not the company
             if record.ambiguous and (not _looks_like_name(doc, start, end) or inside):
                 continue  # "Time" inside "Time Warner", "Apple" as a fruit
             if record.ambiguous and self._runs_on(doc, end):
                 continue  # "Aurora OS": the first word of another name
             found.append(_Candidate(start, end, record.label, record.kind, GAZETTEER))
         return found
+
+    def _surnames(self, doc: Doc, matches: list[tuple[int, int, int]]) -> set[int]:
+        """Tokens that end a person's name the model found, after given names
+        that are no title and no other known name ("Henry Ford"): the person's,
+        whatever company the last word also names. A name the model also reads
+        as (part of) an organisation elsewhere in the text is no person's
+        ("Ningbo Geely Automobile Co" and "Ningbo Geely")."""
+        known_at = {i for _, start, end in matches for i in range(start, end)}
+        org_texts = " | ".join(ent.text for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC"))
+        return {
+            ent.end - 1 for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in org_texts and all(
+                t.i not in known_at and t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t)
+                and not self.lexicon.gazetteer.is_honorific(t.text)
+                for t in doc[ent.start:ent.end - 1]
+            )
+        }
 
     def _runs_on(self, doc: Doc, end: int) -> bool:
         """A proper noun follows that is neither a title ("Acme CEO") nor a
@@ -435,6 +466,17 @@ class EntityRecognizer:
             hired = hired or root.dep_ == "nsubj" and any(
                 t.types_subject and t.subject == ("PERSON",) for t in self.lexicon.verb_triggers(root.head)
             )
+            # "X joined Acme as chairman", "Acme named X chairman": the title is X's
+            hired = hired or root.dep_ == "nsubj" and root.head.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(self.lexicon.is_title_token(o) for o in c.children if o.dep_ == "pobj")
+                for c in root.head.children
+            )
+            hired = hired or root.dep_ == "dobj" and any(
+                c.dep_ in ("oprd", "xcomp") and c.i > root.i and self.lexicon.is_title_token(c) for c in root.head.children
+            )
+            # ... also where the parser reads "named X chairman" as one noun
+            hired = hired or root.dep_ == "compound" and root.head.i == span.end and self.lexicon.is_title_token(root.head) \
+                and root.head.dep_ in ("oprd", "dobj", "xcomp") and self.lexicon.is_becoming(root.head.head)
             if root.dep_ == "dobj" and cand.label not in ("GPE", "LOC", "NORP") and all(
                 t.text[:1].isupper() or not t.is_alpha for t in span
             ) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in root.head.children) and any(
@@ -601,7 +643,7 @@ class EntityRecognizer:
                 found.append(_Candidate(span.start, span.end, PRODUCT, None, APPOSITION))
         return found
 
-    def _document_mentions(self, doc: Doc, labels: dict[str, str], kinds: dict[str, str]) -> list[_Candidate]:
+    def _document_mentions(self, doc: Doc, labels: dict[str, str], kinds: dict[str, str], surnames: set[int]) -> list[_Candidate]:
         """Every mention of a name this document established, even where the model missed it."""
         wanted = {key for key, label in labels.items() if label in (ORG, PRODUCT)}
         if not wanted:
@@ -610,6 +652,8 @@ class EntityRecognizer:
         found = []
         for i, token in enumerate(doc):
             if token.is_punct or token.is_space or not (token.text[:1].isupper() or token.text[:1].isdigit()):
+                continue
+            if i in surnames:
                 continue
             text = ""
             for j in range(i, min(i + 6, len(doc))):
@@ -625,7 +669,7 @@ class EntityRecognizer:
 
     # decisions ------------------------------------------------------------
 
-    def _decide_labels(self, doc: Doc, candidates: list[_Candidate]) -> tuple[dict[str, str], dict[str, str]]:
+    def _decide_labels(self, doc: Doc, candidates: list[_Candidate], surnames: set[int]) -> tuple[dict[str, str], dict[str, str]]:
         """One label per name in this document, keyed by its collapsed form."""
         votes: dict[str, Counter] = defaultdict(Counter)
         strong: dict[str, tuple[int, str, str | None]] = {}
@@ -673,9 +717,13 @@ class EntityRecognizer:
                 else:
                     del labels[key]
         org_keys = {k for k, v in labels.items() if v == ORG}
+        # "Henry Ford" keeps the surname a company also has (see _surnames).
+        surnamed = {collapse_key(doc[c.start:c.end].text) for c in candidates if c.label == PERSON and c.end - 1 in surnames}
         for key, label in list(labels.items()):
             if label == PERSON and key not in strong:
                 words = [collapse_key(w) for w in surfaces.get(key, "").split()]
+                if key in surnamed:
+                    words = words[:-1]
                 if any(w in org_keys for w in words):
                     del labels[key]
         return labels, kinds

@@ -412,3 +412,30 @@ def test_a_company_before_a_title_is_still_one(extract_text):
 def test_an_airline_abbreviation_that_is_also_a_degree_still_names_the_airline(extract_text):
     facts = extract_text("BA said it would cut 300 flights from Heathrow.")
     assert [e.name for e in facts.entities if e.type == "Organization"] == ["British Airways"]
+
+
+def test_a_verb_inside_a_name_the_model_found_ends_it(extract_text):
+    # The model reads "Maja Boyle co-founded Berodor Mobility" as one name.
+    facts = extract_text("Harper Ozturk and Maja Boyle co-founded Berodor Mobility in 2019.")
+    assert {e.name: e.type for e in facts.entities} == {
+        "Harper Ozturk": "Person", "Maja Boyle": "Person", "Berodor Mobility": "Organization"}
+    assert relation(facts, "Maja Boyle", "FOUNDED", "Berodor Mobility").qualifiers["date"] == "2019"
+
+
+@pytest.mark.parametrize("text, person, company", [
+    ("Henry Ford founded Ford Motor Company in 1903.", "Henry Ford", "Ford"),
+    ("Helga Ford left Siemens for Bosch in 2020.", "Helga Ford", None),
+])
+def test_a_persons_surname_that_a_company_also_has_stays_the_persons(extract_text, text, person, company):
+    facts = extract_text(text)
+    assert person in [e.name for e in facts.entities if e.type == "Person"]
+    assert [e.name for e in facts.entities if e.type == "Organization" and e.name == "Ford"] == ([company] if company else [])
+
+
+@pytest.mark.parametrize("text, person, company, role", [
+    ("Ines Okafor joined Quorvex Automotive as chairman in August 2022.", "Ines Okafor", "Quorvex Automotive", "chairman"),
+    ("Kelanmix Motors named Vera Duarte president in 2021.", "Vera Duarte", "Kelanmix Motors", "president"),
+])
+def test_a_name_given_a_title_by_the_verb_is_a_person(extract_text, text, person, company, role):
+    # The model types both names as organisations.
+    assert relation(extract_text(text), person, "WORKS_FOR", company).qualifiers["role"] == role
