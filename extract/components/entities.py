@@ -98,6 +98,7 @@ class EntityRecognizer:
         candidates += self._shape_candidates(doc, labels)
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
+        candidates += self._titled_name_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
@@ -145,7 +146,7 @@ class EntityRecognizer:
                 if split:
                     found += split
                     continue
-                span = self._without_titles(span)
+                span = self._without_titles(span, ent.label_)
                 if span is None:
                     continue
             if ent.label_ == PERSON and len(span) == 1:
@@ -265,11 +266,11 @@ class EntityRecognizer:
                     return True
         return False
 
-    def _without_titles(self, span: Span) -> Span | None:
+    def _without_titles(self, span: Span, label: str) -> Span | None:
         """"PSA CEO Jane Roe" -> "Jane Roe"; "Acme co-founder" -> "Acme": titles are not names."""
         doc = span.doc
         start, end = span.start, span.end
-        if span.label_ == PERSON:
+        if label == PERSON:
             for token in span[:-1]:
                 if self.lexicon.gazetteer.is_title_word(token.text):
                     start = token.i + 1
@@ -591,6 +592,33 @@ class EntityRecognizer:
                 end += 1
             if end > start:
                 found.append(_Candidate(start, end, label, None, APPOSITION))
+        return found
+
+    def _titled_name_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"Nadine Roe, chief software architect of Acme, said ...": capitalised words
+        set off by a comma before a title are a person's name, whether the model
+        missed them or took them for an organisation."""
+        found = []
+        for comma in doc[2:-2]:
+            if comma.text != ",":
+                continue
+            j = comma.i + 1
+            if doc[j].lower_ in LEADING_DROP or doc[j].lower_ in self.lexicon.former_words:
+                j += 1
+            if j >= len(doc) or not self.lexicon.is_title_word(doc[j]):
+                continue
+            words = doc[j:min(j + 5, len(doc))]
+            if not any(self.lexicon.is_title_token(t) for t in words if not t.is_punct):
+                continue
+            start = comma.i
+            while start > 0 and comma.i - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha \
+                    and doc[start - 1].text[:1].isupper() and not self.lexicon.is_title_word(doc[start - 1]):
+                start -= 1
+            if comma.i - start < 2 or (start > 0 and doc[start - 1].pos_ == "PROPN"):
+                continue
+            name = doc[start:comma.i]
+            if self.lexicon.lookup(name.text) is None and self.lexicon.suffix_for(doc, comma.i - 1) is None:
+                found.append(_Candidate(start, comma.i, PERSON, None, APPOSITION))
         return found
 
     def _model_name_candidates(self, doc: Doc) -> list[_Candidate]:

@@ -487,7 +487,21 @@ class _DocReader:
         if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
             ent = self.entity(verb.head, types)
             return [ent] if ent is not None else []
-        return []
+        return self.stranded_subject(verb, types)
+
+    def stranded_subject(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
+        """"After years at Acme, Roe joined Globex": the parser hung Roe on Acme as
+        an apposition and left the verb without a subject; the name set off by a
+        comma right before the verb is it."""
+        if verb.dep_ != "ROOT" or any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+            return []
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+            i -= 1
+        ent = self.entity_of.get(i)
+        if ent is None or ent.end != i + 1 or ent.label_ not in types or ent.root.dep_ not in ("appos", "npadvmod"):
+            return []
+        return [ent] if ent.start > 0 and self.doc[ent.start - 1].text == "," else []
 
     def reduced_passive_object(self, verb: Token, trigger: Trigger) -> list[Span]:
         """"a company founded by X": the noun modified is the object."""

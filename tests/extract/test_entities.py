@@ -439,3 +439,14 @@ def test_a_persons_surname_that_a_company_also_has_stays_the_persons(extract_tex
 def test_a_name_given_a_title_by_the_verb_is_a_person(extract_text, text, person, company, role):
     # The model types both names as organisations.
     assert relation(extract_text(text), person, "WORKS_FOR", company).qualifiers["role"] == role
+
+
+def test_capitalised_words_set_off_before_a_title_are_a_person_the_model_missed(extract_text):
+    facts = extract_text("Nadine Chandra, chief software architect of Orravis Motors, said the company would expand.")
+    assert relation(facts, "Nadine Chandra", "WORKS_FOR", "Orravis Motors").qualifiers["role"] == "chief software architect"
+
+
+def test_a_title_the_model_took_into_a_persons_name_is_left_out(extract_text):
+    facts = extract_text("Varronex Industries CTO Olga Ivanova told reporters that demand remained strong.")
+    assert [e.name for e in facts.entities if e.type == "Person"] == ["Olga Ivanova"]
+    assert relation(facts, "Olga Ivanova", "WORKS_FOR", "Varronex Industries").qualifiers["role"] == "CTO"

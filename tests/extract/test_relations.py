@@ -829,3 +829,11 @@ def test_an_investment_among_a_rounds_gets_the_rounds_date_and_its_own_amount(ex
                          "including a $500 million investment from Siemens.")
     q = relation(facts, "Siemens", "INVESTED_IN", "Quorvex Robotics").qualifiers
     assert (q.get("date"), q.get("amount")) == ("2022-04", "$500 million")
+
+
+def test_a_name_the_parser_hangs_on_the_company_before_it_is_the_subject_of_the_verb_after(extract_text):
+    # Parsed with "Edgar Brandao" as an apposition of the first company and
+    # "joined" without a subject.
+    facts = extract_text("After several years at Falenqua Motors, Edgar Brandao joined Helvanor Semiconductor in May 2014.")
+    assert relation(facts, "Edgar Brandao", "WORKS_FOR", "Helvanor Semiconductor").qualifiers["start"] == "2014-05"
+    assert relation(facts, "Edgar Brandao", "MOVED", "Helvanor Semiconductor").qualifiers["from"] == "falenqua-motors"
