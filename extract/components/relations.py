@@ -1452,6 +1452,10 @@ class _DocReader:
                 if not holders:
                     holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
                     holders = [holder] if holder is not None else []
+                if not holders and not entry.copula_only:
+                    # "the Lexus brand of Toyota": the name the noun carries
+                    named = self.entity(noun, entry.holder, anaphora=False)
+                    holders = [named] if named is not None and named.root.i != noun.i else []
                 if not holders:
                     continue
                 others: list[Span] = []
@@ -1575,8 +1579,12 @@ class _DocReader:
                         return found[0]
         last = holders[-1]
         if last.dep_ == "dobj" and any(t.predicate == "USES" for t in self.lex.verb_triggers(last.head)):
-            # "uses the Nova chip from Acme": the parser often hangs "from Acme" on the verb
-            for child in last.head.children:
+            # "uses the Nova chip from Acme": the parser often hangs "from Acme" on
+            # the verb, or on a word of the product's kind it took for another
+            # verb ("uses the Nova driving computer from Acme")
+            after = [t for t in self.doc[last.i + 1:min(last.i + 5, len(self.doc))]]
+            stop = next((n for n, t in enumerate(after) if t.is_punct or t.dep_ in ("cc", "mark")), len(after))
+            for child in [*last.head.children, *after[:stop]]:
                 if child.dep_ == "prep" and child.lower_ == "from" and child.i > last.i:
                     found = self.prep_objects(child, ("ORG",))
                     if found:
