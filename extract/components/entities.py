@@ -98,7 +98,7 @@ class EntityRecognizer:
         candidates += self._shape_candidates(doc, labels)
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
-        candidates += self._titled_name_candidates(doc)
+        candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
@@ -592,6 +592,33 @@ class EntityRecognizer:
                 end += 1
             if end > start:
                 found.append(_Candidate(start, end, label, None, APPOSITION))
+        return found
+
+    def _untagged_person_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"Mateus Quinn left Acme for Globex", "Acme hired Nils Roe": capitalised
+        words the model did not tag, in the place of a verb that a person fills
+        (the subject of a person's verb, the object of a hiring), are a name."""
+        found = []
+        for token in doc:
+            if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and not doc[start - 1].ent_type_:
+                start -= 1
+            span = doc[start:token.i + 1]
+            if not 2 <= len(span) <= 3 or not all(
+                t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t) for t in span
+            ):
+                continue
+            if self.lexicon.lookup(span.text) is not None or self.lexicon.suffix_for(doc, token.i) is not None:
+                continue
+            triggers = self.lexicon.verb_triggers(token.head)
+            if token.dep_ == "nsubj":
+                person = any(t.subject == ("PERSON",) and "ORG" in t.object for t in triggers)
+            else:
+                person = any(t.object == ("PERSON",) for t in triggers)
+            if person:
+                found.append(_Candidate(start, token.i + 1, PERSON, None, APPOSITION))
         return found
 
     def _titled_name_candidates(self, doc: Doc) -> list[_Candidate]:

@@ -373,6 +373,13 @@ class _DocReader:
                         other = self.entity_of.get(member.i)
                         if other is not None and other.label_ == ent.label_ and other not in found:
                             found.append(other)
+        if found and found[0].start >= 2 and self.doc[found[0].start - 1].lower_ in ("and", "&"):
+            # "Acme Systems and Globex Vehicles founded ...": the parser hung the
+            # first name on the second as a modifier instead of a conjunct
+            first = self.entity_of.get(found[0].start - 2)
+            if first is not None and first.label_ == found[0].label_ and first not in found \
+                    and first.root.head.i in range(found[0].start, found[0].end) and first.root.dep_ in ("nmod", "compound"):
+                found.insert(0, first)
         return found
 
     # sentences -----------------------------------------------------------------

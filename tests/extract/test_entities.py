@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from extract.components.coref import same_person
 from extract.names import collapse_key, name_key
-from tests.extract.conftest import relation
+from tests.extract.conftest import relation, triples
 
 pytestmark = pytest.mark.model
 
@@ -450,3 +450,14 @@ def test_a_title_the_model_took_into_a_persons_name_is_left_out(extract_text):
     facts = extract_text("Varronex Industries CTO Olga Ivanova told reporters that demand remained strong.")
     assert [e.name for e in facts.entities if e.type == "Person"] == ["Olga Ivanova"]
     assert relation(facts, "Olga Ivanova", "WORKS_FOR", "Varronex Industries").qualifiers["role"] == "CTO"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mateus Quinn left Tamalon Mobility for Wilanmix Vehicles in September 2024.", "Mateus Quinn"),
+    ("Halarquin Auto hired Nils Coulibaly away from Tamvamar Systems in April 2009.", "Nils Coulibaly"),
+])
+def test_untagged_capitalised_words_in_a_persons_place_are_a_person(extract_text, text, person):
+    # The model tags neither name; the verb says a person fills the place.
+    facts = extract_text(text)
+    assert person in [e.name for e in facts.entities if e.type == "Person"]
+    assert [t for t in triples(facts) if t[0] == person and t[1] == "MOVED"] != []

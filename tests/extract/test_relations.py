@@ -849,3 +849,14 @@ def test_the_maker_after_a_component_whose_kind_the_parser_split_makes_it(extrac
     facts = extract_text("The Tamalon Z3 minivan uses the Falrimix CA582 driving computer from Quavabis Microelectronics.")
     assert ("Quavabis Microelectronics", "MAKES", "Falrimix CA582") in triples(facts)
     assert ("Tamalon Z3", "USES", "Falrimix CA582") in triples(facts)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Senolux Systems and Othaley Vehicles founded the joint venture Keleltron Motors in February 2017.",
+     [("Senolux Systems", "FOUNDED", "Keleltron Motors"), ("Othaley Vehicles", "FOUNDED", "Keleltron Motors")]),
+    ("Tamvabis Semiconductor and Talormar Auto formed an alliance to build lidar sensors.",
+     [("Talormar Auto", "PARTNERED_WITH", "Tamvabis Semiconductor")]),
+])
+def test_a_first_name_the_parser_hangs_on_the_second_as_a_modifier_is_coordinated(extract_text, text, pair):
+    found = triples(extract_text(text))
+    assert all(t in found or (t[2], t[1], t[0]) in found for t in pair)
