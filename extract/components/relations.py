@@ -1261,7 +1261,13 @@ class _DocReader:
         """"design", "autonomous driving": a function named bare, words of the department
         list only ("the regional government" is not one)."""
         words = [t for t in noun.lefts] + [noun]
-        return all(t.lower_ in self.lex.department_words for t in words)
+        if all(t.lower_ in self.lex.department_words for t in words):
+            return True
+        # "battery research", "vehicle software": a department word led by bare
+        # common nouns and adjectives (no article: "the regional government" is none)
+        return noun.lower_ in self.lex.department_words and all(
+            t.pos_ in ("NOUN", "ADJ") and t.text.islower() and t.dep_ in ("compound", "amod") for t in words[:-1]
+        )
 
     def title_holder(self, head: Token, title: Token) -> Span | None:
         """The person a title is said of; ``head`` is the first of coordinated titles."""
@@ -1274,6 +1280,15 @@ class _DocReader:
             j += 1
         if j < len(self.doc) and j in self.entity_of and self.entity_of[j].label_ == "PERSON":
             return self.entity_of[j]
+        # "According to Roe, the head of design of Acme, the model ...": set off by
+        # commas like an apposition, but parsed as the subject of the next clause
+        start = head.left_edge.i
+        if head.dep_ in SUBJECT_DEPS and start >= 2 and self.doc[start - 1].text == ",":
+            ent = self.entity_of.get(start - 2)
+            if ent is not None and ent.label_ == "PERSON" and ent.end == start - 1:
+                end = head.right_edge.i + 1
+                if end < len(self.doc) and self.doc[end].text == ",":
+                    return ent
         return None
 
     def holder_of(self, noun: Token, types: tuple[str, ...], *, copula_only: bool = False) -> Span | None:

@@ -860,3 +860,23 @@ def test_the_maker_after_a_component_whose_kind_the_parser_split_makes_it(extrac
 def test_a_first_name_the_parser_hangs_on_the_second_as_a_modifier_is_coordinated(extract_text, text, pair):
     found = triples(extract_text(text))
     assert all(t in found or (t[2], t[1], t[0]) in found for t in pair)
+
+
+@pytest.mark.parametrize("text", [
+    "Robert Zhang is the head of battery research of Siemens.",
+    "Helen Horvath, head of battery research of Siemens, said the company would expand.",
+])
+def test_a_field_led_by_bare_nouns_is_still_a_field_before_the_company(extract_text, text):
+    facts = extract_text(text)
+    person = next(e.name for e in facts.entities if e.type == "Person")
+    assert relation(facts, person, "WORKS_FOR", "Siemens").qualifiers["role"] == "head of battery research"
+
+
+def test_the_regional_government_is_no_field(extract_text):
+    assert [r for r in extract_text("Jane Roe is the head of the regional government of Siemens.").relations
+            if r.predicate == "WORKS_FOR"] == []
+
+
+def test_a_title_set_off_by_commas_but_parsed_as_the_next_subject_is_the_names(extract_text):
+    facts = extract_text("According to Natalia Torres, the head of design of Kelanmix Networks, the new model will reach dealers within months.")
+    assert relation(facts, "Natalia Torres", "WORKS_FOR", "Kelanmix Networks").qualifiers["role"] == "head of design"
