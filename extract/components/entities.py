@@ -99,6 +99,7 @@ class EntityRecognizer:
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
+        candidates += self._name_after_title_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
@@ -619,6 +620,39 @@ class EntityRecognizer:
                 person = any(t.object == ("PERSON",) for t in triggers)
             if person:
                 found.append(_Candidate(start, token.i + 1, PERSON, None, APPOSITION))
+        return found
+
+    def _name_run(self, doc: Doc, start: int, end: int, step: int) -> tuple[int, int] | None:
+        """The run of two or three capitalised words from ``start`` (going right
+        with ``step`` 1, left with -1) that may be a person's name: no title word,
+        no known organisation, no company ending."""
+        i = start
+        while 0 <= i < len(doc) and abs(i - start) < 3 and doc[i].pos_ == "PROPN" and doc[i].is_alpha \
+                and doc[i].text[:1].isupper() and not self.lexicon.is_title_word(doc[i]):
+            i += step
+        lo, hi = (start, i) if step > 0 else (i + 1, start + 1)
+        if hi - lo < 2 or (0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()):
+            return None
+        if self.lexicon.lookup(doc[lo:hi].text) is not None or self.lexicon.suffix_for(doc, hi - 1) is not None:
+            return None
+        return lo, hi
+
+    def _name_after_title_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"Acme President Magnus Roe told ...", "Acme named Ricardo Roe head of
+        research": capitalised words right after a title, or right before the
+        title a naming verb gives, are a person's name the model did not find."""
+        found = []
+        for token in doc:
+            if not self.lexicon.is_title_token(token):
+                continue
+            if token.text[:1].isupper() and token.i + 1 < len(doc):
+                run = self._name_run(doc, token.i + 1, len(doc), 1)
+                if run is not None:
+                    found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
+            if token.dep_ in ("oprd", "dobj", "xcomp") and self.lexicon.is_becoming(token.head) and token.i > 0:
+                run = self._name_run(doc, token.i - 1, -1, -1)
+                if run is not None and run[0] > token.head.i:
+                    found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
         return found
 
     def _titled_name_candidates(self, doc: Doc) -> list[_Candidate]:

@@ -461,3 +461,19 @@ def test_untagged_capitalised_words_in_a_persons_place_are_a_person(extract_text
     facts = extract_text(text)
     assert person in [e.name for e in facts.entities if e.type == "Person"]
     assert [t for t in triples(facts) if t[0] == person and t[1] == "MOVED"] != []
+
+
+@pytest.mark.parametrize("text, person, company, role", [
+    ("Sarulton Technologies President Magnus Jaeger told reporters that demand remained strong.",
+     "Magnus Jaeger", "Sarulton Technologies", "President"),
+    ("Joreldra Group CFO Oscar Eklund told reporters that demand remained strong.", "Oscar Eklund", "Joreldra Group", "CFO"),
+    ("Sarinven Semiconductor named Ricardo Balogun head of battery research in January 2013.",
+     "Ricardo Balogun", "Sarinven Semiconductor", "head of battery research"),
+])
+def test_capitalised_words_next_to_a_title_are_a_person_the_model_missed(extract_text, text, person, company, role):
+    assert relation(extract_text(text), person, "WORKS_FOR", company).qualifiers["role"] == role
+
+
+def test_a_company_name_after_a_title_is_no_person(extract_text):
+    facts = extract_text("Jane Roe is a former CEO Quorvex Motors hired last year.")
+    assert "Quorvex Motors" in [e.name for e in facts.entities if e.type == "Organization"]
