@@ -123,7 +123,8 @@ class EntityRecognizer:
             span = _trim(doc, ent.start, ent.end)
             if span is None:
                 continue
-            verb = next((t.i for t in span[1:] if t.pos_ == "VERB" and t.text.islower()), None)
+            verb = next((t.i for t in span[1:] if t.pos_ == "VERB" and t.text.islower() and len(t.text) > 3
+                         and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")), None)
             if verb is not None:
                 # "Maja Boyle co-founded Acme Mobility" read as one name: a verb
                 # ends it, and what follows the verb is a name of its own
@@ -324,13 +325,17 @@ class EntityRecognizer:
         that are no title and no other known name ("Henry Ford"): the person's,
         whatever company the last word also names. A name the model also reads
         as (part of) an organisation elsewhere in the text is no person's
-        ("Ningbo Geely Automobile Co" and "Ningbo Geely")."""
+        ("Ningbo Geely Automobile Co" and "Ningbo Geely"), nor one whose first
+        words it reads as a place ("Beijing Xiaomi")."""
         known_at = {i for _, start, end in matches for i in range(start, end)}
-        org_texts = " | ".join(ent.text for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC"))
+        other = [ent for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC")]
+        org_texts = " | ".join(ent.text for ent in other)
+        place_words = {t.text for ent in other for t in ent}  # "Beijing Xiaomi": a place, not a given name
         return {
             ent.end - 1 for ent in doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in org_texts and all(
                 t.i not in known_at and t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t)
+                and t.text not in place_words
                 and not self.lexicon.gazetteer.is_honorific(t.text)
                 for t in doc[ent.start:ent.end - 1]
             )
@@ -635,6 +640,8 @@ class EntityRecognizer:
             return None
         if self.lexicon.lookup(doc[lo:hi].text) is not None or self.lexicon.suffix_for(doc, hi - 1) is not None:
             return None
+        if (hi < len(doc) and doc[hi].text == "-") or (lo > 0 and doc[lo - 1].text == "-"):
+            return None  # "Prayut Chan-o-cha": the name goes on
         return lo, hi
 
     def _name_after_title_candidates(self, doc: Doc) -> list[_Candidate]:
@@ -675,8 +682,8 @@ class EntityRecognizer:
             while start > 0 and comma.i - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha \
                     and doc[start - 1].text[:1].isupper() and not self.lexicon.is_title_word(doc[start - 1]):
                 start -= 1
-            if comma.i - start < 2 or (start > 0 and doc[start - 1].pos_ == "PROPN"):
-                continue
+            if comma.i - start < 2 or (start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ == "of")):
+                continue  # part of a longer name, or a field ("Professor of Japanese Politics, Director")
             name = doc[start:comma.i]
             if self.lexicon.lookup(name.text) is None and self.lexicon.suffix_for(doc, comma.i - 1) is None:
                 found.append(_Candidate(start, comma.i, PERSON, None, APPOSITION))

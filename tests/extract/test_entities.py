@@ -477,3 +477,14 @@ def test_capitalised_words_next_to_a_title_are_a_person_the_model_missed(extract
 def test_a_company_name_after_a_title_is_no_person(extract_text):
     facts = extract_text("Jane Roe is a former CEO Quorvex Motors hired last year.")
     assert "Quorvex Motors" in [e.name for e in facts.entities if e.type == "Organization"]
+
+
+def test_a_place_before_a_company_is_no_given_name(nlp):
+    found = ents(nlp, 'The plant is in Shenzhen. The badge on the back reads "Shenzhen Huawei".')
+    assert "PERSON" not in found.values() and found.get("Huawei") == "ORG"
+
+
+def test_a_name_after_a_title_goes_on_across_hyphens(nlp):
+    # Tokenised with spaces around the hyphens, as some sources write it.
+    found = ents(nlp, "General Prayut Chan - o - cha, the head of the junta, said on Monday.")
+    assert "Prayut Chan" not in found
