@@ -23,7 +23,9 @@ Each fact found is a plain record on ``doc._.relations`` (see
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -35,6 +37,9 @@ from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
 from extract.ontology import PREDICATES
 
+# Ranks of titles (titles.jsonl) that, bare before a name, mean a job at the
+# organisation the article is about ("founder and CEO Jane Roe").
+BARE_TITLE_RANKS = ("executive", "board", "founder")
 # "3bn", "2.66bn", "450m": a number with its scale written onto it.
 _NUMBER_WITH_SCALE = re.compile(r"^\d[\d.,]*(?:bn|mn|m|b|k)$", re.IGNORECASE)
 
@@ -1134,7 +1139,7 @@ class _DocReader:
                 continue
             org = self.title_org(token)
             if org is None and self.title_verb(token) is None:
-                org = self.org_of_coordinated_title(token)
+                org = self.org_of_coordinated_title(token) or self.topic_of_bare_title(token)
                 if org is None:
                     continue
             top = token
@@ -1154,6 +1159,34 @@ class _DocReader:
             # "former Acme and Globex executive Roe": a job at each
             for each in self.entities(org.root, ("ORG",)) if org.root.i in self.entity_of else [org]:
                 yield from self.title_facts(top, person, each, sentence)
+
+    def topic_of_bare_title(self, title: Token) -> Span | None:
+        """"... will advise founder and CEO Jane Roe": a title right before a name,
+        with no organisation of its own, is at the organisation the article is
+        about, when one clearly is (:attr:`topic`)."""
+        # A company title, written as in running text ("CEO", "founder"), not a
+        # head of state's ("President Roe", "US President Roe") or a professor's.
+        record = self.lex.gazetteer.title(title.text)
+        if record is None or record.rank not in BARE_TITLE_RANKS or not (title.text.islower() or title.text.isupper()):
+            return None
+        person = self.title_holder(title, title)
+        if person is None or title.i >= person.start or any(
+            c.dep_ in ("poss", "prep", "det") or (c.i in self.entity_of and c.i < person.start) for c in title.children
+        ):
+            return None
+        if any(t.i in self.entity_of or t.ent_type_ or t.dep_ in ("poss", "det") for t in self.doc[title.left_edge.i:title.i]):
+            return None
+        return self.topic
+
+    @cached_property
+    def topic(self) -> Span | None:
+        """The organisation the article is about: named at least three times, and
+        twice as often as any other."""
+        counts = Counter(self.key_for(e) for e in self.ents if e.label_ == "ORG")
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return next(e for e in self.ents if e.label_ == "ORG" and self.key_for(e) == ranked[0][0])
 
     def org_of_coordinated_title(self, title: Token) -> Span | None:
         """"Acme chairman Roe and CEO Doe": a bare title before a name coordinated
@@ -1280,6 +1313,13 @@ class _DocReader:
             j += 1
         if j < len(self.doc) and j in self.entity_of and self.entity_of[j].label_ == "PERSON":
             return self.entity_of[j]
+        for child in head.children:
+            # "founder and CEO Jane Roe", parsed as "founder" and "Jane Roe" coordinated
+            ent = self.entity_of.get(child.i) if child.dep_ == "conj" else None
+            if ent is not None and ent.label_ == "PERSON" and all(
+                t.dep_ == "cc" or self.lex.is_title_word(t) for t in self.doc[head.i + 1:ent.start]
+            ):
+                return ent
         # "According to Roe, the head of design of Acme, the model ...": set off by
         # commas like an apposition, but parsed as the subject of the next clause
         start = head.left_edge.i

@@ -880,3 +880,27 @@ def test_the_regional_government_is_no_field(extract_text):
 def test_a_title_set_off_by_commas_but_parsed_as_the_next_subject_is_the_names(extract_text):
     facts = extract_text("According to Natalia Torres, the head of design of Kelanmix Networks, the new model will reach dealers within months.")
     assert relation(facts, "Natalia Torres", "WORKS_FOR", "Kelanmix Networks").qualifiers["role"] == "head of design"
+
+
+TOPIC = "Quorvex Motors said sales rose. Quorvex Motors sold 10,000 cars in May. {} Quorvex Motors shares rose."
+
+
+def test_a_bare_company_title_before_a_name_is_at_the_company_the_article_is_about(extract_text):
+    facts = extract_text(TOPIC.format("The former Siemens executive will advise founder and CEO Tom Varga on supply chains."))
+    assert ("Tom Varga", "FOUNDED", "Quorvex Motors") in triples(facts)
+    assert relation(facts, "Tom Varga", "WORKS_FOR", "Quorvex Motors").qualifiers["role"] == "CEO"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The deal was approved by President Tom Varga.",
+    "The deal was approved by US President Tom Varga.",
+    "The deal was reviewed by professor Tom Varga.",
+])
+def test_a_head_of_states_or_a_professors_title_is_not_at_the_articles_company(extract_text, sentence):
+    facts = extract_text(TOPIC.format(sentence))
+    assert [t for t in triples(facts) if t[0] == "Tom Varga"] == []
+
+
+def test_a_bare_title_has_no_company_when_the_article_is_about_several(extract_text):
+    text = "Siemens and Bosch signed a deal. Siemens and Bosch will build a plant. Siemens and Bosch said so. CEO Tom Varga was pleased."
+    assert [t for t in triples(extract_text(text)) if t[0] == "Tom Varga"] == []
