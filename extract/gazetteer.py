@@ -535,7 +535,7 @@ def _read_shapes(path: Path) -> Iterator[dict[str, Any]]:
             _fields(path, number, data, {"define": str, "token": dict}, {"comment": str})
             defines[data["define"]] = data["token"]
             continue
-        _fields(path, number, data, {"id": str, "label": str, "kind": str, "pattern": object}, {"comment": str})
+        _fields(path, number, data, {"id": str, "label": str, "kind": str, "pattern": object}, {"comment": str, "owned": bool})
         if not isinstance(data["pattern"], list) or not data["pattern"]:
             raise InputError(f"{path}:{number}: 'pattern' must be a non-empty list of token objects")
         _choice(path, number, "kind", data["kind"], ENTITY_KINDS[PRODUCT])
@@ -552,4 +552,4 @@ def _read_shapes(path: Path) -> Iterator[dict[str, Any]]:
                     raise InputError(f"{path}:{number}: REF {name!r} is not defined on an earlier line")
                 token = {**copy.deepcopy(defines[name]), **{k: v for k, v in token.items() if k != "REF"}}
             tokens.append(token)
-        yield {"id": data["id"], "label": data["label"], "kind": data["kind"], "pattern": tokens}
+        yield {"id": data["id"], "label": data["label"], "kind": data["kind"], "pattern": tokens, "owned": data.get("owned", False)}

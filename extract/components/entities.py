@@ -83,9 +83,12 @@ class EntityRecognizer:
             self.known.add(label, docs)
         self.shapes = Matcher(nlp.vocab)
         self._shape_kinds = {}
+        self._owned_shapes = set()
         for index, pattern in enumerate(lexicon.product_shapes):
             self.shapes.add(f"SHAPE_{index}", [pattern["pattern"]])
             self._shape_kinds[f"SHAPE_{index}"] = pattern.get("kind", "other")
+            if pattern.get("owned"):
+                self._owned_shapes.add(f"SHAPE_{index}")
 
     def __call__(self, doc: Doc) -> Doc:
         matches = list(self.known(doc))
@@ -377,6 +380,14 @@ class EntityRecognizer:
         chip"): the noun says what the name is, even from a brand never seen before."""
         found = []
         for match_id, start, end in self.shapes(doc):
+            if doc.vocab.strings[match_id] in self._owned_shapes:
+                # "its D9 minivan", "the Z9GT model": a bare code needs an owner or
+                # an article before it and a noun for a product after it
+                before = doc[start - 1] if start > 0 else None
+                if before is not None and (before.tag_ in ("PRP$", "POS") or before.lower_ == "the") \
+                        and self._names_a_product(doc, end):
+                    found.append(_Candidate(start, end, PRODUCT, self._shape_kinds.get(doc.vocab.strings[match_id], "other"), SHAPE))
+                continue
             brand_end = None
             for cut in range(end - 1, start, -1):
                 if labels.get(collapse_key(doc[start:cut].text)) == ORG:

@@ -488,3 +488,21 @@ def test_a_name_after_a_title_goes_on_across_hyphens(nlp):
     # Tokenised with spaces around the hyphens, as some sources write it.
     found = ents(nlp, "General Prayut Chan - o - cha, the head of the junta, said on Monday.")
     assert "Prayut Chan" not in found
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Siemens has gained popularity in the van market with its D9 minivan.", "D9"),
+    ("Siemens's X7 SUV sold well in May.", "X7"),
+])
+def test_a_bare_model_code_after_an_owner_and_before_a_product_noun_is_a_product(extract_text, text, product):
+    facts = extract_text(text)
+    assert ("Siemens", "MAKES", product) in triples(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Siemens reported its Q3 results in May.",
+    "Siemens cut its 5G network costs.",
+    "Siemens said the A4 paper shortage was over.",
+])
+def test_a_bare_code_without_a_product_noun_or_of_a_quarter_is_no_product(extract_text, text):
+    assert [e for e in extract_text(text).entities if e.type == "Product"] == []
