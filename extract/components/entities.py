@@ -102,7 +102,7 @@ class EntityRecognizer:
         candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
-        candidates += self._name_after_title_candidates(doc)
+        candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
@@ -654,6 +654,30 @@ class EntityRecognizer:
         if (hi < len(doc) and doc[hi].text == "-") or (lo > 0 and doc[lo - 1].text == "-"):
             return None  # "Prayut Chan-o-cha": the name goes on
         return lo, hi
+
+    def _owned_product_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"its Nova sedan", "its first Quorvex One model", "Acme's Velaro train": a
+        name between an owner and a noun for a product is the product's, unless
+        a known organisation begins it ("its Nvidia chip" says who made it)."""
+        found = []
+        for owner in doc:
+            if owner.tag_ not in ("PRP$", "POS"):
+                continue
+            start = owner.i + 1
+            while start < len(doc) and doc[start].pos_ in ("ADJ", "NUM") and doc[start].text.islower():
+                start += 1  # "its first", "its new"
+            end = start
+            while end < len(doc) and end - start < 3 and doc[end].pos_ in ("PROPN", "NUM") and doc[end].text[:1].isupper() \
+                    and doc[end].lower_ not in self.lexicon.product_nouns:
+                end += 1
+            if end == start or not self._names_a_product(doc, end):
+                continue
+            if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.isupper():
+                continue  # "its AI models", "its L4 solution": a generic acronym or a level, no name
+            if any(self.lexicon.lookup(doc[start:cut].text) is not None for cut in range(start + 1, end + 1)):
+                continue
+            found.append(_Candidate(start, end, PRODUCT, None, APPOSITION))
+        return found
 
     def _name_after_title_candidates(self, doc: Doc) -> list[_Candidate]:
         """"Acme President Magnus Roe told ...", "Acme named Ricardo Roe head of

@@ -506,3 +506,20 @@ def test_a_bare_model_code_after_an_owner_and_before_a_product_noun_is_a_product
 ])
 def test_a_bare_code_without_a_product_noun_or_of_a_quarter_is_no_product(extract_text, text):
     assert [e for e in extract_text(text).entities if e.type == "Product"] == []
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Siemens sold more of its Nova sedan in May.", "Nova"),
+    ("Siemens currently offers driving functions on its first Quorvex One model.", "Quorvex One"),
+])
+def test_a_name_between_an_owner_and_a_product_noun_is_a_product(extract_text, text, product):
+    assert {e.name: e.type for e in extract_text(text).entities}.get(product) == "Product"
+
+
+@pytest.mark.parametrize("text", [
+    "Siemens will make its AI models available to customers.",
+    "Siemens said its L4 solution is ready.",
+    "Siemens showed its Nvidia chip in May.",
+])
+def test_an_acronym_or_a_known_company_between_an_owner_and_a_product_noun_is_no_product(extract_text, text):
+    assert [e.name for e in extract_text(text).entities if e.type == "Product"] == []
