@@ -123,7 +123,8 @@ class RelationExtractor:
         for sentence in reader.sentences:
             found.extend(reader.sentence_relations(sentence))
         keys = doc._.mention_keys or {}
-        doc._.relations = [relation_record(f, keys, reader.key_for) for f in _dedupe(found)]
+        found = _not_where_studied(_dedupe(found), lambda end: _key_of(end, keys, reader.key_for))
+        doc._.relations = [relation_record(f, keys, reader.key_for) for f in found]
         return doc
 
 
@@ -158,6 +159,24 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
             best.qualifiers["current"] = False  # "left X" outweighs a title that reads as present
         seen[key] = best
     return list(seen.values())
+
+
+def _not_where_studied(found: list[Found], key_of) -> list[Found]:
+    """"joined Acme after obtaining a PhD from X": a sentence that says where a
+    person studied does not also say, without a role, that they worked there or
+    came from there to their next job."""
+    studied = {(key_of(f.subject), key_of(f.object), f.sentence.start) for f in found if f.predicate == "EDUCATED_AT"}
+    if not studied:
+        return found
+    kept = []
+    for f in found:
+        person, at = key_of(f.subject), f.sentence.start
+        if f.predicate == "WORKS_FOR" and not f.qualifiers.get("role") and (person, key_of(f.object), at) in studied:
+            continue
+        if f.predicate == "MOVED" and f.qualifiers.get("from") and (person, key_of(f.qualifiers["from"]), at) in studied:
+            continue
+        kept.append(f)
+    return kept
 
 
 class _DocReader:

@@ -904,3 +904,16 @@ def test_a_head_of_states_or_a_professors_title_is_not_at_the_articles_company(e
 def test_a_bare_title_has_no_company_when_the_article_is_about_several(extract_text):
     text = "Siemens and Bosch signed a deal. Siemens and Bosch will build a plant. Siemens and Bosch said so. CEO Tom Varga was pleased."
     assert [t for t in triples(extract_text(text)) if t[0] == "Tom Varga"] == []
+
+
+def test_where_a_person_studied_is_not_where_they_worked_or_came_from(extract_text):
+    facts = extract_text("Jane Roe joined Siemens shortly after obtaining a PhD in physics from the Institute for "
+                         "Computer Science at Harvard University in 2012.")
+    assert ("Jane Roe", "EDUCATED_AT", "Harvard University") in triples(facts)
+    assert ("Jane Roe", "WORKS_FOR", "Siemens") in triples(facts)
+    assert [t for t in triples(facts) if t[1] == "MOVED" or t[2] == "Harvard University" and t[1] == "WORKS_FOR"] == []
+
+
+def test_a_role_at_the_university_one_studied_at_is_still_a_job(extract_text):
+    facts = extract_text("Jane Roe, who earned a PhD from Harvard University, is a professor at Harvard University.")
+    assert relation(facts, "Jane Roe", "WORKS_FOR", "Harvard University").qualifiers["role"] == "professor"
