@@ -82,6 +82,8 @@ class EntityRecognizer:
         for label, docs in patterns.items():
             self.known.add(label, docs)
         self.shapes = Matcher(nlp.vocab)
+        # Words of the functions a title shape takes ("home" of "home minister").
+        self._function_words = {w.lower() for f in lexicon.gazetteer.title_functions for w in f.split()}
         self._shape_kinds = {}
         self._owned_shapes = set()
         for index, pattern in enumerate(lexicon.product_shapes):
@@ -108,10 +110,15 @@ class EntityRecognizer:
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
         abbreviations = self._abbreviations(doc)
+        title_words = [self.lexicon.gazetteer.is_title_word(t.text) or t.lower_ in self._function_words for t in doc]
+        no_organisation = {
+            (start, end) for start, end in {(c.start, c.end) for c in candidates if c.label != PERSON}
+            if self._not_an_organisation(doc[start:end], title_words)
+        }
         candidates = [
             c for c in candidates
             if (c.start not in abbreviations or self.lexicon.lookup(doc[c.start:c.end].text) is not None)
-            and not (c.label != PERSON and self._not_an_organisation(doc[c.start:c.end]))
+            and not (c.label != PERSON and (c.start, c.end) in no_organisation)
         ]
         self._set_entities(doc, candidates, labels, kinds)
         return doc
@@ -247,7 +254,7 @@ class EntityRecognizer:
                 return parts
         return []
 
-    def _not_an_organisation(self, span: Span) -> bool:
+    def _not_an_organisation(self, span: Span, title_words: list[bool]) -> bool:
         """Words the model or a suffix made an organisation that name a title
         ("Finance Minister X", "Minister of State") or a degree ("earned a
         Master of Business Administration", "graduated with a BA")."""
@@ -257,17 +264,23 @@ class EntityRecognizer:
         before = span.doc[span.start - 1] if span.start > 0 else None
         if len(span) == 1 and span.text.replace(".", "").lower() in degrees and before is not None and before.dep_ in ("det", "poss"):
             return True
-        return self._inside_title(span) and self.lexicon.lookup(span.text) is None
+        return self._inside_title(span, title_words) and self.lexicon.lookup(span.text) is None
 
-    def _inside_title(self, span: Span) -> bool:
+    def _inside_title(self, span: Span, title_words: list[bool]) -> bool:
         """A short name the model read into a title the gazetteer knows ("Home
         Minister", "Chairman of the Board", "Minister of State")."""
         doc = span.doc
         if len(span) > 2:
             return False
-        for start in range(max(0, span.start - 3), span.start + 1):
-            for end in range(span.end, min(len(doc), span.end + 3) + 1):
-                if (start, end) != (span.start, span.end) and self.lexicon.gazetteer.is_title(doc[start:end].text):
+        lo, hi = max(0, span.start - 3), min(len(doc), span.end + 3)
+        # A title begins and ends with a title word or a function's
+        # (``title_words``, one flag a token): only such stretches are looked up.
+        for start in range(lo, span.start + 1):
+            if not title_words[start]:
+                continue
+            for end in range(span.end, hi + 1):
+                if title_words[end - 1] and (start, end) != (span.start, span.end) \
+                        and self.lexicon.gazetteer.is_title(doc[start:end].text):
                     return True
         return False
 
