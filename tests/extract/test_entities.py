@@ -404,11 +404,6 @@ def test_words_of_a_title_or_a_lone_common_noun_are_no_organisation(extract_text
     assert [r for r in facts.relations if r.predicate == "WORKS_FOR"] == []
 
 
-def test_a_company_before_a_title_is_still_one(extract_text):
-    facts = extract_text("Siemens Marketing Director Anna Lopez resigned.")
-    assert relation(facts, "Anna Lopez", "WORKS_FOR", "Siemens").qualifiers["role"] == "Marketing Director"
-
-
 def test_an_airline_abbreviation_that_is_also_a_degree_still_names_the_airline(extract_text):
     facts = extract_text("BA said it would cut 300 flights from Heathrow.")
     assert [e.name for e in facts.entities if e.type == "Organization"] == ["British Airways"]
@@ -433,17 +428,22 @@ def test_a_persons_surname_that_a_company_also_has_stays_the_persons(extract_tex
 
 
 @pytest.mark.parametrize("text, person, company, role", [
+    # a title the verb gives: the model types both names as organisations
     ("Ines Okafor joined Quorvex Automotive as chairman in August 2022.", "Ines Okafor", "Quorvex Automotive", "chairman"),
     ("Kelanmix Motors named Vera Duarte president in 2021.", "Vera Duarte", "Kelanmix Motors", "president"),
+    # capitalised words next to a title, which the model misses
+    ("Sarulton Technologies President Magnus Jaeger told reporters that demand remained strong.",
+     "Magnus Jaeger", "Sarulton Technologies", "President"),
+    ("Joreldra Group CFO Oscar Eklund told reporters that demand remained strong.", "Oscar Eklund", "Joreldra Group", "CFO"),
+    ("Sarinven Semiconductor named Ricardo Balogun head of battery research in January 2013.",
+     "Ricardo Balogun", "Sarinven Semiconductor", "head of battery research"),
+    ("Nadine Chandra, chief software architect of Orravis Motors, said the company would expand.",
+     "Nadine Chandra", "Orravis Motors", "chief software architect"),
+    # a function word before a title is no organisation, a company still is
+    ("Siemens Marketing Director Anna Lopez resigned.", "Anna Lopez", "Siemens", "Marketing Director"),
 ])
-def test_a_name_given_a_title_by_the_verb_is_a_person(extract_text, text, person, company, role):
-    # The model types both names as organisations.
+def test_a_name_a_title_goes_with_is_a_person(extract_text, text, person, company, role):
     assert relation(extract_text(text), person, "WORKS_FOR", company).qualifiers["role"] == role
-
-
-def test_capitalised_words_set_off_before_a_title_are_a_person_the_model_missed(extract_text):
-    facts = extract_text("Nadine Chandra, chief software architect of Orravis Motors, said the company would expand.")
-    assert relation(facts, "Nadine Chandra", "WORKS_FOR", "Orravis Motors").qualifiers["role"] == "chief software architect"
 
 
 def test_a_title_the_model_took_into_a_persons_name_is_left_out(extract_text):
@@ -461,17 +461,6 @@ def test_untagged_capitalised_words_in_a_persons_place_are_a_person(extract_text
     facts = extract_text(text)
     assert person in [e.name for e in facts.entities if e.type == "Person"]
     assert [t for t in triples(facts) if t[0] == person and t[1] == "MOVED"] != []
-
-
-@pytest.mark.parametrize("text, person, company, role", [
-    ("Sarulton Technologies President Magnus Jaeger told reporters that demand remained strong.",
-     "Magnus Jaeger", "Sarulton Technologies", "President"),
-    ("Joreldra Group CFO Oscar Eklund told reporters that demand remained strong.", "Oscar Eklund", "Joreldra Group", "CFO"),
-    ("Sarinven Semiconductor named Ricardo Balogun head of battery research in January 2013.",
-     "Ricardo Balogun", "Sarinven Semiconductor", "head of battery research"),
-])
-def test_capitalised_words_next_to_a_title_are_a_person_the_model_missed(extract_text, text, person, company, role):
-    assert relation(extract_text(text), person, "WORKS_FOR", company).qualifiers["role"] == role
 
 
 def test_a_company_name_after_a_title_is_no_person(extract_text):

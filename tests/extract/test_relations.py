@@ -839,16 +839,16 @@ def test_a_name_the_parser_hangs_on_the_company_before_it_is_the_subject_of_the_
     assert relation(facts, "Edgar Brandao", "MOVED", "Helvanor Semiconductor").qualifiers["from"] == "falenqua-motors"
 
 
-def test_a_relational_noun_relates_the_name_it_carries(extract_text):
-    facts = extract_text("The Lexus brand of Toyota sold more cars.")
-    assert ("Lexus", "PART_OF", "Toyota") in triples(facts)
-
-
-def test_the_maker_after_a_component_whose_kind_the_parser_split_makes_it(extract_text):
-    # "driving" parsed as a verb: "from X" hangs on it, not on the component.
-    facts = extract_text("The Tamalon Z3 minivan uses the Falrimix CA582 driving computer from Quavabis Microelectronics.")
-    assert ("Quavabis Microelectronics", "MAKES", "Falrimix CA582") in triples(facts)
-    assert ("Tamalon Z3", "USES", "Falrimix CA582") in triples(facts)
+@pytest.mark.parametrize("text, expected", [
+    # a relational noun relates the name it carries
+    ("The Lexus brand of Toyota sold more cars.", [("Lexus", "PART_OF", "Toyota")]),
+    # "driving" parsed as a verb: "from X" hangs on it, not on the component
+    ("The Tamalon Z3 minivan uses the Falrimix CA582 driving computer from Quavabis Microelectronics.",
+     [("Quavabis Microelectronics", "MAKES", "Falrimix CA582"), ("Tamalon Z3", "USES", "Falrimix CA582")]),
+])
+def test_facts_of_a_product_or_unit_noun_after_a_name(extract_text, text, expected):
+    found = triples(extract_text(text))
+    assert all(fact in found for fact in expected)
 
 
 @pytest.mark.parametrize("text, pair", [
