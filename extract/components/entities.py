@@ -651,7 +651,7 @@ class EntityRecognizer:
                 found.append(_Candidate(start, token.i + 1, PERSON, None, APPOSITION))
         return found
 
-    def _name_run(self, doc: Doc, start: int, end: int, step: int) -> tuple[int, int] | None:
+    def _name_run(self, doc: Doc, start: int, step: int) -> tuple[int, int] | None:
         """The run of two or three capitalised words from ``start`` (going right
         with ``step`` 1, left with -1) that may be a person's name: no title word,
         no known organisation, no company ending."""
@@ -701,11 +701,11 @@ class EntityRecognizer:
             if not self.lexicon.is_title_token(token):
                 continue
             if token.text[:1].isupper() and token.i + 1 < len(doc):
-                run = self._name_run(doc, token.i + 1, len(doc), 1)
+                run = self._name_run(doc, token.i + 1, 1)
                 if run is not None:
                     found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
             if token.dep_ in ("oprd", "dobj", "xcomp") and self.lexicon.is_becoming(token.head) and token.i > 0:
-                run = self._name_run(doc, token.i - 1, -1, -1)
+                run = self._name_run(doc, token.i - 1, -1)
                 if run is not None and run[0] > token.head.i:
                     found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
         return found
@@ -726,15 +726,10 @@ class EntityRecognizer:
             words = doc[j:min(j + 5, len(doc))]
             if not any(self.lexicon.is_title_token(t) for t in words if not t.is_punct):
                 continue
-            start = comma.i
-            while start > 0 and comma.i - start < 4 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha \
-                    and doc[start - 1].text[:1].isupper() and not self.lexicon.is_title_word(doc[start - 1]):
-                start -= 1
-            if comma.i - start < 2 or (start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ == "of")):
-                continue  # part of a longer name, or a field ("Professor of Japanese Politics, Director")
-            name = doc[start:comma.i]
-            if self.lexicon.lookup(name.text) is None and self.lexicon.suffix_for(doc, comma.i - 1) is None:
-                found.append(_Candidate(start, comma.i, PERSON, None, APPOSITION))
+            run = self._name_run(doc, comma.i - 1, -1)
+            if run is None or (run[0] > 0 and doc[run[0] - 1].lower_ == "of"):
+                continue  # a field, not a name: "Professor of Japanese Politics, Director"
+            found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
         return found
 
     def _model_name_candidates(self, doc: Doc) -> list[_Candidate]:

@@ -1663,7 +1663,7 @@ class _DocReader:
             # "uses the Nova chip from Acme": the parser often hangs "from Acme" on
             # the verb, or on a word of the product's kind it took for another
             # verb ("uses the Nova driving computer from Acme")
-            after = [t for t in self.doc[last.i + 1:min(last.i + 5, len(self.doc))]]
+            after = list(self.doc[last.i + 1:min(last.i + 5, len(self.doc))])
             stop = next((n for n, t in enumerate(after) if t.is_punct or t.dep_ in ("cc", "mark")), len(after))
             for child in [*last.head.children, *after[:stop]]:
                 if child.dep_ == "prep" and child.lower_ == "from" and child.i > last.i:
