@@ -76,3 +76,46 @@ def test_a_stop_already_reported_is_not_reported_twice(capsys):
         handle_errors(load)()
     assert exit_info.value.exit_code == 130
     assert capsys.readouterr().err.count("interrupted:") == 1
+
+
+# A run whose unwinding never ends (as when the stop lands inside a library
+# holding its own lock): the watchdog ends it with the stop's line and code.
+_STUCK_AFTER_STOP = """
+import os, signal, sys, time
+import corpgraph.cli.stopping as stopping
+stopping.STOP_GRACE_SECONDS = float(sys.argv[2])
+stopping.stop_on_sigterm()
+try:
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+    time.sleep(5)
+except KeyboardInterrupt:
+    pass
+if sys.argv[3] == "stuck":
+    while True:
+        time.sleep(0.05)
+sys.exit(7)
+"""
+
+
+@pytest.mark.parametrize("stop, code, said", [("SIGTERM", 143, "terminated"), ("SIGINT", 130, "interrupted")])
+def test_a_run_that_does_not_wind_down_after_a_stop_is_ended_by_the_watchdog(stop, code, said):
+    import subprocess
+    import sys
+    import time
+
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", _STUCK_AFTER_STOP, stop, "0.5", "stuck"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == code, result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(f"{said}: the run did not wind down within 0.5 s")
+    assert "run the same command again to finish" in result.stderr
+    assert time.monotonic() - started < 30
+
+
+def test_a_run_that_winds_down_in_time_is_not_cut_short_by_the_watchdog():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _STUCK_AFTER_STOP, "SIGTERM", "30", "done"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 7 and result.stderr == ""
