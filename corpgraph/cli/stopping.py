@@ -8,11 +8,11 @@ turned into :class:`Terminated`, a KeyboardInterrupt, and takes the same path.
 The exit code tells them apart: 128 + the signal's number, as shells do.
 
 An exception raised wherever the main thread happens to be can land inside a
-library holding a lock of its own (the Neo4j driver's pool), and the unwinding
-then waits on it for ever: seen once in CI, a `kg load` that never ended after
-SIGTERM. So every stop also starts a watchdog: a run still winding down
-:data:`STOP_GRACE_SECONDS` after the stop says so in one line and exits with
-the stop's code. What was committed stays committed (every transaction is
+library holding a lock of its own (such as the Neo4j driver's pool), and the
+unwinding may then wait for ever: once in CI, a `kg load` never ended after
+SIGTERM (not reproduced since). So every stop also starts a watchdog: a run
+still winding down :data:`STOP_GRACE_SECONDS` after the stop says so in one
+line and exits with the stop's code. What was committed stays committed (every transaction is
 atomic); the next run finishes the job.
 """
 
