@@ -24,6 +24,9 @@ def register_extensions() -> None:
     if not Doc.has_extension("antecedents"):
         # {token index of a pronoun or anaphor: "start:end" of the entity it means}
         Doc.set_extension("antecedents", default=None)
+    if not Doc.has_extension("noun_antecedents"):
+        # {token index of a definite noun such as "the company": "start:end" of the entity it means}
+        Doc.set_extension("noun_antecedents", default=None)
     if not Doc.has_extension("relations"):
         # list of relation records (dicts of plain values), see components.relations
         Doc.set_extension("relations", default=None)

@@ -7,8 +7,14 @@ misspelling one edit away from a more frequent full name means that name;
 another industry (then "Acme Motors" is its own organisation, a division);
 "Acme Technology Co. Ltd." means the "Acme" the document also names, and
 "Chongqing Acme Automobile Co. Ltd." the gazetteer's "Acme Automobile".
-Pronouns and anaphors ("he", "his", "the company", "its") point at the last
-fitting antecedent.
+Pronouns ("he", "his", "its") point at the last fitting antecedent. A
+definite company noun ("the company", "the start-up") points at the
+organisation the nearby text is about: the nearest one that was a subject
+(named, or a resolved "it"), else the nearest one the text already referred
+to by a pronoun or such a noun, else the nearest one. Resolved pronouns and
+nouns are mentions of their organisation for what follows, so "Acme was
+founded in 2016. ... Roe advises the start-up. Its CEO ..." is Acme's CEO
+although other companies were named in between.
 """
 
 from __future__ import annotations
@@ -25,6 +31,13 @@ from extract.names import collapse_key, spells_abbreviation
 
 # How far back (in sentences) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+# How far back "the company" may look for the nearest organisation, and for one
+# that was a subject (which it prefers).
+NOUN_WINDOW = 2
+NOUN_SUBJECT_WINDOW = 3
+# Kinds of organisation that "the company" never means.
+NON_BUSINESS_KINDS = ("university", "institute", "government", "media")
+SUBJECTS = ("nsubj", "nsubjpass")
 # Marks an organisation that is the other-industry business of a known company.
 DIVISION_MARK = "|"
 
@@ -51,7 +64,7 @@ class Coreference:
         keys.update(self._named_keys(doc, "ORG"))
         keys.update(self._named_keys(doc, "PRODUCT"))
         doc._.mention_keys = keys
-        doc._.antecedents = self._pronouns(doc)
+        doc._.antecedents, doc._.noun_antecedents = self._anaphora(doc)
         return doc
 
     # people -----------------------------------------------------------------
@@ -180,29 +193,41 @@ class Coreference:
 
     # pronouns ------------------------------------------------------------------
 
-    def _pronouns(self, doc: Doc) -> dict[int, str]:
+    def _anaphora(self, doc: Doc) -> tuple[dict[int, str], dict[int, str]]:
+        """The antecedents of pronouns, and of definite company nouns."""
         antecedents: dict[int, str] = {}
+        noun_antecedents: dict[int, str] = {}
         sentences = list(doc.sents)
         sent_index = {}
         for n, sent in enumerate(sentences):
             for token in sent:
                 sent_index[token.i] = n
-        history: list[Span] = []
-        ents_by_start = {ent.start: ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "PRODUCT")}
+        kinds = doc._.entity_kinds or {}
+        # (where it is mentioned, what is meant): a name means itself; a resolved
+        # "it" or "the company" means its organisation.
+        history: list[tuple[Span, Span]] = []
+        ents = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "PRODUCT")]
+        ents_by_start = {ent.start: ent for ent in ents}
+        named_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         for token in doc:
             ent = ents_by_start.get(token.i)
             if ent is not None:
-                history.append(ent)
-                continue
-            wanted = self.lexicon.anaphor_type(token)
-            if wanted is None:
+                history.append((ent, ent))
                 continue
             here = sent_index[token.i]
+            wanted = self.lexicon.anaphor_type(token)
+            if wanted is None:
+                if token.i not in named_tokens and self._company_noun(token, named_tokens):
+                    meant = self._noun_antecedent(token, history, sent_index, kinds)
+                    if meant is not None:
+                        noun_antecedents[token.i] = span_key(meant)
+                        history.append((doc[token.i:token.i + 1], meant))
+                continue
             # "X, its joint venture": a possessive inside an apposition of X is not X
             appositive_of = token.head.head if token.head.dep_ == "appos" else None
             candidates = [
-                p for p in reversed(history)
-                if p.label_ in wanted.split("|") and here - sent_index[p.start] <= PRONOUN_WINDOW
+                (p, meant) for p, meant in reversed(history)
+                if meant.label_ in wanted.split("|") and here - sent_index[p.start] <= PRONOUN_WINDOW
                 and not (appositive_of is not None and p.start <= appositive_of.i < p.end)
                 and not (sent_index[p.start] == here and _in_background_clause(p, token))
             ]
@@ -211,18 +236,83 @@ class Coreference:
                 # sentence names, the one it is about (the subject of its main
                 # clause) is meant. Not so in "It was only when Roe hired
                 # Smith that ...": Roe is the subject of a subordinate clause.
-                nearest = sent_index[candidates[0].start]
-                subjects = [p for p in candidates if sent_index[p.start] == nearest
-                            and p.root.dep_ in ("nsubj", "nsubjpass") and p.root.head.dep_ == "ROOT"]
+                nearest = sent_index[candidates[0][0].start]
+                subjects = [(p, meant) for p, meant in candidates if sent_index[p.start] == nearest
+                            and p.root.dep_ in SUBJECTS and p.root.head.dep_ == "ROOT"]
                 candidates = subjects or candidates
             if token.lower_ == "it":
                 # A subject "it" mostly continues the organisation the text is
                 # about: prefer one that was a subject.
-                subjects = [p for p in candidates if p.root.dep_ in ("nsubj", "nsubjpass")]
+                subjects = [(p, meant) for p, meant in candidates if p.root.dep_ in SUBJECTS]
                 candidates = subjects or candidates
             if candidates:
-                antecedents[token.i] = span_key(candidates[0])
-        return antecedents
+                meant = candidates[0][1]
+                antecedents[token.i] = span_key(meant)
+                if meant.label_ != "PERSON":
+                    history.append((doc[token.i:token.i + 1], meant))
+        return antecedents, noun_antecedents
+
+    def _company_noun(self, token: Token, named_tokens: set[int]) -> bool:
+        """"the company", "this start-up": not "the Acme unit", "Acme's company",
+        "X, the company" or "X is the company", which name what they mean."""
+        if not common_noun(token) or self.lexicon.anaphor_noun_type(token) != "ORG" or not is_definite(token):
+            return False
+        if token.dep_ in ("appos", "attr"):
+            return False
+        return not any(child.dep_ in ("poss", "compound", "nmod", "appos") or child.i in named_tokens
+                       for child in token.children)
+
+    def _noun_antecedent(self, noun: Token, history: list[tuple[Span, Span]], sent_index: dict[int, int],
+                         kinds: dict[str, str]) -> Span | None:
+        here = sent_index[noun.i]
+        candidates = [
+            (p, meant) for p, meant in reversed(history)
+            if meant.label_ == "ORG" and here - sent_index[p.start] <= NOUN_SUBJECT_WINDOW
+            and not other_kind(self.lexicon, kinds, noun, meant)
+        ]
+        for p, meant in candidates:
+            if p.root.dep_ in SUBJECTS:
+                return meant
+        # One the text already refers to as "it" or "the company" is what it is
+        # about; a company only named ("was Globex's architect") is background.
+        referred = {span_key(meant) for p, meant in candidates if p is not meant}
+        for p, meant in candidates:
+            if span_key(meant) in referred:
+                return meant
+        for p, meant in candidates:
+            if here - sent_index[p.start] <= NOUN_WINDOW:
+                return meant
+        return None
+
+
+def common_noun(token: Token) -> bool:
+    """A noun, or one the tagger took for a name but written as a common noun ("SUV",
+    "start-up"), not a capitalised word of a name ("Model")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and (token.text.islower() or token.text.isupper()))
+
+
+def is_definite(token: Token) -> bool:
+    """"the company", "such a veteran", "this firm": not "a company"."""
+    for child in token.children:
+        if child.dep_ in ("det", "predet") and child.lower_ in ("the", "this", "that", "such"):
+            return True
+    return False
+
+
+def other_kind(lexicon: Lexicon, kinds: dict[str, str], noun: Token, ent: Span) -> bool:
+    """Whether an organisation named before "the company" cannot be what it
+    stands for: a university, institute, agency or newspaper, or a name that
+    only describes people ("former Acme engineers")."""
+    if ent.label_ != "ORG" or not common_noun(noun) or lexicon.anaphor_noun_type(noun) != "ORG":
+        return False
+    if kinds.get(span_key(ent)) in NON_BUSINESS_KINDS:
+        return True
+    # "two former Acme engineers": a company that only describes a group of people is
+    # not the topic ("Acme co-founder Roe ... left the company" is Acme)
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod") and head.tag_ == "NNS" and (
+        lexicon.anaphor_noun_type(head) == "PERSON" or lexicon.is_title_token(head)
+    )
 
 
 def _in_background_clause(name: Span, pronoun: Token) -> bool:

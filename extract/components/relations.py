@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import register_extensions, span_key
-from extract.components.coref import DIVISION_MARK
+from extract.components.coref import DIVISION_MARK, common_noun, is_definite, other_kind
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
 from extract.ontology import PREDICATES
@@ -137,8 +137,6 @@ def _key_of(end: Span | str, keys: dict[str, str], key_for) -> str:
 CAREER_EVENTS = ("join", "work", "leave", "move")
 # Verbs that report an announcement: "said it would buy X" is the deal, not a guess.
 REPORTING_LEMMAS = ("say", "announce", "confirm", "state", "disclose")
-# Kinds of organisation that "the company", "the firm", "the startup" never stand for.
-NON_BUSINESS_KINDS = ("university", "institute", "government", "media")
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
@@ -205,6 +203,9 @@ class _DocReader:
         self.antecedent: dict[int, Span] = {
             int(i): by_key[k] for i, k in (doc._.antecedents or {}).items() if k in by_key
         }
+        self.noun_antecedent: dict[int, Span] = {
+            int(i): by_key[k] for i, k in (doc._.noun_antecedents or {}).items() if k in by_key
+        }
         self.keys = doc._.mention_keys or {}
         self.kinds = doc._.entity_kinds or {}
         self.org_keys = {key for key in self.keys.values() if key.startswith("ORG:")}
@@ -257,7 +258,7 @@ class _DocReader:
             named = self.named(token)
             if named is not None and named.label_ in types:
                 return named
-        kind = self.lex.apposition_type(token) if _common_noun(token) else None
+        kind = self.lex.apposition_type(token) if common_noun(token) else None
         if kind in types:
             # "the Orin chip", "Acme's \"Nova\" model", "owns Globex and Initech studios":
             # the noun names the product or company it carries (a company right before it)
@@ -275,12 +276,14 @@ class _DocReader:
                     if ent is not None and "ORG" in types and token.pos_ in ("NOUN", "PROPN"):
                         if self.lex.is_org_part_noun(token):
                             return ent
-        if anaphora and token.pos_ == "NOUN" and _is_definite(token):
+        if anaphora and common_noun(token) and is_definite(token):
             wanted = self.lex.anaphor_noun_type(token)
             if wanted is None and types == ("PERSON",) and self.lex.apposition_type(token) is None:
                 # Only a person can fill this slot: "the 45-year-old joined ..."
                 wanted = "PERSON"
             if wanted in types:
+                if token.i in self.noun_antecedent:
+                    return self.noun_antecedent[token.i]
                 return self.recent(token, wanted)
         return None
 
@@ -327,19 +330,7 @@ class _DocReader:
         return None
 
     def _other_kind(self, noun: Token, ent: Span) -> bool:
-        """Whether an organisation named before "the company" cannot be what it
-        stands for: a university, institute, agency or newspaper, or a name that
-        only describes people ("former Acme engineers")."""
-        if ent.label_ != "ORG" or noun.pos_ != "NOUN" or self.lex.anaphor_noun_type(noun) != "ORG":
-            return False
-        if self.kinds.get(span_key(ent)) in NON_BUSINESS_KINDS:
-            return True
-        # "two former Acme engineers": a company that only describes a group of people is
-        # not the topic ("Acme co-founder Roe ... left the company" is Acme)
-        head = ent.root.head
-        return ent.root.dep_ in ("compound", "nmod") and head.tag_ == "NNS" and (
-            self.lex.anaphor_noun_type(head) == "PERSON" or self.lex.is_title_token(head)
-        )
+        return other_kind(self.lex, self.kinds, noun, ent)
 
     def included(self, token: Token, types: Iterable[str]) -> list[Span]:
         """"several employees, including X, Y and Z": the named members."""
@@ -1199,9 +1190,12 @@ class _DocReader:
 
     @cached_property
     def topic(self) -> Span | None:
-        """The organisation the article is about: named at least three times, and
-        twice as often as any other."""
+        """The organisation the article is about: mentioned at least three times, and
+        twice as often as any other (by name, or as "it" or "the company")."""
         counts = Counter(self.key_for(e) for e in self.ents if e.label_ == "ORG")
+        for meant in (*self.antecedent.values(), *self.noun_antecedent.values()):
+            if meant.label_ == "ORG":
+                counts[self.key_for(meant)] += 1
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 3 or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
             return None
@@ -1239,7 +1233,8 @@ class _DocReader:
             if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "to"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        ent = self.entity(pobj, ("ORG",), anaphora=False)
+                        # "chief advisor to the start-up": the company the text is about
+                        ent = self.entity(pobj, ("ORG",), anaphora=False) or self.noun_antecedent.get(pobj.i)
                         if ent is not None:
                             return ent
                         inner = self.title_org_of_phrase(pobj)
@@ -1776,12 +1771,6 @@ def _coordinated_verbs(verb: Token) -> list[Token]:
     return out
 
 
-def _common_noun(token: Token) -> bool:
-    """A noun, or one the tagger took for a name but written as a common noun ("SUV",
-    "hatchback" after a model name), not a capitalised word of a name ("Model")."""
-    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and (token.text.islower() or token.text.isupper()))
-
-
 def _contains(span: Span, token: Token) -> bool:
     return span.start <= token.i < span.end
 
@@ -1793,14 +1782,6 @@ def _same(a: Span | str, b: Span | str, keys: dict) -> bool:
     key_a = a if isinstance(a, str) else keys.get(span_key(a))
     key_b = b if isinstance(b, str) else keys.get(span_key(b))
     return key_a is not None and key_a == key_b
-
-
-def _is_definite(token: Token) -> bool:
-    """"the company", "such a veteran", "this firm": not "a company"."""
-    for child in token.children:
-        if child.dep_ in ("det", "predet") and child.lower_ in ("the", "this", "that", "such"):
-            return True
-    return False
 
 
 def _label_types(types: Iterable[str]) -> set[str]:

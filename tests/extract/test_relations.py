@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import names, no_relation, relation, triples
+from tests.extract.conftest import called, names, no_relation, relation, triples
 
 pytestmark = pytest.mark.model
 
@@ -403,6 +403,48 @@ def test_the_company_is_not_a_university_or_a_name_that_describes_people(extract
     )
     founded = {o for s, p, o in triples(facts) if s == "Laura Chen" and p == "FOUNDED"}
     assert founded == {"Zentrix Labs"}
+
+
+STARTUP_STORY = (
+    "Norvolt Systems is a battery start-up set up by a group of engineers. "
+    "Based in Oslo, it was founded by Ada Kron. "
+    "Kron joined Siemens after her PhD and worked on its power team until 2015. "
+    "After a year at Orsted, she was lured to the Bosch battery unit in Stuttgart. "
+    "Her former professor Ole Brun now serves as chief advisor to the start-up. "
+    "And its CEO, Marten Olsby, was the chief architect of Bosch before leaving to found the business with Kron. "
+    "According to COO Rita Moe, the firm plans to open a plant."
+)
+
+
+def test_the_company_means_the_one_the_text_is_about_not_the_last_one_named(extract_text):
+    facts = extract_text(STARTUP_STORY, date="2018-05-01")
+    found = triples(facts)
+    # "its CEO" continues "the start-up", which continues "it": Norvolt, not Bosch
+    assert relation(facts, "Marten Olsby", "WORKS_FOR", "Norvolt Systems").qualifiers["role"] == "CEO"
+    assert ("Marten Olsby", "FOUNDED", "Norvolt Systems") in found
+    bosch = next(e.id for e in facts.entities if called(facts, e.id, "Bosch"))
+    assert relation(facts, "Marten Olsby", "MOVED", "Norvolt Systems").qualifiers["from"] == bosch
+    assert ("Marten Olsby", "FOUNDED", "Bosch") not in found
+    assert relation(facts, "Marten Olsby", "WORKS_FOR", "Bosch").qualifiers.get("role") != "CEO"
+    # "to the start-up" is a title's organisation too
+    assert relation(facts, "Ole Brun", "WORKS_FOR", "Norvolt Systems").qualifiers["role"] == "chief advisor"
+    # named once, but the text refers to it throughout: what it is about, for a bare title
+    assert relation(facts, "Rita Moe", "WORKS_FOR", "Norvolt Systems").qualifiers["role"] == "COO"
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        # the subject of the sentence before, not the company it bought
+        ("Arkon Robotics bought Velmar Industries in 2019. Maria Lopez joined the company in 2021.", "Arkon Robotics"),
+        # no company was a subject: the nearest one
+        ("Maria Lopez spent a decade at Velmar Industries. In 2021 she joined the company as its CFO.", "Velmar Industries"),
+    ],
+)
+def test_the_company_prefers_a_subject_else_the_nearest(extract_text, text, meant):
+    facts = extract_text(text)
+    joined = {o for s, p, o in triples(facts) if s == "Maria Lopez" and p in ("WORKS_FOR", "MOVED")}
+    assert meant in joined
 
 
 def test_its_skips_a_name_in_a_relative_clause_of_its_own_sentence(extract_text):
