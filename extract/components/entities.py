@@ -687,7 +687,10 @@ class EntityRecognizer:
                 continue
             if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.isupper():
                 continue  # "its AI models", "its L4 solution": a generic acronym or a level, no name
-            if any(self.lexicon.lookup(doc[start:cut].text) is not None for cut in range(start + 1, end + 1)):
+            known = self.lexicon.lookup(doc[start:end].text)
+            if (known is None or known.label != PRODUCT) and any(
+                getattr(self.lexicon.lookup(doc[start:cut].text), "label", None) == ORG for cut in range(start + 1, end + 1)
+            ):
                 continue
             found.append(_Candidate(start, end, PRODUCT, None, APPOSITION))
         return found

@@ -505,6 +505,13 @@ def test_a_name_between_an_owner_and_a_product_noun_is_a_product(extract_text, t
     assert {e.name: e.type for e in extract_text(text).entities}.get(product) == "Product"
 
 
+def test_a_known_product_between_an_owner_and_a_product_noun_is_that_product_in_any_case(extract_text):
+    # The gazetteer writes "Li MEGA"; the model reads "Li" as a person.
+    facts = extract_text("Li Auto will sell its first Li Mega model in China.")
+    assert {e.name: e.type for e in facts.entities}.get("Li MEGA") == "Product"
+    assert ("Li Auto", "MAKES", "Li MEGA") in triples(facts)
+
+
 @pytest.mark.parametrize("text", [
     "Siemens will make its AI models available to customers.",
     "Siemens said its L4 solution is ready.",
