@@ -1360,6 +1360,14 @@ class _DocReader:
                 subjects = self.subjects(verb, types)
                 return subjects[0] if subjects else None
         if head.dep_ == "appos" and not copula_only:
+            # "she, Acme CEO Roe and Holt, Acme's head of research, all ...": the
+            # parser may hang the apposition on the first of a list; it is said of
+            # the name right before its comma.
+            start = head.left_edge.i
+            if start >= 2 and self.doc[start - 1].text == ",":
+                adjacent = self.entity_of.get(start - 2)
+                if adjacent is not None and adjacent.end == start - 1 and adjacent.label_ in types:
+                    return adjacent
             return self.entity(head.head, types, anaphora=False)
         if head.dep_ in ("attr", "oprd") or (head.dep_ == "pobj" and head.head.lower_ == "as") or (
             head.dep_ == "pobj" and head.head.lower_ == "to" and self.title_verb(head) is not None

@@ -447,6 +447,16 @@ def test_the_company_prefers_a_subject_else_the_nearest(extract_text, text, mean
     assert meant in joined
 
 
+def test_an_apposition_after_a_list_is_said_of_the_name_before_its_comma(extract_text):
+    facts = extract_text(
+        "Maria Greene wrote that she, Siemens CEO Sundar Rao and Urs Holt, Siemens’s senior vice president "
+        "for technical infrastructure, all interviewed Tom Kurian."
+    )
+    role = "senior vice president for technical infrastructure"
+    assert relation(facts, "Urs Holt", "WORKS_FOR", "Siemens").qualifiers["role"] == role
+    assert ("Maria Greene", "WORKS_FOR", "Siemens") not in triples(facts)
+
+
 def test_its_skips_a_name_in_a_relative_clause_of_its_own_sentence(extract_text):
     facts = extract_text(
         "Zentrix Labs makes warehouse robots. "
