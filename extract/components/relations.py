@@ -93,9 +93,11 @@ def relation_record(found: Found, keys: dict[str, str], key_for) -> dict:
             for end in (found.subject, found.object)
             if isinstance(end, Span) and span_key(end) not in keys
         ],
-        "qualifiers": dict(found.qualifiers),
+        "qualifiers": {k: v for k, v in found.qualifiers.items() if k != BEFORE_STORY},
         "confidence": found.confidence,
-        "event": found.event,
+        # "having previously co-founded X": done before the story the text tells,
+        # so not a step of the career (extract/history.py)
+        "event": None if found.qualifiers.get(BEFORE_STORY) else found.event,
         "start": start,
         "end": end,
     }
@@ -135,6 +137,8 @@ def _key_of(end: Span | str, keys: dict[str, str], key_for) -> str:
 
 
 CAREER_EVENTS = ("join", "work", "leave", "move")
+# A private qualifier: the event was told as done before the story (not written out).
+BEFORE_STORY = "_before_story"
 # Verbs that report an announcement: "said it would buy X" is the deal, not a guess.
 REPORTING_LEMMAS = ("say", "announce", "confirm", "state", "disclose")
 
@@ -505,11 +509,24 @@ class _DocReader:
                 # "Acme launched X last May and Globex rolled out Y": the parser
                 # took the second subject for a conjunct of the words before it
                 return [before]
-            return self.subjects(verb.head, types, grammatical=verb.dep_ in ("conj", "xcomp"))
+            found = self.subjects(verb.head, types, grammatical=verb.dep_ in ("conj", "xcomp"))
+            return found or (self.participle_person(verb, types) if verb.dep_ == "advcl" else [])
         if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
             ent = self.entity(verb.head, types)
-            return [ent] if ent is not None else []
+            if ent is None:
+                return self.participle_person(verb, types)
+            return [ent]
         return self.stranded_subject(verb, types)
+
+    def participle_person(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
+        """"It has been a rocky tenure for Roe, who ..., having co-founded X": a
+        perfect participle tells what a person had done; when the clause it hangs
+        on has no one to say it of (a noun, an empty "it"), the last person named
+        before it did."""
+        if "PERSON" not in types or not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+            return []
+        people = [e for e in self.ents_in(self.sentence_of[verb.i]) if e.end <= verb.i and e.label_ == "PERSON"]
+        return people[-1:]
 
     def stranded_subject(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
         """"After years at Acme, Roe joined Globex": the parser hung Roe on Acme as
@@ -780,6 +797,14 @@ class _DocReader:
             q["current"] = False  # "X resigned from Y": no longer there
         elif trigger.event == "work" and any(c.dep_ == "advmod" and c.lower_ in self.lex.former_words for c in verb.children):
             q["current"] = False  # "X previously worked at Y"
+        told_before = _perfect_participle(verb) or any(
+            c.dep_ == "advmod" and c.lower_ in self.lex.former_words
+            for clause in (verb, verb.head if verb.dep_ == "conj" else verb) for c in clause.children
+        )
+        if trigger.event == "work" and told_before and "end" not in q:
+            q["current"] = False  # "having previously run Y"
+        if trigger.event == "founding" and told_before:
+            q[BEFORE_STORY] = True
         leaving = self.leaving_after(verb) if trigger.predicate == "WORKS_FOR" and trigger.event in ("work", "join") else None
         if leaving is not None:
             # "X worked at Y before leaving in 2016": over, and when
@@ -973,9 +998,10 @@ class _DocReader:
             governor = governor.head
         if governor == verb or governor.pos_ not in ("VERB", "AUX"):
             return dates[0].text
-        if governor in verb.ancestors:
+        if governor in verb.ancestors and not _perfect_participle(verb):
             # ... nor to a clause that describes a name ("X, who led Y, joined Z in May":
-            # May is not when X led Y)
+            # May is not when X led Y), nor to one of what was done before
+            # ("joined Z in May, having co-founded Y")
             path = [verb] + [t for t in verb.ancestors if governor in t.ancestors]
             if not any(t.dep_ in ("relcl", "appos") for t in path):
                 return dates[0].text
@@ -1737,6 +1763,8 @@ def _reduced_passive(verb: Token) -> bool:
     """"a game developed (and published) by X", "Acme-owned Globex": a participle
     modifying a noun (the small tagger often calls the participle a past tense)."""
     head = verb.head if verb.dep_ == "conj" else verb
+    if _perfect_participle(verb):
+        return False  # "having co-founded X": active
     return (head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")) or (head.dep_ in ("amod", "compound") and head.tag_ == "VBN")
 
 
@@ -1777,6 +1805,12 @@ def _coordinated_verbs(verb: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             out.append(child)
     return out
+
+
+def _perfect_participle(verb: Token) -> bool:
+    """"having co-founded (and run) X": done before what the sentence tells."""
+    clause = verb.head if verb.dep_ == "conj" else verb
+    return any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children)
 
 
 def _contains(span: Span, token: Token) -> bool:

@@ -457,6 +457,25 @@ def test_an_apposition_after_a_list_is_said_of_the_name_before_its_comma(extract
     assert ("Maria Greene", "WORKS_FOR", "Siemens") not in triples(facts)
 
 
+def test_a_perfect_participle_is_said_of_the_last_person_when_its_clause_has_no_one(extract_text):
+    facts = extract_text(
+        "It has been a rocky tenure for Maria Greene, who brought serious enterprise chops to Siemens, "
+        "having previously co-founded and run Bosch."
+    )
+    assert ("Maria Greene", "FOUNDED", "Bosch") in triples(facts)
+    assert relation(facts, "Maria Greene", "WORKS_FOR", "Bosch").qualifiers["current"] is False
+    # founded before the story: no move to it from the job the sentence names
+    assert ("Maria Greene", "MOVED", "Bosch") not in triples(facts)
+
+
+def test_what_was_done_before_takes_no_date_of_the_clause_it_hangs_on(extract_text):
+    facts = extract_text("Maria Greene joined Siemens in 2015, having previously co-founded and run Bosch.")
+    assert "date" not in relation(facts, "Maria Greene", "FOUNDED", "Bosch").qualifiers
+    ran = relation(facts, "Maria Greene", "WORKS_FOR", "Bosch").qualifiers
+    assert ran["current"] is False and "start" not in ran
+    assert relation(facts, "Maria Greene", "WORKS_FOR", "Siemens").qualifiers["start"] == "2015"
+
+
 def test_its_skips_a_name_in_a_relative_clause_of_its_own_sentence(extract_text):
     facts = extract_text(
         "Zentrix Labs makes warehouse robots. "
