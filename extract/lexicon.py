@@ -64,6 +64,8 @@ class Trigger:
     requires_money: bool = False
     subject_from_previous: bool = False
     default_date: str | None = None
+    # Only a passive says it: "X is used in Y" (active, "X uses Z in Y", it says another thing).
+    passive_only: bool = False
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:

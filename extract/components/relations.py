@@ -649,6 +649,8 @@ class _DocReader:
     def verb_frame(self, verb: Token, trigger: Trigger, sentence: Span) -> Iterator[Found]:
         if self.blocked(verb):
             return
+        if trigger.passive_only and not any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+            return
         agents = self.subjects(verb, trigger.subject)
         if trigger.reduced_subject:
             # "Acme (now called Globex)": the name the clause hangs from

@@ -206,6 +206,22 @@ def test_a_product_of_an_unknown_brand_runs_on_a_component(extract_text):
     relation(facts, "Varkell T4", "USES", "Ostrin VX20")
 
 
+@pytest.mark.parametrize("text", [
+    "The Snapdragon 8295 chip was first included in the Acme V7 sedan.",
+    "The Snapdragon 8295 chip is used in the Acme V7 sedan.",
+    "The Snapdragon 8295 is deployed on the Acme V7 sedan.",
+    "The Snapdragon 8295 chip is used by Acme in the Acme V7 sedan.",
+])
+def test_a_component_said_to_be_used_in_a_product_is_used_by_it(extract_text, text):
+    assert ("Acme V7", "USES", "Snapdragon 8295") in triples(extract_text(text))
+
+
+def test_used_in_said_actively_is_no_use_by_where_it_is_used(extract_text):
+    # active: the V7 uses the chip; "in its Nova cockpit" does not use the V7
+    found = triples(extract_text("The Acme V7 uses the Snapdragon 8295 in its Nova cockpit."))
+    assert not {t for t in found if t[1] == "USES" and t[2] == "Acme V7"}
+
+
 def test_a_company_that_builds_a_product_makes_it_and_does_not_use_it(extract_text):
     facts = extract_text("Kelvari Motors builds the Kelvari R8 coupe at its main plant.")
     relation(facts, "Kelvari Motors", "MAKES", "Kelvari R8")
