@@ -126,6 +126,7 @@ class RelationExtractor:
             found.extend(reader.sentence_relations(sentence))
         keys = doc._.mention_keys or {}
         found = _not_where_studied(_dedupe(found), lambda end: _key_of(end, keys, reader.key_for))
+        _date_foundings(found, reader.founding_dates(), lambda end: _key_of(end, keys, reader.key_for))
         doc._.relations = [relation_record(f, keys, reader.key_for) for f in found]
         return doc
 
@@ -161,6 +162,18 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
             best.qualifiers["current"] = False  # "left X" outweighs a title that reads as present
         seen[key] = best
     return list(seen.values())
+
+
+def _date_foundings(found: list[Found], dates: dict[str, str], key_of) -> None:
+    """"Started in December 2016, the company ...": a founding the text dates
+    apart from its founders dates their undated FOUNDED facts."""
+    if not dates:
+        return
+    for f in found:
+        if f.predicate == "FOUNDED" and "date" not in f.qualifiers:
+            date = dates.get(key_of(f.object))
+            if date is not None:
+                f.qualifiers.update({"date": date, "_date_text": date})
 
 
 def _not_where_studied(found: list[Found], key_of) -> list[Found]:
@@ -517,6 +530,31 @@ class _DocReader:
                 return self.participle_person(verb, types)
             return [ent]
         return self.stranded_subject(verb, types)
+
+    def founding_dates(self) -> dict[str, str]:
+        """Organisations whose founding a participle dates, with no founder named:
+        "Started in December 2016, the company ...", "Acme, founded in 2016, makes ..."."""
+        dates: dict[str, str] = {}
+        for token in self.doc:
+            if token.tag_ != "VBN" or token.dep_ not in ("advcl", "acl") or any(
+                c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or c.dep_ == "agent" for c in token.children
+            ):
+                continue
+            if not any(t.predicate == "FOUNDED" for t in self.lex.verb_triggers(token)):
+                continue
+            if token.dep_ == "acl":
+                org = self.entity(token.head, ("ORG",), anaphora=False)
+            else:
+                subjects = [c for c in token.head.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
+                org = self.entity(subjects[0], ("ORG",)) if subjects and token.i < subjects[0].i else None
+            if org is None:
+                continue
+            clause = self.doc[token.left_edge.i:token.right_edge.i + 1]
+            date = next((e.text for e in self.ents_in(self.sentence_of[token.i])
+                         if e.label_ == "DATE" and clause.start <= e.start and e.end <= clause.end), None)
+            if date is not None:
+                dates.setdefault(self.key_for(org), date)
+        return dates
 
     def participle_person(self, verb: Token, types: tuple[str, ...]) -> list[Span]:
         """"It has been a rocky tenure for Roe, who ..., having co-founded X": a

@@ -492,6 +492,23 @@ def test_what_was_done_before_takes_no_date_of_the_clause_it_hangs_on(extract_te
     assert relation(facts, "Maria Greene", "WORKS_FOR", "Siemens").qualifiers["start"] == "2015"
 
 
+@pytest.mark.parametrize("text, date", [
+    ("Norvolt Systems was founded by Ada Kron. Started in December 2016, the company is developing battery cells.",
+     "2016-12"),
+    ("Norvolt Systems, founded in 2016, makes batteries. Ada Kron co-founded Norvolt Systems.", "2016"),
+    ("Founded in 2012, Norvolt Systems makes batteries. It was started by Ada Kron.", "2012"),
+])
+def test_a_founding_dated_apart_from_its_founders_dates_their_founding(extract_text, text, date):
+    facts = extract_text(text, date="2018-05-01")
+    assert relation(facts, "Ada Kron", "FOUNDED", "Norvolt Systems").qualifiers["date"] == date
+
+
+def test_a_founding_date_is_not_taken_from_another_companys_founding(extract_text):
+    facts = extract_text("Founded in 2012, Siemens Energy makes turbines. Ada Kron founded Norvolt Systems.",
+                         date="2018-05-01")
+    assert "date" not in relation(facts, "Ada Kron", "FOUNDED", "Norvolt Systems").qualifiers
+
+
 def test_its_skips_a_name_in_a_relative_clause_of_its_own_sentence(extract_text):
     facts = extract_text(
         "Zentrix Labs makes warehouse robots. "
