@@ -837,8 +837,9 @@ class _DocReader:
             q["current"] = False  # "X resigned from Y": no longer there
         elif trigger.event == "work" and any(c.dep_ == "advmod" and c.lower_ in self.lex.former_words for c in verb.children):
             q["current"] = False  # "X previously worked at Y"
+        # ("then" marks a past title, but of an event it is the next step: "she then founded X")
         told_before = _perfect_participle(verb) or any(
-            c.dep_ == "advmod" and c.lower_ in self.lex.former_words
+            c.dep_ == "advmod" and c.lower_ in self.lex.former_words and c.lower_ != "then"
             for clause in (verb, verb.head if verb.dep_ == "conj" else verb) for c in clause.children
         )
         if trigger.event == "work" and told_before and "end" not in q:

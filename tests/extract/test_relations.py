@@ -484,6 +484,11 @@ def test_a_perfect_participle_is_said_of_the_last_person_when_its_clause_has_no_
     assert ("Maria Greene", "MOVED", "Bosch") not in triples(facts)
 
 
+def test_then_founding_after_a_job_is_still_a_move(extract_text):
+    facts = extract_text("Maria Greene worked at Siemens for a decade. She then founded Bosch in 2019.")
+    assert relation(facts, "Maria Greene", "MOVED", "Bosch").qualifiers["date"] == "2019"
+
+
 def test_what_was_done_before_takes_no_date_of_the_clause_it_hangs_on(extract_text):
     facts = extract_text("Maria Greene joined Siemens in 2015, having previously co-founded and run Bosch.")
     assert "date" not in relation(facts, "Maria Greene", "FOUNDED", "Bosch").qualifiers
