@@ -1027,6 +1027,9 @@ class _DocReader:
                     break
                 if head.head == head or head.dep_ in ("relcl", "appos"):
                     break  # a clause describing a name has its own time
+                if head.head == verb and head.dep_ == "conj" and head.pos_ == "VERB" and _has_own_object(head) \
+                        and _has_own_object(verb):
+                    break  # "worked at X and joined Y in 2015": the second clause's time
                 head = head.head
         if attached:
             return min(attached, key=lambda item: item[:3])[3].text
@@ -1846,6 +1849,12 @@ def _coordinated_verbs(verb: Token) -> list[Token]:
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             out.append(child)
     return out
+
+
+def _has_own_object(verb: Token) -> bool:
+    """A verb with an object or a prepositional phrase of its own: a clause of its
+    own, not one that shares its object ("founded and ran X")."""
+    return any(c.dep_ in ("dobj", "prep", "attr") for c in verb.children)
 
 
 def _perfect_participle(verb: Token) -> bool:

@@ -489,6 +489,15 @@ def test_then_founding_after_a_job_is_still_a_move(extract_text):
     assert relation(facts, "Maria Greene", "MOVED", "Bosch").qualifiers["date"] == "2019"
 
 
+def test_a_coordinated_clause_keeps_its_date_to_itself(extract_text):
+    facts = extract_text("Maria Greene previously worked at Bosch and joined Siemens in 2015.")
+    before = relation(facts, "Maria Greene", "WORKS_FOR", "Bosch").qualifiers
+    assert "start" not in before and before["current"] is False
+    # a shared object shares the date
+    facts = extract_text("Maria Greene founded and ran Bosch in 2015.")
+    assert relation(facts, "Maria Greene", "FOUNDED", "Bosch").qualifiers["date"] == "2015"
+
+
 def test_what_was_done_before_takes_no_date_of_the_clause_it_hangs_on(extract_text):
     facts = extract_text("Maria Greene joined Siemens in 2015, having previously co-founded and run Bosch.")
     assert "date" not in relation(facts, "Maria Greene", "FOUNDED", "Bosch").qualifiers
