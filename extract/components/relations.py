@@ -561,7 +561,7 @@ class _DocReader:
         perfect participle tells what a person had done; when the clause it hangs
         on has no one to say it of (a noun, an empty "it"), the last person named
         before it did."""
-        if "PERSON" not in types or not any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children):
+        if "PERSON" not in types or not _perfect_participle(verb):
             return []
         people = [e for e in self.ents_in(self.sentence_of[verb.i]) if e.end <= verb.i and e.label_ == "PERSON"]
         return people[-1:]
@@ -840,7 +840,7 @@ class _DocReader:
         # ("then" marks a past title, but of an event it is the next step: "she then founded X")
         told_before = _perfect_participle(verb) or any(
             c.dep_ == "advmod" and c.lower_ in self.lex.former_words and c.lower_ != "then"
-            for clause in (verb, verb.head if verb.dep_ == "conj" else verb) for c in clause.children
+            for clause in {verb, verb.head if verb.dep_ == "conj" else verb} for c in clause.children
         )
         if trigger.event == "work" and told_before and "end" not in q:
             q["current"] = False  # "having previously run Y"
