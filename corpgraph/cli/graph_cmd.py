@@ -205,7 +205,7 @@ def load_command(
     ] = False,
     writers: Annotated[
         Optional[int],
-        typer.Option("--writers", min=1, help="Sessions writing at once (batched loads). Default: KG_LOAD_WRITERS, else 2 (1 on a single-core machine)."),
+        typer.Option("--writers", min=1, help="Sessions writing at once (batched loads). Default: KG_LOAD_WRITERS, else 1."),
     ] = None,
     output: Annotated[ReportFormat, typer.Option("--format", help="Summary as a table or JSON.")] = ReportFormat.table,
 ) -> None:

@@ -12,7 +12,7 @@ import pytest
 from dotenv import dotenv_values
 
 from corpgraph.errors import ConfigError, ServerError
-from corpgraph.settings import DEFAULT_WRITERS, Settings, load_settings
+from corpgraph.settings import Settings, load_settings
 from graph import server
 from graph.server import LocalServer, choose_backend
 
@@ -244,7 +244,7 @@ def test_a_server_that_cannot_start_points_at_its_log(tmp_path: Path, neo4j_sett
     assert LocalServer(settings).pid() is None
 
 
-@pytest.mark.parametrize(("value", "expected"), [("3", 3), ("1", 1), ("", DEFAULT_WRITERS), ("0", None), ("two", None)])
+@pytest.mark.parametrize(("value", "expected"), [("3", 3), ("", 1), ("0", None), ("two", None)])
 def test_load_writers_come_from_the_environment_and_must_be_a_positive_number(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, expected: int | None
 ) -> None:
