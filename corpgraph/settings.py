@@ -25,8 +25,8 @@ DEFAULT_BATCH_SIZE = 5000
 # 2-core machine of bench/RESULTS.md, where Neo4j, its JIT compiler and kg
 # share the cores, two writers loaded 500,000 facts anywhere from 0.78x to
 # 1.45x as fast as one across runs (1.34x in one run, 0.78x in the next, at
-# the same code, with no retried transaction): one stays the default, more
-# is for a server with cores to spare.
+# the same code; no transaction was retried in a rerun of 200,000 facts): one
+# stays the default, more is for a server with cores to spare.
 DEFAULT_WRITERS = 1
 # How long a write is retried (with backoff) while Neo4j is unreachable or busy:
 # long enough for a server restart on a slow machine.
