@@ -97,13 +97,16 @@ def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> R
 def _described_employer(later, job: Relation, family: dict[str, set[str]]) -> Relation | None:
     """"Acme hired Roe, the head of design at Globex": a title that describes the
     person in the sentence of the hiring, after it, is the job they come from.
-    (A title the hiring gives, "hired Roe as head of design", is a ``role``.)"""
+    (A title the hiring gives, "hired Roe as head of design", is a ``role``.)
+    So is any job that sentence marks as over: "Acme was founded by former
+    Globex engineers Roe and Doe", "Roe, who joined Acme, had worked at Globex"."""
     for candidate, event in later:
         if candidate.evidence[0].doc != job.evidence[0].doc or candidate.evidence[0].start != job.evidence[0].start:
             return None
         if candidate.predicate != "WORKS_FOR":
             continue
-        if event == "title" and candidate.object != job.object and candidate.object not in family.get(job.object, ()):
+        describes = event == "title" or candidate.qualifiers.get("current") is False
+        if describes and candidate.object != job.object and candidate.object not in family.get(job.object, ()):
             return candidate
     return None
 

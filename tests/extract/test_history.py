@@ -82,6 +82,18 @@ def test_a_role_the_hiring_gives_is_not_a_job_left():
     assert moves(derive_history(facts)) == set()
 
 
+def test_a_job_the_hiring_sentence_marks_as_over_is_the_job_left():
+    # "Ann, who joined Beta in 2019, had worked at Alpha": told after the joining, but over.
+    facts = [(job("ann", "beta", 50), "join", 0), (job("ann", "alpha", 50, current=False), "work", 0)]
+    assert moves(derive_history(facts)) == {("ann", "beta", "alpha")}
+
+
+def test_a_current_job_in_the_hiring_sentence_is_not_the_job_left():
+    # "Ann joined Beta's board; she runs Alpha": a job held at once, not left.
+    facts = [(job("ann", "beta", 50), "join", 0), (job("ann", "alpha", 50, current=True), "work", 0)]
+    assert moves(derive_history(facts)) == set()
+
+
 def test_a_title_in_a_later_sentence_is_not_the_job_left():
     facts = [(job("ann", "beta", 50), "join", 0), (job("ann", "alpha", 90), "title", 0)]
     assert moves(derive_history(facts)) == set()
@@ -97,6 +109,15 @@ def test_founding_after_a_job_elsewhere_is_a_move_to_the_new_company():
     assert moves(derived) == {("ann", "startup", "alpha")}
     assert next(r for r in derived if r.predicate == "MOVED").qualifiers["date"] == "2016"
     assert next(r for r in derived if r.predicate == "WORKS_FOR").qualifiers == {"current": False, "end": "2016"}
+
+
+def test_founders_described_as_former_staff_elsewhere_moved_from_there():
+    # "Startup was founded in 2016 by former employees of Alpha, including Ann":
+    # the past job is told after the founding, in its sentence.
+    facts = [(founded("ann", "startup", 50, date="2016"), "founding", 0), (job("ann", "alpha", 50, current=False), None, 0)]
+    derived = derive_history(facts)
+    assert moves(derived) == {("ann", "startup", "alpha")}
+    assert next(r for r in derived if r.predicate == "MOVED").qualifiers["date"] == "2016"
 
 
 def test_a_founding_dated_before_the_other_job_is_no_move():
