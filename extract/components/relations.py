@@ -1785,6 +1785,10 @@ def _reported_now(verb: Token) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"had", "would", "could", "might", "may", "did", "was", "were"}:
         return False
+    if verb.tag_ == "VB" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        # A base form with its own subject and no auxiliary is a present the tagger
+        # missed, as in headlines: "X, Y merge to become Z".
+        return True
     return verb.tag_ in ("VBZ", "VBP") or bool(auxes & {"has", "have", "will", "is", "are", "'s", "'re"})
 
 

@@ -412,6 +412,18 @@ def test_working_somewhere_is_not_a_job_started_today(extract_text, text):
     assert "start" not in relation(extract_text(text, date="2024-03-01"), "Omar Haddad", "WORKS_FOR", "Siemens").qualifiers
 
 
+def test_a_headline_in_the_present_is_the_day_s_news(extract_text):
+    # Headlines drop the tense marks: here the tagger reads "merge" as a base form (VB).
+    facts = extract_text("Nokia Networks, Groupe Alcatel merge to become Zentrix Motors\n\nThe deal closed on Friday.",
+                         date="2021-01-16")
+    assert relation(facts, "Groupe Alcatel", "FOUNDED", "Zentrix Motors").qualifiers["date"] == "2021-01-16"
+
+
+def test_a_past_merger_is_not_the_day_s_news(extract_text):
+    facts = extract_text("Nokia Networks and Groupe Alcatel merged to become Zentrix Motors in 2015.", date="2021-01-16")
+    assert relation(facts, "Groupe Alcatel", "FOUNDED", "Zentrix Motors").qualifiers["date"] == "2015"
+
+
 def test_the_company_is_not_a_university_or_a_name_that_describes_people(extract_text):
     facts = extract_text(
         "Zentrix Labs was started by two former Siemens engineers in 2015. "
