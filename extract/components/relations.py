@@ -405,6 +405,8 @@ class _DocReader:
                         other = self.entity_of.get(member.i)
                         if other is not None and other.label_ == ent.label_ and other not in found:
                             found.append(other)
+        if found:
+            found += [e for e in self.listed_after_apposition(found[-1]) if e not in found]
         if found and found[0].start >= 2 and self.doc[found[0].start - 1].lower_ in ("and", "&"):
             # "Acme Systems and Globex Vehicles founded ...": the parser hung the
             # first name on the second as a modifier instead of a conjunct
@@ -413,6 +415,29 @@ class _DocReader:
                     and first.root.head.i in range(found[0].start, found[0].end) and first.root.dep_ in ("nmod", "compound"):
                 found.insert(0, first)
         return found
+
+    def listed_after_apposition(self, ent: Span) -> list[Span]:
+        """"a partnership with X, a maker of Y, and Z": after an apposition the small
+        parser hangs the next name on the verb. A name of X's type right after X's
+        apposition and "and"/"or", coordinated with something, is listed with X
+        (not "X, a maker of Y, and Z said ...": there Z is a subject)."""
+        listed: list[Span] = []
+        doc = self.doc
+        while True:
+            described = [c for c in ent.root.children if c.dep_ == "appos" and c.i not in self.entity_of]
+            if not described:
+                return listed
+            i = described[-1].right_edge.i + 1
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or"):
+                return listed
+            following = self.entity_of.get(i + 1)
+            if following is None or following.start != i + 1 or following.label_ != ent.label_ \
+                    or following.root.dep_ != "conj" or following in listed:
+                return listed
+            listed.append(following)
+            ent = following
 
     # sentences -----------------------------------------------------------------
 

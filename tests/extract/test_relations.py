@@ -412,6 +412,22 @@ def test_working_somewhere_is_not_a_job_started_today(extract_text, text):
     assert "start" not in relation(extract_text(text, date="2024-03-01"), "Omar Haddad", "WORKS_FOR", "Siemens").qualifiers
 
 
+def test_a_name_listed_after_an_apposition_is_an_object_too(extract_text):
+    # The small parser hangs "and Altavia Energy Co. Ltd." on "make", past the apposition.
+    facts = extract_text("Norvolt Systems announced in November it would make trucks in a partnership with Bosch, "
+                         "a leading supplier of sensors, and Altavia Energy Co. Ltd., a maker of batteries.")
+    partners = {o for s, p, o in triples(facts) if s == "Norvolt Systems" and p == "PARTNERED_WITH"}
+    partners |= {s for s, p, o in triples(facts) if o == "Norvolt Systems" and p == "PARTNERED_WITH"}
+    assert partners == {"Bosch", "Altavia Energy Co. Ltd."}
+
+
+def test_a_subject_after_an_apposition_is_not_listed_with_it(extract_text):
+    facts = extract_text("Acme Motors signed a partnership with Globex Systems, a maker of batteries, "
+                         "and Initech Robotics said it would join later.")
+    assert relation(facts, "Acme Motors", "PARTNERED_WITH", "Globex Systems")
+    assert not any("Initech Robotics" in (s, o) for s, p, o in triples(facts) if p == "PARTNERED_WITH")
+
+
 def test_a_headline_in_the_present_is_the_day_s_news(extract_text):
     # Headlines drop the tense marks: here the tagger reads "merge" as a base form (VB).
     facts = extract_text("Nokia Networks, Groupe Alcatel merge to become Zentrix Motors\n\nThe deal closed on Friday.",
