@@ -162,6 +162,7 @@ class Lexicon:
         self.leaving_lemmas = frozenset(anaphors["leaving_lemmas"])
         self.naming_lemmas = frozenset(anaphors["naming_lemmas"])
         self.inclusion_words = frozenset(anaphors["inclusion_words"])
+        self.version_words = frozenset(anaphors["version_words"])
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])

@@ -362,6 +362,13 @@ class _DocReader:
                         found.append(ent)
         return found
 
+    def versioned(self, token: Token, types: Iterable[str]) -> list[Span]:
+        """"the first version of X", "a new generation of X": the product itself."""
+        if token.pos_ != "NOUN" or token.i in self.entity_of or token.lower_ not in self.lex.version_words:
+            return []
+        return [ent for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                for ent in self.prep_objects(child, types) if ent.label_ == "PRODUCT"]
+
     def prep_objects(self, prep: Token, types: Iterable[str]) -> list[Span]:
         """Entities governed by a preposition; the small parser sometimes
         attaches the name elsewhere, so a name right after it counts too."""
@@ -390,7 +397,7 @@ class _DocReader:
         """The entity of a token and of every token coordinated with it
         ("X and Y"; "X, Y merge", which the parser reads as an apposition),
         or the named members of a group ("seven engineers, including X and Y")."""
-        found = self.included(token, types)
+        found = self.included(token, types) or self.versioned(token, types)
         if found:
             return found
         for t in _with_conjuncts(token, places=True):

@@ -428,6 +428,16 @@ def test_a_subject_after_an_apposition_is_not_listed_with_it(extract_text):
     assert not any("Initech Robotics" in (s, o) for s, p, o in triples(facts) if p == "PARTNERED_WITH")
 
 
+def test_a_version_of_a_product_stands_for_the_product(extract_text):
+    facts = extract_text("Zentrix Motors unveiled the second generation of the Varkell T4 hatchback in 2019.")
+    assert relation(facts, "Zentrix Motors", "MAKES", "Varkell T4")
+
+
+def test_training_a_model_makes_it(extract_text):
+    facts = extract_text("Last year Norvolt Labs trained Orvana 2, a large language model.")
+    assert relation(facts, "Norvolt Labs", "MAKES", "Orvana 2")
+
+
 def test_a_headline_in_the_present_is_the_day_s_news(extract_text):
     # Headlines drop the tense marks: here the tagger reads "merge" as a base form (VB).
     facts = extract_text("Nokia Networks, Groupe Alcatel merge to become Zentrix Motors\n\nThe deal closed on Friday.",
