@@ -422,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(json.dumps(result) + "\n")
         return 0
     results = run(ExtractionConfig.from_env(), log=lambda m: sys.stderr.write(m + "\n"))
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "extraction.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     sys.stdout.write(render(results))
     return 0

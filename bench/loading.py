@@ -19,8 +19,17 @@ On the bench server (bench/database.py), in one run:
 5. Every document re-extracted with other facts (each evidence span moved by
    one character): every document's evidence is taken out and written
    again. The node and relationship counts must not change.
+6. The first load again with another number of writers (into an emptied
+   database, as every load below).
+7. The floor: the same graph written with nothing but batched CREATEs
+   (``bench/queries/floor_*.cypher``: no MERGE, no lookup of what exists, no
+   locks for concurrent loads), in the loader's own rows and transaction
+   sizes, after a warm-up of its own: what the graph itself costs to write
+   in batched Cypher on this server, with nothing checked or locked.
+8. The first load again with the configured writers, right after the floor,
+   on an equally warm server: the two compare.
 
-The graph left behind is the one bench/reports.py measures.
+The graph left behind is the loader's: the one bench/reports.py measures.
 """
 
 from __future__ import annotations
@@ -45,7 +54,8 @@ SPEEDUP_TARGET = 20
 WARM_UP_FACTS = 300
 WARM_UP_DOCUMENTS = 40
 RATE_TARGET = 10_000
-NAIVE_QUERY = Path(__file__).with_name("queries") / "naive_merge.cypher"
+QUERIES = Path(__file__).with_name("queries")
+NAIVE_QUERY = QUERIES / "naive_merge.cypher"
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,7 @@ class LoadingConfig:
     force_reload: bool = True
     replace_reload: bool = True
     other_writers: int = 0  # 0: 1 if the configured count is more, else 2
+    floor: bool = True
     seed: int = 20240822
 
     @classmethod
@@ -75,6 +86,7 @@ class LoadingConfig:
             force_reload=bool(env_int("BENCH_FORCE_RELOAD", 1)),
             replace_reload=bool(env_int("BENCH_REPLACE_RELOAD", 1)),
             other_writers=env_int("BENCH_OTHER_WRITERS", cls.other_writers),
+            floor=bool(env_int("BENCH_FLOOR", 1)),
         )
 
 
@@ -128,6 +140,66 @@ def naive_load(driver: neo4j.Driver, facts: FactSet, relations: list[Relation], 
                 sentences=[e.sentence for e in relation.evidence], docs=[e.doc for e in relation.evidence],
                 starts=[e.start for e in relation.evidence], ends=[e.end for e in relation.evidence],
             ).consume()
+    return timer.seconds
+
+
+# ---------------------------------------------------------------------------
+# The floor
+
+
+def floor_query(name: str, **tokens: str) -> str:
+    """``bench/queries/floor_<name>.cypher`` with its tokens filled; values only from the ontology's allow-list."""
+    from graph.statements import RELATION_IDENTITY
+
+    allowed = {"LABEL": ENTITY_TYPES, "SUBJECT_LABEL": ENTITY_TYPES, "OBJECT_LABEL": ENTITY_TYPES,
+               "PREDICATE": PREDICATES, "IDENTITY": {"", *RELATION_IDENTITY.values()}}
+    text = (QUERIES / f"floor_{name}.cypher").read_text(encoding="utf-8")
+    for token, value in tokens.items():
+        if value not in allowed[token]:
+            raise ValueError(f"not in the ontology: {token}={value!r}")
+        text = text.replace(f"__{token}__", value)
+    return text
+
+
+def floor_load(driver: neo4j.Driver, facts: FactSet, *, database: str = "neo4j", batch_size: int = 1000) -> float:
+    """Write the loader's graph of ``facts`` with plain CREATEs into an empty database; the seconds taken.
+
+    Timed like ``load_facts``: from the FactSet in memory (the loader's own
+    rows, built with Python's cycle collector paused as it does), in
+    transactions of about ``batch_size`` rows, consecutive small steps
+    sharing one.
+    """
+    from graph import loader
+    from graph.statements import RELATION_IDENTITY, Batch
+
+    paused = getattr(loader, "_collector_paused", lambda: contextlib.nullcontext())
+    with paused(), Stopwatch() as timer:
+        rows = loader.Rows.of(facts, loader.FactIndex(facts))
+        steps = [(floor_query("documents"), rows.documents)]
+        steps += [(floor_query("nodes", LABEL=label), items) for label, items in sorted(rows.entities.items())]
+        steps += [(floor_query("mentions", LABEL=label), items) for label, items in sorted(rows.mentions.items())]
+        steps += [(floor_query("moves") if p == "MOVED" else
+                   floor_query("relations", PREDICATE=p, SUBJECT_LABEL=s, OBJECT_LABEL=o,
+                               IDENTITY=RELATION_IDENTITY.get(p, "")), items)
+                  for (p, s, o), items in sorted(rows.relations.items())]
+        transactions: list[list[tuple[str, list[dict[str, Any]]]]] = [[]]
+        weight = 0
+        for query, items in steps:
+            for chunk in loader.batched(items, batch_size, weight=loader.row_weight):
+                cost = sum(loader.row_weight(row) for row in chunk)
+                if transactions[-1] and weight + cost > batch_size:
+                    transactions.append([])
+                    weight = 0
+                transactions[-1].append((query, chunk))
+                weight += cost
+
+        def write(tx: neo4j.ManagedTransaction, work: list[tuple[str, list[dict[str, Any]]]]) -> None:
+            for query, chunk in work:
+                tx.run(query, rows=Batch(chunk)).consume()
+
+        with driver.session(database=database) as session:
+            for work in transactions:
+                session.execute_write(write, work)
     return timer.seconds
 
 
@@ -284,18 +356,40 @@ def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database
                                      "counts_after": after}
         log(f"  {results['replace_reload']['seconds']:,.1f} s")
 
+    # The first load again with another number of writers, the floor, then the
+    # first load again as configured: each into an emptied database, on a server
+    # warmer than for the first load, so these compare with each other.
     other_writers = config.other_writers or (1 if writers > 1 else 2)
-    if config.other_writers >= 0 and other_writers != writers:
-        # The server is warmer now than for the first load: the comparison is
-        # between these two loads, each into an emptied database, in turn.
-        for key, count in (("other_writers", other_writers), ("same_writers", writers)):
-            wipe(driver, database)
-            log(f"loading: the first load again with {count} writer(s)")
-            with Stopwatch() as timer:
-                load_facts(driver, facts, database=database, batch_size=batch_size, writers=count)
-            results[key] = {"writers": count, "seconds": timer.seconds, "rate": len(facts.relations) / timer.seconds,
+    compare = config.other_writers >= 0 and other_writers != writers
+
+    def again(key: str, count: int) -> None:
+        wipe(driver, database)
+        log(f"loading: the first load again with {count} writer(s)")
+        with Stopwatch() as timer:
+            load_facts(driver, facts, database=database, batch_size=batch_size, writers=count)
+        results[key] = {"writers": count, "seconds": timer.seconds, "rate": len(facts.relations) / timer.seconds,
+                        "counts_equal": _counts(driver, database) == counts}
+        log(f"  {results[key]['rate']:,.0f} relationships/s")
+
+    if compare:
+        again("other_writers", other_writers)
+    if config.floor:
+        wipe(driver, database)
+        # Its queries get the warm-up the loader's got.
+        floor_load(driver, index.restrict([d.id for d in facts.documents[-WARM_UP_DOCUMENTS:]], unattached=False),
+                   database=database, batch_size=batch_size)
+        wipe(driver, database)
+        log("loading: the floor, the same graph with plain CREATEs")
+        seconds = floor_load(driver, facts, database=database, batch_size=batch_size)
+        results["floor"] = {"seconds": seconds, "rate": len(facts.relations) / seconds,
                             "counts_equal": _counts(driver, database) == counts}
-            log(f"  {results[key]['rate']:,.0f} relationships/s")
+        log(f"  {results['floor']['rate']:,.0f} relationships/s")
+    if compare:
+        again("same_writers", writers)
+    elif config.floor:
+        # The reports bench measures the loader's graph, not the floor's.
+        wipe(driver, database)
+        load_facts(driver, facts, database=database, batch_size=batch_size, writers=writers)
     return results
 
 
@@ -343,6 +437,12 @@ def render(results: dict[str, Any]) -> str:
                          "(`--writers`; after the reloads below, database emptied first)", fmt_int(again["rate"]),
                          f"{again['seconds']:.1f} s",
                          f"{again['rate'] / naive['rate']:.1f}x; same counts: {'yes' if again['counts_equal'] else '**no**'}"))
+    floor = results.get("floor")
+    if floor:
+        rows.append(("the floor: the same graph with plain batched CREATEs, no idempotency, no locks "
+                     "(`bench/queries/floor_*.cypher`; database emptied first, then the first load again right after it)",
+                     fmt_int(floor["rate"]), f"{floor['seconds']:.1f} s",
+                     f"{floor['rate'] / naive['rate']:.1f}x; same counts: {'yes' if floor['counts_equal'] else '**no**'}"))
     reload = results["reload"]
     rows.append(("reload, unchanged (documents skipped: same sha256 and facts fingerprint)",
                  fmt_int(facts["relations"] / reload["seconds"]), f"{reload['seconds']:.1f} s",
@@ -379,6 +479,14 @@ def render(results: dict[str, Any]) -> str:
         out.append(f"- {more['writers']} writers vs {fewer['writers']}, both loads after the reloads: "
                    f"{fewer['seconds'] / more['seconds']:.2f}x as fast ({more['seconds']:.1f} s vs {fewer['seconds']:.1f} s; "
                    "no target)")
+    if floor:
+        # The load next to the floor in time (both on a server as warm), else the first one.
+        near = results.get("same_writers") or load
+        out.append(f"- the floor, the graph itself written with plain CREATEs: **{floor['rate']:,.0f} fact "
+                   f"relationships/s**; the loader ({writers} writer{'s' if writers > 1 else ''}, "
+                   f"{'the first load again' if near is not load else 'the first load'}) runs at "
+                   f"{near['rate'] / floor['rate']:.2f}x its speed while keeping loads idempotent and safe together "
+                   f"(target >= {RATE_TARGET:,}: {'within the floor' if floor['rate'] >= RATE_TARGET else 'above the floor'})")
     if "replace_reload" in results:
         replaced = results["replace_reload"]
         out.append(f"- replacing every document's facts (not a reload of the same facts; no target): "
@@ -415,6 +523,7 @@ def main(argv: list[str] | None = None) -> int:
     with bench_server(progress=log) as (settings, driver, _version):
         results = run(driver, facts, config, database=settings.neo4j_database, batch_size=settings.batch_size,
                       writers=settings.writers, log=log)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "loading.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     sys.stdout.write(render(results))
     return 0

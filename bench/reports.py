@@ -341,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     log = lambda m: sys.stderr.write(m + "\n")  # noqa: E731
     with bench_server(fresh=False, progress=log) as (settings, driver, _version):
         results = run(driver, ReportsConfig.from_env(), database=settings.neo4j_database, log=log)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "reports.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     sys.stdout.write(render(results))
     return 0
