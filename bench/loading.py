@@ -362,14 +362,18 @@ def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database
     other_writers = config.other_writers or (1 if writers > 1 else 2)
     compare = config.other_writers >= 0 and other_writers != writers
 
-    def again(key: str, count: int) -> None:
+    def timed(key: str, label: str, write: Callable[[], Any], **extra: Any) -> None:
         wipe(driver, database)
-        log(f"loading: the first load again with {count} writer(s)")
+        log(label)
         with Stopwatch() as timer:
-            load_facts(driver, facts, database=database, batch_size=batch_size, writers=count)
-        results[key] = {"writers": count, "seconds": timer.seconds, "rate": len(facts.relations) / timer.seconds,
+            write()
+        results[key] = {**extra, "seconds": timer.seconds, "rate": len(facts.relations) / timer.seconds,
                         "counts_equal": _counts(driver, database) == counts}
         log(f"  {results[key]['rate']:,.0f} relationships/s")
+
+    def again(key: str, count: int) -> None:
+        timed(key, f"loading: the first load again with {count} writer(s)",
+              lambda: load_facts(driver, facts, database=database, batch_size=batch_size, writers=count), writers=count)
 
     if compare:
         again("other_writers", other_writers)
@@ -378,12 +382,8 @@ def run(driver: neo4j.Driver, facts: FactSet, config: LoadingConfig, *, database
         # Its queries get the warm-up the loader's got.
         floor_load(driver, index.restrict([d.id for d in facts.documents[-WARM_UP_DOCUMENTS:]], unattached=False),
                    database=database, batch_size=batch_size)
-        wipe(driver, database)
-        log("loading: the floor, the same graph with plain CREATEs")
-        seconds = floor_load(driver, facts, database=database, batch_size=batch_size)
-        results["floor"] = {"seconds": seconds, "rate": len(facts.relations) / seconds,
-                            "counts_equal": _counts(driver, database) == counts}
-        log(f"  {results['floor']['rate']:,.0f} relationships/s")
+        timed("floor", "loading: the floor, the same graph with plain CREATEs",
+              lambda: floor_load(driver, facts, database=database, batch_size=batch_size))
     if compare:
         again("same_writers", writers)
     elif config.floor:
