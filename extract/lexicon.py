@@ -94,6 +94,9 @@ class RelationalNoun:
     possessor_only: bool = False
     # Modifiers that make the noun say something else ("Acme's sister company").
     unless: tuple[str, ...] = ()
+    # The sentence's date is another event's: "when Acme bought her start-up X
+    # in 2015" does not date the founding.
+    undated: bool = False
 
 
 @dataclass(frozen=True)

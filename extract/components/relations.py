@@ -1658,7 +1658,7 @@ class _DocReader:
                     subj, obj = (holder, other) if entry.holder_is == "subject" else (other, holder)
                     if subj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][0]) and obj.label_ in _label_types(PREDICATE_TYPES[entry.predicate][1]):
                         q = {"current": not self.lex.is_former(noun)} if entry.predicate == "WORKS_FOR" else {}
-                        if "date" in PREDICATES[entry.predicate].qualifiers:
+                        if "date" in PREDICATES[entry.predicate].qualifiers and not entry.undated:
                             date = self.date_near(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, sentence)
                             if date:
                                 q.update({"date": date, "_date_text": date})

@@ -438,6 +438,16 @@ def test_training_a_model_makes_it(extract_text):
     assert relation(facts, "Norvolt Labs", "MAKES", "Orvana 2")
 
 
+def test_a_person_s_start_up_is_one_they_founded_undated_by_its_sale(extract_text):
+    facts = extract_text("Laura Chen sold her start-up Zentrix Robotics to Siemens in 2019.")
+    assert "date" not in relation(facts, "Laura Chen", "FOUNDED", "Zentrix Robotics").qualifiers
+
+
+def test_a_client_start_up_is_not_one_they_founded(extract_text):
+    facts = extract_text("Laura Chen met executives of her client start-up Zentrix Robotics on Monday.")
+    no_relation(facts, "FOUNDED")
+
+
 def test_a_headline_in_the_present_is_the_day_s_news(extract_text):
     # Headlines drop the tense marks: here the tagger reads "merge" as a base form (VB).
     facts = extract_text("Nokia Networks, Groupe Alcatel merge to become Zentrix Motors\n\nThe deal closed on Friday.",
