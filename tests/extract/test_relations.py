@@ -448,6 +448,12 @@ def test_a_client_start_up_is_not_one_they_founded(extract_text):
     no_relation(facts, "FOUNDED")
 
 
+def test_a_joint_venture_with_a_company_makes_them_partners(extract_text):
+    facts = extract_text("Siemens remains invested in its joint ventures with Bosch and Continental.")
+    partners = {frozenset((s, o)) for s, p, o in triples(facts) if p == "PARTNERED_WITH"}
+    assert partners == {frozenset(("Siemens", "Bosch")), frozenset(("Siemens", "Continental"))}
+
+
 def test_a_headline_in_the_present_is_the_day_s_news(extract_text):
     # Headlines drop the tense marks: here the tagger reads "merge" as a base form (VB).
     facts = extract_text("Nokia Networks, Groupe Alcatel merge to become Zentrix Motors\n\nThe deal closed on Friday.",
