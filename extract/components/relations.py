@@ -667,6 +667,9 @@ class _DocReader:
                 if child.dep_ == "agent" and not trigger.object_nouns:
                     continue
                 found += self.prep_objects(child, types)
+            elif child.dep_ == "ccomp" and "dobj" in trigger.object_deps and _free_relative(child):
+                # "ran what is now X", "joined what would become X": X is the object
+                found += [e for attr in child.children if attr.dep_ == "attr" for e in self.entities(attr, types)]
             elif (
                 child.dep_ in ("advmod", "npadvmod", "oprd", "attr", "dobj")
                 and child.i in self.entity_of
@@ -1837,6 +1840,12 @@ def _names_a_date(token: Token) -> bool:
 def _future(verb: Token) -> bool:
     """"will step down", "is to leave": not yet done."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "to") for c in verb.children)
+
+
+def _free_relative(clause: Token) -> bool:
+    """"what is now X", "what would become X": a clause that only names its subject "what"."""
+    return clause.lemma_.lower() in ("be", "become") and any(
+        c.dep_ == "nsubj" and c.lower_ == "what" for c in clause.children)
 
 
 def _reduced_passive(verb: Token) -> bool:

@@ -454,6 +454,11 @@ def test_a_joint_venture_with_a_company_makes_them_partners(extract_text):
     assert partners == {frozenset(("Siemens", "Bosch")), frozenset(("Siemens", "Continental"))}
 
 
+def test_what_a_company_is_now_called_is_the_object(extract_text):
+    facts = extract_text("Laura Chen was hired to run what is now Siemens in 2006.")
+    assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers["start"] == "2006"
+
+
 def test_a_headline_in_the_present_is_the_day_s_news(extract_text):
     # Headlines drop the tense marks: here the tagger reads "merge" as a base form (VB).
     facts = extract_text("Nokia Networks, Groupe Alcatel merge to become Zentrix Motors\n\nThe deal closed on Friday.",
