@@ -293,7 +293,7 @@ class _DocReader:
                     if ent is not None and "ORG" in types and token.pos_ in ("NOUN", "PROPN"):
                         if self.lex.is_org_part_noun(token):
                             return ent
-        if anaphora and common_noun(token) and is_definite(token):
+        if anaphora and common_noun(token) and (is_definite(token) or self.definite_by_misparse(token)):
             wanted = self.lex.anaphor_noun_type(token)
             if wanted is None and types == ("PERSON",) and self.lex.apposition_type(token) is None:
                 # Only a person can fill this slot: "the 45-year-old joined ..."
@@ -303,6 +303,13 @@ class _DocReader:
                     return self.noun_antecedent[token.i]
                 return self.recent(token, wanted)
         return None
+
+    def definite_by_misparse(self, noun: Token) -> bool:
+        """"the former Acme and Globex exec": the small parser hangs the article on a
+        name of the phrase, made the head (the noun its conjunct) or a modifier."""
+        names = [noun.head] if noun.dep_ == "conj" else []
+        names += [c for c in noun.children if c.dep_ in ("nmod", "compound")]
+        return any(n.i < noun.i and n.i in self.entity_of and is_definite(n) for n in names)
 
     def lost_apposition(self, token: Token) -> Span | None:
         """"The company's CEO, Jane Roe, said": the small parser often makes the

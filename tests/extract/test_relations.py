@@ -459,6 +459,16 @@ def test_what_a_company_is_now_called_is_the_object(extract_text):
     assert relation(facts, "Laura Chen", "WORKS_FOR", "Siemens").qualifiers["start"] == "2006"
 
 
+@pytest.mark.parametrize("former", ["Bosch and Siemens", "Tesla and Siemens"])
+def test_the_former_employers_exec_is_the_person_just_named(extract_text, former):
+    # The small parser hangs "the" on the first name, as its head or a modifier of "exec".
+    first = former.split()[0]
+    facts = extract_text(f"Back in May 2015, Laura Chen returned to Siemens after a stint at {first}. Two years later, "
+                         f"the former {former} exec was poached by Continental as its chief technology officer.")
+    moved = relation(facts, "Laura Chen", "MOVED", "Continental")
+    assert (moved.qualifiers["date"], moved.qualifiers["role"]) == ("2017", "chief technology officer")
+
+
 def test_a_headline_in_the_present_is_the_day_s_news(extract_text):
     # Headlines drop the tense marks: here the tagger reads "merge" as a base form (VB).
     facts = extract_text("Nokia Networks, Groupe Alcatel merge to become Zentrix Motors\n\nThe deal closed on Friday.",
