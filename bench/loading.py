@@ -165,9 +165,8 @@ def floor_load(driver: neo4j.Driver, facts: FactSet, *, database: str = "neo4j",
     """Write the loader's graph of ``facts`` with plain CREATEs into an empty database; the seconds taken.
 
     Timed like ``load_facts``: from the FactSet in memory (the loader's own
-    rows, built with Python's cycle collector paused as it does), in
-    transactions of about ``batch_size`` rows, consecutive small steps
-    sharing one.
+    rows, built with Python's cycle collector paused as it does), in its
+    transactions of about ``batch_size`` rows (``graph.loader._transactions``).
     """
     from graph import loader
     from graph.statements import RELATION_IDENTITY, Batch
@@ -182,19 +181,11 @@ def floor_load(driver: neo4j.Driver, facts: FactSet, *, database: str = "neo4j",
                    floor_query("relations", PREDICATE=p, SUBJECT_LABEL=s, OBJECT_LABEL=o,
                                IDENTITY=RELATION_IDENTITY.get(p, "")), items)
                   for (p, s, o), items in sorted(rows.relations.items())]
-        transactions: list[list[tuple[str, list[dict[str, Any]]]]] = [[]]
-        weight = 0
-        for query, items in steps:
-            for chunk in loader.batched(items, batch_size, weight=loader.row_weight):
-                cost = sum(loader.row_weight(row) for row in chunk)
-                if transactions[-1] and weight + cost > batch_size:
-                    transactions.append([])
-                    weight = 0
-                transactions[-1].append((query, chunk))
-                weight += cost
+        # The loader's own packing: the same transactions as load_facts would commit.
+        transactions = loader._transactions([(query, items, None) for query, items in steps], batch_size)
 
-        def write(tx: neo4j.ManagedTransaction, work: list[tuple[str, list[dict[str, Any]]]]) -> None:
-            for query, chunk in work:
+        def write(tx: neo4j.ManagedTransaction, work: list[tuple[str, list[dict[str, Any]], None]]) -> None:
+            for query, chunk, _ in work:
                 tx.run(query, rows=Batch(chunk)).consume()
 
         with driver.session(database=database) as session:
