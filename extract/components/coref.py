@@ -248,8 +248,9 @@ class Coreference:
             if candidates:
                 meant = candidates[0][1]
                 antecedents[token.i] = span_key(meant)
-                if meant.label_ != "PERSON":
-                    history.append((doc[token.i:token.i + 1], meant))
+                # a resolved pronoun is a mention: a profile goes on saying
+                # "he" for paragraphs after it last named him
+                history.append((doc[token.i:token.i + 1], meant))
         return antecedents, noun_antecedents
 
     def _company_noun(self, token: Token, named_tokens: set[int]) -> bool:

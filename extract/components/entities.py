@@ -23,7 +23,7 @@ missed, is then labelled the same way.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -56,6 +56,9 @@ class _Candidate:
     label: str
     kind: str | None
     priority: int
+    # A guess from the name's shape alone ("Acme Nova" beside a listed "Acme"
+    # is another company), which what the text says of the name overrules.
+    guessed: bool = False
 
 
 @Language.factory(
@@ -101,7 +104,8 @@ class EntityRecognizer:
         candidates += self._suffix_candidates(doc, candidates, labels)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._shape_candidates(doc, labels)
-        candidates += self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
+        statements = self._apposition_candidates(doc, candidates) + self._copula_candidates(doc)
+        candidates = _overruled(doc, candidates, statements) + statements
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
@@ -175,7 +179,7 @@ class EntityRecognizer:
                     span = doc[span.start:span.end - cut]
             if ent.label_ == ORG and self._longer_than_listed(span):
                 # "Acme First Boston": a listed name plus more name words is another company
-                found.append(_Candidate(span.start, span.end, ORG, None, SUFFIX))
+                found.append(_Candidate(span.start, span.end, ORG, None, SUFFIX, guessed=True))
             else:
                 found.append(self._suffixed(span) or _Candidate(span.start, span.end, ent.label_, None, MODEL))
         return found
@@ -772,7 +776,7 @@ class EntityRecognizer:
                 # the model's span may know the name's extent better than the parse
                 model = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)), None)
                 if model is not None and all(t.text[:1].isupper() for t in model):
-                    span = model
+                    span = _trim(doc, model.start, model.end) or span
                 found.append(_Candidate(span.start, span.end, label, None, APPOSITION))
         for token in doc:
             if token.dep_ != "attr" or token.pos_ != "PROPN" or token.head.lemma_ != "be" or token.ent_type_ == "PERSON":
@@ -891,11 +895,20 @@ class EntityRecognizer:
     def _set_entities(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str], kinds: dict[str, str]) -> None:
         spans: list[Span] = []
         span_kinds: dict[str, str] = {}
-        ranked = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
         strongest: dict[str, int] = {}
         for cand in candidates:
             key = collapse_key(doc[cand.start:cand.end].text)
             strongest[key] = max(strongest.get(key, cand.priority), cand.priority)
+
+        def rank(cand: _Candidate) -> int:
+            # Another mention of a name the document established ("the Acme Nova
+            # is a sedan ... sales of the Acme Nova") is that name as surely as
+            # the gazetteer's "Acme" is a company: the longer name wins.
+            if cand.priority == MENTION:
+                return min(strongest[collapse_key(doc[cand.start:cand.end].text)], APPOSITION)
+            return cand.priority
+
+        ranked = sorted(candidates, key=lambda c: (-rank(c), -(c.end - c.start), c.start))
         taken = [False] * len(doc)
         for cand in ranked:
             if any(taken[cand.start:cand.end]):
@@ -918,6 +931,17 @@ class EntityRecognizer:
         others = [e for e in others if not any(taken[e.start:e.end])]
         doc.ents = filter_spans(spans + others)
         doc._.entity_kinds = span_kinds
+
+
+def _overruled(doc: Doc, candidates: list[_Candidate], statements: list[_Candidate]) -> list[_Candidate]:
+    """Guesses the text contradicts become mere votes: "The Acme Nova is a
+    sedan" makes "Acme Nova" a product although "Acme" is a listed company."""
+    stated = {collapse_key(doc[c.start:c.end].text): c.label for c in statements}
+    return [
+        replace(c, priority=MODEL, guessed=False)
+        if c.guessed and stated.get(collapse_key(doc[c.start:c.end].text), c.label) != c.label else c
+        for c in candidates
+    ]
 
 
 def _noun_before_comma(doc: Doc, start: int) -> Token | None:

@@ -70,6 +70,8 @@ class Found:
     confidence: float = 0.7
     event: str | None = None
     extra_evidence: tuple[int, int] | None = None
+    # read off a name ("Acme Model 5" is Acme's), not stated by the sentence
+    named: bool = False
 
 
 def relation_record(found: Found, keys: dict[str, str], key_for) -> dict:
@@ -123,7 +125,7 @@ class RelationExtractor:
         reader = _DocReader(doc, self.lexicon)
         found: list[Found] = []
         for sentence in reader.sentences:
-            found.extend(reader.sentence_relations(sentence))
+            found.extend(reader.stated_or_named(sentence))
         keys = doc._.mention_keys or {}
         found = _not_where_studied(_dedupe(found), lambda end: _key_of(end, keys, reader.key_for))
         _date_foundings(found, reader.founding_dates(), lambda end: _key_of(end, keys, reader.key_for))
@@ -468,6 +470,17 @@ class _DocReader:
         yield from self.name_frames(sentence)
         yield from self.rival_frames(sentence)
 
+    def stated_or_named(self, sentence: Span) -> Iterator[Found]:
+        """The sentence's facts; a maker a product's name suggests ("Acme Max")
+        gives way to the one the sentence states ("Globex launched Acme Max")."""
+        found = list(self.sentence_relations(sentence))
+        stated = [f for f in found if f.predicate == "MAKES" and not f.named]
+        for f in found:
+            if f.named and any(_same(f.object, s.object, self.keys) and not _same(f.subject, s.subject, self.keys)
+                               for s in stated):
+                continue
+            yield f
+
     def rival_frames(self, sentence: Span) -> Iterator[Found]:
         """"Acme and its rival Globex", "Acme's rival Globex": a rival word before a
         name, with a possessor, makes the two competitors."""
@@ -739,7 +752,11 @@ class _DocReader:
         if trigger.patient_is_subject and not agents:
             # "X was renamed Y": the one renamed is the fact's subject
             agents = [e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
-        patients = self.objects(verb, trigger) or self.reduced_passive_object(verb, trigger)
+        patients = self.objects(verb, trigger)
+        if not patients and not trigger.patient_is_subject:
+            # (when the one acted on is the fact's subject, "a sedan built by
+            # Acme" names no object: the maker is not built on)
+            patients = self.reduced_passive_object(verb, trigger)
         if not patients:
             agents, patients = self.relative_gap(verb, trigger, agents)
         agents = [a for a in agents if not any(_same(a, p, self.keys) for p in patients)]
@@ -1748,7 +1765,7 @@ class _DocReader:
             if ent.label_ == "PRODUCT":
                 maker = self.lex.maker_prefix(ent, self.org_keys) or self.possessor(ent)
                 if maker is not None:
-                    yield Found("MAKES", maker, ent, sentence, {}, 0.85, None)
+                    yield Found("MAKES", maker, ent, sentence, {}, 0.85, None, named=True)
             elif ent.label_ == "ORG":
                 parent = self.parent_in_name(ent)
                 if parent is not None and self.key_for(parent) != self.key_for(ent):

@@ -130,9 +130,28 @@ def antecedent(doc, word: str) -> str:
     ("It was not until Tom Varga hired a man named Peter Kowalski that the gap closed. He had run Bosch.", "Peter Kowalski"),
     # No person is a subject: the last one named.
     ("Siemens hired Anna Lopez. She had run Bosch's labs.", "Anna Lopez"),
+    # A pronoun that was the subject counts as its person's mention.
+    ("Tom Varga joined Siemens in 2010. He hired Peter Kowalski. He later ran Bosch.", "Tom Varga"),
 ])
 def test_a_pronoun_means_the_subject_of_the_sentence_before_when_it_names_one(nlp, text, meant):
     assert antecedent(nlp(text), [w for w in ("he", "He", "She") if w in text.split()][0]) == meant
+
+
+def test_a_profile_goes_on_meaning_its_person_sentences_after_the_name(extract_text):
+    facts = extract_text(
+        "Maria Lopez was a Spanish banker. She moved to Madrid with her family in the 1950s. She received a law "
+        "degree from the University of Leon in 1962. She served with the Spanish Navy during the war. After the "
+        "war, she received an MBA from Corvin University."
+    )
+    assert ("Maria Lopez", "EDUCATED_AT", "Corvin University") in triples(facts)
+
+
+def test_what_the_text_says_a_name_is_overrules_a_guess_from_its_listed_first_word(extract_text):
+    # "Bosch" is a listed company, which alone would make "Bosch Tarvela" another one.
+    facts = extract_text("The Bosch Tarvela is a compact sedan built by Bosch in Hungary. Sales of the Bosch Tarvela rose.")
+    product = next(e for e in facts.entities if e.name == "Bosch Tarvela")
+    assert product.type == "Product"
+    assert sorted(triples(facts)) == [("Bosch", "MAKES", "Bosch Tarvela")]
 
 
 def test_capitalised_co_titles_stay_one_word(nlp):

@@ -1104,3 +1104,23 @@ def test_where_a_person_studied_is_not_where_they_worked_or_came_from(extract_te
 def test_a_role_at_the_university_one_studied_at_is_still_a_job(extract_text):
     facts = extract_text("Jane Roe, who earned a PhD from Harvard University, is a professor at Harvard University.")
     assert relation(facts, "Jane Roe", "WORKS_FOR", "Harvard University").qualifiers["role"] == "professor"
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Weiss is a physicist. In 1979 he received the Royal Society Prize.",
+    "Karl Weiss is a physicist. In 1979 he received an award from the Royal Society.",
+    "Karl Weiss is a lawyer. He held several offices, including Judge of the Marlow County Court.",
+])
+def test_receiving_or_holding_something_other_than_a_degree_is_no_education(extract_text, text):
+    no_relation(extract_text(text), "EDUCATED_AT")
+
+
+def test_holding_a_degree_from_a_university_is_education(extract_text):
+    facts = extract_text("Sara Whyte is an artist. She holds a BFA in sculpture from the University of Chicago.")
+    assert sorted(triples(facts)) == [("Sara Whyte", "EDUCATED_AT", "University of Chicago")]
+
+
+def test_a_maker_the_sentence_states_outranks_one_the_products_name_suggests(extract_text):
+    facts = extract_text("Siemens launched Bosch Vexa, a streaming service, last May.")
+    assert ("Siemens", "MAKES", "Bosch Vexa") in triples(facts)
+    assert ("Bosch", "MAKES", "Bosch Vexa") not in triples(facts)
