@@ -469,6 +469,7 @@ class _DocReader:
         yield from self.agent_frames(sentence)
         yield from self.name_frames(sentence)
         yield from self.rival_frames(sentence)
+        yield from self.affiliation_frames(sentence)
 
     def stated_or_named(self, sentence: Span) -> Iterator[Found]:
         """The sentence's facts; a maker a product's name suggests ("Acme Max")
@@ -494,6 +495,26 @@ class _DocReader:
             other = self.entity(owner, (named.label_,))
             if other is not None and not _same(named, other, self.keys) and not self.blocked(token.head.head):
                 yield Found("COMPETES_WITH", other, named, sentence, {}, 0.75, None)
+
+    def affiliation_frames(self, sentence: Span) -> Iterator[Found]:
+        """"Jane Roe of Acme said", "by Roe and Doe of the Acme Institute": a
+        person's full name followed by "of" and an organisation is someone there
+        (whether still there, the phrase does not say)."""
+        for ent in self.ents_in(sentence):
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            of = next((c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == ent.end), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            org = self.entity(pobj, ("ORG",), anaphora=False) if pobj is not None else None
+            if org is None:
+                continue
+            people = [ent]
+            head = ent.root
+            while head.dep_ == "conj" and head.head.i in self.entity_of and self.entity_of[head.head.i].label_ == "PERSON":
+                head = head.head
+                people.append(self.entity_of[head.i])
+            for person in people:
+                yield Found("WORKS_FOR", person, org, sentence, {}, 0.6, None)
 
     def blocked(self, verb: Token) -> bool:
         """Negated or hedged clauses state no fact ("might follow him to Acme").
@@ -760,6 +781,11 @@ class _DocReader:
         if not patients:
             agents, patients = self.relative_gap(verb, trigger, agents)
         agents = [a for a in agents if not any(_same(a, p, self.keys) for p in patients)]
+        if trigger.swap and trigger.role_preps and agents:
+            # "Acme appointed Roe as head of Globex": the job is where the role says
+            role_org = self.role_org(verb, trigger)
+            if role_org is not None:
+                agents = [role_org]
         previous = None
         if not agents and patients and trigger.subject_from_previous:
             # "X disappeared overnight. ... but replaced by a new brand: Y."
@@ -1035,6 +1061,20 @@ class _DocReader:
                             return self.doc[start:title.i + 1].text
         return None
 
+    def role_org(self, verb: Token, trigger: Trigger) -> Span | None:
+        """The organisation a role after the verb names as its own: "as head of
+        X", "named Roe chief executive of X"."""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON")]
+        for child in (c for holder in holders for c in holder.children):
+            if child.dep_ == "prep" and child.lower_ in trigger.role_preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.lex.is_title_token(pobj):
+                        return self.title_org(pobj)
+            # (not an apposition of the name: "lured Roe, the head of design at X" is where Roe was)
+            if child.head == verb and child.dep_ in trigger.role_deps and self.lex.is_title_token(child):
+                return self.title_org(child)
+        return None
+
     def role_text(self, title: Token) -> str:
         """"senior director and general manager of X department" -> "senior director"."""
         words = [t for t in title.subtree if t.i <= title.i and t.dep_ in ("amod", "compound", "nmod") and not t.ent_type_]
@@ -1143,7 +1183,9 @@ class _DocReader:
             for head in heads:
                 if head.lemma_.lower() not in trigger.object_nouns:
                     continue
-                for token in head.subtree:
+                # not inside a relative clause: "the board, which Acme chairs"
+                clauses = [c for c in head.children if c.dep_ == "relcl"]
+                for token in (t for t in head.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses)):
                     ent = self.entity_of.get(token.i)
                     if ent is not None and ent.label_ in _label_types(trigger.object):
                         found.append(ent)

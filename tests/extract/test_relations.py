@@ -1124,3 +1124,54 @@ def test_a_maker_the_sentence_states_outranks_one_the_products_name_suggests(ext
     facts = extract_text("Siemens launched Bosch Vexa, a streaming service, last May.")
     assert ("Siemens", "MAKES", "Bosch Vexa") in triples(facts)
     assert ("Bosch", "MAKES", "Bosch Vexa") not in triples(facts)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Rafi Khan is a journalist. He was a presenter and editor at the BBC.", "BBC"),
+    ("The prize was named after John Kassel, who was a curator at Siemens.", "Siemens"),
+])
+def test_more_job_titles_give_jobs(extract_text, text, org):
+    person = "Rafi Khan" if "Rafi" in text else "John Kassel"
+    assert (person, "WORKS_FOR", org) in triples(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Bosch appointed Wallace Reid as head of Siemens.",
+    "Bosch named Wallace Reid chief executive of Siemens.",
+])
+def test_a_hire_into_a_role_at_another_company_is_a_job_there(extract_text, text):
+    facts = extract_text(text)
+    assert ("Wallace Reid", "WORKS_FOR", "Siemens") in triples(facts)
+    assert ("Wallace Reid", "WORKS_FOR", "Bosch") not in triples(facts)
+
+
+def test_a_hire_into_a_bare_role_is_at_the_hiring_company(extract_text):
+    assert ("Wallace Reid", "WORKS_FOR", "Bosch") in triples(extract_text("Bosch appointed Wallace Reid as chief executive."))
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Jane Roe of the Marlow Institute said prices would rise.", ["Jane Roe"]),
+    ("The test was run in 2001 by Damian Gill and Rodrigo Fiala of Siemens.", ["Damian Gill", "Rodrigo Fiala"]),
+])
+def test_a_person_of_an_organisation_is_someone_there(extract_text, text, people):
+    org = "Marlow Institute" if "Marlow" in text else "Siemens"
+    found = triples(extract_text(text))
+    assert all((person, "WORKS_FOR", org) in found for person in people)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Bohr took a job with Siemens in 2001.",
+    "Tom Bohr took up a post at Siemens in 2001.",
+    "Tom Bohr served on the board of Siemens.",
+    "Tom Bohr joined the board of Siemens in 2019.",
+])
+def test_a_job_taken_or_a_board_seat_is_a_job(extract_text, text):
+    assert ("Tom Bohr", "WORKS_FOR", "Siemens") in triples(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Bohr took a stake in Siemens.",
+    "Tom Bohr sits on the board that Siemens set up last year.",
+])
+def test_a_stake_or_a_board_another_company_set_up_is_no_job(extract_text, text):
+    assert ("Tom Bohr", "WORKS_FOR", "Siemens") not in triples(extract_text(text))
