@@ -398,7 +398,8 @@ class _DocReader:
                 found += self.entities(pobj, types)
         if not found and prep.i + 1 < len(self.doc):
             ent = self.entity_of.get(prep.i + 1)
-            if ent is not None and ent.start == prep.i + 1 and ent.label_ in tuple(types):
+            # (not the possessor of what the preposition governs: "as part of Acme's plan")
+            if ent is not None and ent.start == prep.i + 1 and ent.label_ in tuple(types) and ent.root.dep_ != "poss":
                 found.append(ent)
         return found
 
@@ -1708,8 +1709,13 @@ class _DocReader:
                     holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
                     holders = [holder] if holder is not None else []
                 if not holders and not entry.copula_only:
-                    # "the Lexus brand of Toyota": the name the noun carries
-                    named = self.entity(noun, entry.holder, anaphora=False)
+                    # "the Lexus brand of Toyota", "Acme's Nova division": the name
+                    # the noun carries (right before it), not its possessor
+                    named = next((
+                        self.entity_of[c.i] for c in noun.children
+                        if c.dep_ in ("compound", "nmod") and c.i in self.entity_of
+                        and self.entity_of[c.i].end == noun.i and self.entity_of[c.i].label_ in _label_types(entry.holder)
+                    ), None) or self.entity(noun, entry.holder, anaphora=False)
                     holders = [named] if named is not None and named.root.i != noun.i else []
                 if not holders:
                     continue

@@ -1175,3 +1175,31 @@ def test_a_job_taken_or_a_board_seat_is_a_job(extract_text, text):
 ])
 def test_a_stake_or_a_board_another_company_set_up_is_no_job(extract_text, text):
     assert ("Tom Bohr", "WORKS_FOR", "Siemens") not in triples(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Quorvex Motors is part of Zentrix Group.",
+    "Quorvex Motors, part of Zentrix Group, sells cars.",
+    "Quorvex Motors became part of Zentrix Group in September 2006.",
+    "Quorvex Motors belongs to Zentrix Group.",
+])
+def test_part_of_and_belonging_to_a_group(extract_text, text):
+    assert ("Quorvex Motors", "PART_OF", "Zentrix Group") in triples(extract_text(text))
+
+
+def test_a_school_of_a_university_is_part_of_it(extract_text):
+    facts = extract_text("The Marlow Business School is the business school of Lindell University in Boston.")
+    assert ("Marlow Business School", "PART_OF", "Lindell University") in triples(facts)
+
+
+def test_a_named_division_of_a_possessor_is_part_of_the_possessor(extract_text):
+    facts = extract_text("The first game was conceived by Siemens's Velox Team division in 1991.")
+    assert sorted(t for t in triples(facts) if t[1] == "PART_OF") == [("Velox Team", "PART_OF", "Siemens")]
+
+
+@pytest.mark.parametrize("text", [
+    "As part of Zentrix Group's plan, Quorvex Motors will cut jobs.",
+    "Zentrix Group bought part of Quorvex Motors.",
+])
+def test_part_of_a_plan_or_a_part_bought_is_no_membership(extract_text, text):
+    no_relation(extract_text(text), "PART_OF")
