@@ -166,6 +166,7 @@ class Lexicon:
         self.naming_lemmas = frozenset(anaphors["naming_lemmas"])
         self.inclusion_words = frozenset(anaphors["inclusion_words"])
         self.version_words = frozenset(anaphors["version_words"])
+        self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])

@@ -110,7 +110,7 @@ class EntityRecognizer:
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
-        candidates += self._model_name_candidates(doc)
+        candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
         abbreviations = self._abbreviations(doc)
@@ -737,6 +737,27 @@ class EntityRecognizer:
             if run is None or (run[0] > 0 and doc[run[0] - 1].lower_ == "of"):
                 continue  # a field, not a name: "Professor of Japanese Politics, Director"
             found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
+        return found
+
+    def _kind_after_name_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"the Zentrix record label", "its Globex unit": after an article or a
+        possessive, a name followed by a noun for a kind of organisation names one."""
+        found = []
+        for token in doc[2:]:
+            if token.pos_ != "NOUN" or not token.text.islower() or token.lemma_.lower() not in self.lexicon.kind_after_name_nouns:
+                continue
+            end = token.i
+            while end > token.i - 2 and doc[end - 1].pos_ == "NOUN" and doc[end - 1].text.islower():
+                end -= 1  # "record" of "record label"
+            start = end
+            while start > 0 and end - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                    and doc[start - 1].ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "PERSON") and doc[start - 1].text != "&":
+                start -= 1
+            if start == end or start == 0 or doc[start - 1].lower_ not in ("the", "its", "their", "his", "her"):
+                continue
+            if doc[start:end].text in self.lexicon.gazetteer.title_functions or len(doc[start:end].text) < 2:
+                continue  # "the R&D unit", "its China business": a function or region, no name; "the R brand": too short alone
+            found.append(_Candidate(start, end, ORG, None, APPOSITION))
         return found
 
     def _model_name_candidates(self, doc: Doc) -> list[_Candidate]:

@@ -538,3 +538,20 @@ def test_a_known_product_between_an_owner_and_a_product_noun_is_that_product_in_
 ])
 def test_an_acronym_or_a_known_company_between_an_owner_and_a_product_noun_is_no_product(extract_text, text):
     assert [e.name for e in extract_text(text).entities if e.type == "Product"] == []
+
+
+def test_a_name_before_a_noun_for_its_kind_of_organisation_is_one(extract_text):
+    facts = extract_text("Siemens hired Jane Roe. She joined the Zentrix record label in 2001.")
+    move = relation(facts, "Jane Roe", "MOVED", "Zentrix")
+    assert next(e for e in facts.entities if e.id == move.object).type == "Organization"
+
+
+def test_what_a_maker_makes_or_a_function_before_the_noun_is_no_name(nlp):
+    doc = nlp("The EV maker cut prices. The R&D unit grew. Its China business shrank.")
+    assert [e.text for e in doc.ents if e.label_ in ("ORG", "PRODUCT")] == []
+
+
+def test_the_foundation_means_the_foundation_just_named(extract_text):
+    facts = extract_text("Tom Bohr set up the Marlow Trust in 1990. Ten years later, the foundation hired Jane Roe as its director.")
+    assert ("Jane Roe", "WORKS_FOR", "Marlow Trust") in triples(facts)
+    assert ("Tom Bohr", "WORKS_FOR", "Marlow Trust") not in triples(facts)
