@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -111,6 +112,7 @@ class EntityRecognizer:
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc)
+        candidates += self._employer_candidates(doc, candidates)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
         abbreviations = self._abbreviations(doc)
@@ -739,6 +741,46 @@ class EntityRecognizer:
             found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
         return found
 
+    def _employer_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"the manager of Galatasaray", "worked for Aker": a name the model missed,
+        or took for a one-word person, where a job's organisation goes is one."""
+        person_words = {
+            collapse_key(w) for c in candidates if c.label == PERSON and c.end - c.start >= 2
+            for w in doc[c.start:c.end].text.split()
+        }
+        found = []
+        for prep in doc:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for"):
+                continue
+            head = prep.head
+            titled = prep.lower_ in ("of", "at") and self.lexicon.is_title_token(head)
+            worked = prep.lower_ in ("for", "at") and any(
+                t.predicate == "WORKS_FOR" and prep.lower_ in t.object_preps for t in self.lexicon.verb_triggers(head))
+            if not (titled or worked):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            if pobj is None or pobj.i != prep.i + 1 or not pobj.text[:1].isupper():
+                continue
+            end = pobj.i + 1
+            if pobj.ent_type_ == "PERSON":
+                if not titled or (pobj.i + 1 < len(doc) and doc[pobj.i + 1].ent_type_ == "PERSON"):
+                    continue  # only a one-word "person" after a title's "of"
+            elif pobj.ent_type_ or any(c.dep_ == "compound" for c in pobj.children):
+                continue  # the model's own name, or a longer name it may know better
+            text = doc[pobj.i:end].text
+            if collapse_key(text) in person_words or self.lexicon.is_title_token(pobj) or self._is_function(text):
+                continue  # "Director of Publicity": a function, not an organisation
+            found.append(_Candidate(pobj.i, end, ORG, None, APPOSITION))
+        return found
+
+    @cached_property
+    def _functions(self) -> frozenset[str]:
+        return frozenset(f.lower() for f in self.lexicon.gazetteer.title_functions)
+
+    def _is_function(self, text: str) -> bool:
+        """A business function, department or region of title_functions.txt, in any case."""
+        return text.lower() in self._functions
+
     def _kind_after_name_candidates(self, doc: Doc) -> list[_Candidate]:
         """"the Zentrix record label", "its Globex unit": after an article or a
         possessive, a name followed by a noun for a kind of organisation names one."""
@@ -755,7 +797,7 @@ class EntityRecognizer:
                 start -= 1
             if start == end or start == 0 or doc[start - 1].lower_ not in ("the", "its", "their", "his", "her"):
                 continue
-            if doc[start:end].text in self.lexicon.gazetteer.title_functions or len(doc[start:end].text) < 2:
+            if self._is_function(doc[start:end].text) or len(doc[start:end].text) < 2:
                 continue  # "the R&D unit", "its China business": a function or region, no name; "the R brand": too short alone
             found.append(_Candidate(start, end, ORG, None, APPOSITION))
         return found

@@ -555,3 +555,17 @@ def test_the_foundation_means_the_foundation_just_named(extract_text):
     facts = extract_text("Tom Bohr set up the Marlow Trust in 1990. Ten years later, the foundation hired Jane Roe as its director.")
     assert ("Jane Roe", "WORKS_FOR", "Marlow Trust") in triples(facts)
     assert ("Tom Bohr", "WORKS_FOR", "Marlow Trust") not in triples(facts)
+
+
+@pytest.mark.parametrize("text, org", [
+    # the model takes the one word for a person, or tags nothing
+    ("Oskar Ulland is a coach. He is currently the manager of Aster.", "Aster"),
+    ("Oskar Ulland is an engineer. He worked for Ekdal from 1975 to 1990.", "Ekdal"),
+])
+def test_a_name_where_a_jobs_organisation_goes_is_an_organisation(extract_text, text, org):
+    assert ("Oskar Ulland", "WORKS_FOR", org) in triples(extract_text(text))
+
+
+def test_a_function_after_a_title_is_no_organisation(extract_text):
+    facts = extract_text("Sam Bright was Deputy Director of Publicity at the Harland Council.")
+    assert sorted(triples(facts)) == [("Sam Bright", "WORKS_FOR", "Harland Council")]
