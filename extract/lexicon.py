@@ -290,6 +290,19 @@ class Lexicon:
             return "ORG"
         return None
 
+    def listing_noun(self, member: Token) -> Token | None:
+        """The noun whose examples a name is listed as: "cars such as X and Y",
+        "its brands, including X", "rivals like X"."""
+        while member.dep_ == "conj":
+            member = member.head
+        prep = member.head
+        if member.dep_ != "pobj" or prep.dep_ != "prep":
+            return None
+        if prep.lower_ in self.inclusion_words or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)):
+            noun = prep.head
+            return noun if noun.pos_ == "NOUN" else None
+        return None
+
     def apposition_type(self, noun: Token) -> str | None:
         """What an appositive common noun says a name is: "a startup" -> ORG, "the SUV" -> PRODUCT."""
         lemma = noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_

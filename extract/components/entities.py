@@ -112,7 +112,7 @@ class EntityRecognizer:
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc)
-        candidates += self._employer_candidates(doc, candidates)
+        candidates += self._employer_candidates(doc, candidates) + self._listed_example_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
         abbreviations = self._abbreviations(doc)
@@ -771,6 +771,24 @@ class EntityRecognizer:
             if collapse_key(text) in person_words or self.lexicon.is_title_token(pobj) or self._is_function(text):
                 continue  # "Director of Publicity": a function, not an organisation
             found.append(_Candidate(pobj.i, end, ORG, None, APPOSITION))
+        return found
+
+    def _listed_example_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"missiles such as Tarvo and Kelda", "its brands, including Vela": names
+        listed as examples of a kind of product or organisation are of that kind."""
+        found = []
+        for token in doc:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE"):
+                continue
+            noun = self.lexicon.listing_noun(token)
+            label = self.lexicon.apposition_type(noun) if noun is not None and noun.text.islower() else None
+            if label is None:
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            found.append(_Candidate(start, token.i + 1, label, None, APPOSITION))
         return found
 
     @cached_property

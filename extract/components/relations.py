@@ -1827,6 +1827,10 @@ class _DocReader:
             holders.append(root.head)
         # "Nova, Acme's next-generation chip": the apposition says whose it is
         holders += [c for c in root.children if c.dep_ == "appos" and self.lex.apposition_type(c) == "PRODUCT"]
+        # "its cars, including the Nova and the Vela": a member of whose products
+        listed = self.lex.listing_noun(root)
+        if listed is not None and self.lex.apposition_type(listed) == "PRODUCT":
+            holders.append(listed)
         for token in holders:
             for child in token.children:
                 if child.dep_ == "poss" and not _contains(product, child):

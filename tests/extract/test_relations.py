@@ -1203,3 +1203,9 @@ def test_a_named_division_of_a_possessor_is_part_of_the_possessor(extract_text):
 ])
 def test_part_of_a_plan_or_a_part_bought_is_no_membership(extract_text, text):
     no_relation(extract_text(text), "PART_OF")
+
+
+def test_products_listed_as_examples_of_a_companys_products_are_made_by_it(extract_text):
+    facts = extract_text("Zentrix sells its cars, including the Tarvo and the Kelda, in Europe.")
+    assert {(s, p, o) for s, p, o in triples(facts) if p == "MAKES"} == {
+        ("Zentrix", "MAKES", "Tarvo"), ("Zentrix", "MAKES", "Kelda")}
