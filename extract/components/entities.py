@@ -40,6 +40,8 @@ ENTITY_LABELS = (PERSON, ORG, PRODUCT)
 MODEL_VOTES = {"PERSON": PERSON, "ORG": ORG, "PRODUCT": PRODUCT}
 # Labels under which the small model hides our entities ("Acme" as GPE).
 MAYBE_LABELS = {"GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
+# What may stand before "the Zentrix record label", "its Velox unit".
+NAME_DETERMINERS = {"the", "its", "their", "his", "her"}
 LEADING_DROP = {"the", "a", "an", '"', "“", "”", "'", "‘", "’", "«", "»"}
 # Suffix meanings that make the name before them an organisation too.
 BASE_NAMING_SUFFIXES = {"legal", "industry", "division"}
@@ -742,8 +744,8 @@ class EntityRecognizer:
         return found
 
     def _employer_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
-        """"the manager of Galatasaray", "worked for Aker": a name the model missed,
-        or took for a one-word person, where a job's organisation goes is one."""
+        """"the manager of Aster", "worked for Ekdal": a name the model missed, or
+        took for a one-word person, where a job's organisation goes is one."""
         person_words = {
             collapse_key(w) for c in candidates if c.label == PERSON and c.end - c.start >= 2
             for w in doc[c.start:c.end].text.split()
@@ -813,7 +815,7 @@ class EntityRecognizer:
             while start > 0 and end - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
                     and doc[start - 1].ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "PERSON") and doc[start - 1].text != "&":
                 start -= 1
-            if start == end or start == 0 or doc[start - 1].lower_ not in ("the", "its", "their", "his", "her"):
+            if start == end or start == 0 or doc[start - 1].lower_ not in NAME_DETERMINERS:
                 continue
             if self._is_function(doc[start:end].text) or len(doc[start:end].text) < 2:
                 continue  # "the R&D unit", "its China business": a function or region, no name; "the R brand": too short alone

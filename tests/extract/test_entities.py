@@ -139,16 +139,15 @@ def test_a_pronoun_means_the_subject_of_the_sentence_before_when_it_names_one(nl
 
 def test_a_profile_goes_on_meaning_its_person_sentences_after_the_name(extract_text):
     facts = extract_text(
-        "Maria Lopez was a Spanish banker. She moved to Madrid with her family in the 1950s. She received a law "
-        "degree from the University of Leon in 1962. She served with the Spanish Navy during the war. After the "
-        "war, she received an MBA from Corvin University."
+        "Maria Lopez is a Spanish banker. She grew up in Madrid. She studied law at the University of Leon. "
+        "Later she spent two years with the Spanish Navy. She then completed an MBA at Corvin University."
     )
     assert ("Maria Lopez", "EDUCATED_AT", "Corvin University") in triples(facts)
 
 
 def test_what_the_text_says_a_name_is_overrules_a_guess_from_its_listed_first_word(extract_text):
     # "Bosch" is a listed company, which alone would make "Bosch Tarvela" another one.
-    facts = extract_text("The Bosch Tarvela is a compact sedan built by Bosch in Hungary. Sales of the Bosch Tarvela rose.")
+    facts = extract_text("Sales of the Bosch Tarvela rose in May. The Bosch Tarvela, a compact sedan, is assembled in Hungary.")
     product = next(e for e in facts.entities if e.name == "Bosch Tarvela")
     assert product.type == "Product"
     assert sorted(triples(facts)) == [("Bosch", "MAKES", "Bosch Tarvela")]
@@ -559,13 +558,13 @@ def test_the_foundation_means_the_foundation_just_named(extract_text):
 
 @pytest.mark.parametrize("text, org", [
     # the model takes the one word for a person, or tags nothing
-    ("Oskar Ulland is a coach. He is currently the manager of Aster.", "Aster"),
-    ("Oskar Ulland is an engineer. He worked for Ekdal from 1975 to 1990.", "Ekdal"),
+    ("Oskar Ulland coaches football. Since 2019 he has been the manager of Aster.", "Aster"),
+    ("Oskar Ulland is an engineer. He worked for Ekdal between 2003 and 2011.", "Ekdal"),
 ])
 def test_a_name_where_a_jobs_organisation_goes_is_an_organisation(extract_text, text, org):
     assert ("Oskar Ulland", "WORKS_FOR", org) in triples(extract_text(text))
 
 
 def test_a_function_after_a_title_is_no_organisation(extract_text):
-    facts = extract_text("Sam Bright was Deputy Director of Publicity at the Harland Council.")
-    assert sorted(triples(facts)) == [("Sam Bright", "WORKS_FOR", "Harland Council")]
+    facts = extract_text("Lena Ortiz was Deputy Director of Publicity at the Harland Council.")
+    assert sorted(triples(facts)) == [("Lena Ortiz", "WORKS_FOR", "Harland Council")]

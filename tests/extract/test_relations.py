@@ -1107,28 +1107,28 @@ def test_a_role_at_the_university_one_studied_at_is_still_a_job(extract_text):
 
 
 @pytest.mark.parametrize("text", [
-    "Karl Weiss is a physicist. In 1979 he received the Royal Society Prize.",
-    "Karl Weiss is a physicist. In 1979 he received an award from the Royal Society.",
-    "Karl Weiss is a lawyer. He held several offices, including Judge of the Marlow County Court.",
+    "Karl Weiss won a medal in 1980 and later received the Royal Society Prize.",
+    "Karl Weiss is a physicist. He has received an award from the Royal Society.",
+    "Karl Weiss is a lawyer. He holds a seat at the Marlow County Court.",
 ])
 def test_receiving_or_holding_something_other_than_a_degree_is_no_education(extract_text, text):
     no_relation(extract_text(text), "EDUCATED_AT")
 
 
 def test_holding_a_degree_from_a_university_is_education(extract_text):
-    facts = extract_text("Sara Whyte is an artist. She holds a BFA in sculpture from the University of Chicago.")
-    assert sorted(triples(facts)) == [("Sara Whyte", "EDUCATED_AT", "University of Chicago")]
+    facts = extract_text("Maya Stone is a painter. She holds a BFA in painting from Lindell University.")
+    assert sorted(triples(facts)) == [("Maya Stone", "EDUCATED_AT", "Lindell University")]
 
 
 def test_a_maker_the_sentence_states_outranks_one_the_products_name_suggests(extract_text):
-    facts = extract_text("Siemens launched Bosch Vexa, a streaming service, last May.")
+    facts = extract_text("Siemens unveiled Bosch Vexa, a home robot, in Berlin on Tuesday.")
     assert ("Siemens", "MAKES", "Bosch Vexa") in triples(facts)
     assert ("Bosch", "MAKES", "Bosch Vexa") not in triples(facts)
 
 
 @pytest.mark.parametrize("text, org", [
-    ("Rafi Khan is a journalist. He was a presenter and editor at the BBC.", "BBC"),
-    ("The prize was named after John Kassel, who was a curator at Siemens.", "Siemens"),
+    ("Rafi Khan was a presenter and editor at Channel Nine.", "Channel Nine"),
+    ("John Kassel, a curator at the Marlow Museum, wrote the guide.", "Marlow Museum"),
 ])
 def test_more_job_titles_give_jobs(extract_text, text, org):
     person = "Rafi Khan" if "Rafi" in text else "John Kassel"
@@ -1136,22 +1136,22 @@ def test_more_job_titles_give_jobs(extract_text, text, org):
 
 
 @pytest.mark.parametrize("text", [
-    "Bosch appointed Wallace Reid as head of Siemens.",
-    "Bosch named Wallace Reid chief executive of Siemens.",
+    "Bosch appointed Nadia Korr as head of Siemens.",
+    "Bosch named Nadia Korr chief executive of Siemens.",
 ])
 def test_a_hire_into_a_role_at_another_company_is_a_job_there(extract_text, text):
     facts = extract_text(text)
-    assert ("Wallace Reid", "WORKS_FOR", "Siemens") in triples(facts)
-    assert ("Wallace Reid", "WORKS_FOR", "Bosch") not in triples(facts)
+    assert ("Nadia Korr", "WORKS_FOR", "Siemens") in triples(facts)
+    assert ("Nadia Korr", "WORKS_FOR", "Bosch") not in triples(facts)
 
 
 def test_a_hire_into_a_bare_role_is_at_the_hiring_company(extract_text):
-    assert ("Wallace Reid", "WORKS_FOR", "Bosch") in triples(extract_text("Bosch appointed Wallace Reid as chief executive."))
+    assert ("Nadia Korr", "WORKS_FOR", "Bosch") in triples(extract_text("Bosch appointed Nadia Korr as chief executive."))
 
 
 @pytest.mark.parametrize("text, people", [
     ("Jane Roe of the Marlow Institute said prices would rise.", ["Jane Roe"]),
-    ("The test was run in 2001 by Damian Gill and Rodrigo Fiala of Siemens.", ["Damian Gill", "Rodrigo Fiala"]),
+    ("The survey was led by Priya Nair and Omar Haddad of Siemens.", ["Priya Nair", "Omar Haddad"]),
 ])
 def test_a_person_of_an_organisation_is_someone_there(extract_text, text, people):
     org = "Marlow Institute" if "Marlow" in text else "Siemens"
@@ -1180,7 +1180,7 @@ def test_a_stake_or_a_board_another_company_set_up_is_no_job(extract_text, text)
 @pytest.mark.parametrize("text", [
     "Quorvex Motors is part of Zentrix Group.",
     "Quorvex Motors, part of Zentrix Group, sells cars.",
-    "Quorvex Motors became part of Zentrix Group in September 2006.",
+    "Quorvex Motors became part of Zentrix Group in March 2015.",
     "Quorvex Motors belongs to Zentrix Group.",
 ])
 def test_part_of_and_belonging_to_a_group(extract_text, text):
@@ -1188,13 +1188,13 @@ def test_part_of_and_belonging_to_a_group(extract_text, text):
 
 
 def test_a_school_of_a_university_is_part_of_it(extract_text):
-    facts = extract_text("The Marlow Business School is the business school of Lindell University in Boston.")
+    facts = extract_text("The Marlow Business School, the business school of Lindell University, opened in 1950.")
     assert ("Marlow Business School", "PART_OF", "Lindell University") in triples(facts)
 
 
 def test_a_named_division_of_a_possessor_is_part_of_the_possessor(extract_text):
-    facts = extract_text("The first game was conceived by Siemens's Velox Team division in 1991.")
-    assert sorted(t for t in triples(facts) if t[1] == "PART_OF") == [("Velox Team", "PART_OF", "Siemens")]
+    facts = extract_text("Siemens's Velox Robotics division hired 40 engineers.")
+    assert sorted(t for t in triples(facts) if t[1] == "PART_OF") == [("Velox Robotics", "PART_OF", "Siemens")]
 
 
 @pytest.mark.parametrize("text", [
