@@ -771,7 +771,7 @@ class EntityRecognizer:
                 continue  # the model's own name, or a longer name it may know better
             text = doc[pobj.i:end].text
             if collapse_key(text) in person_words or self.lexicon.is_title_token(pobj) or self._is_function(text):
-                continue  # "Director of Publicity": a function, not an organisation
+                continue  # "Director of Marketing": a function, not an organisation
             found.append(_Candidate(pobj.i, end, ORG, None, APPOSITION))
         return found
 

@@ -473,8 +473,8 @@ class _DocReader:
         yield from self.affiliation_frames(sentence)
 
     def stated_or_named(self, sentence: Span) -> Iterator[Found]:
-        """The sentence's facts; a maker a product's name suggests ("Acme Max")
-        gives way to the one the sentence states ("Globex launched Acme Max")."""
+        """The sentence's facts; a maker a product's name suggests ("Acme Nova")
+        gives way to the one the sentence states ("Globex unveiled Acme Nova")."""
         found = list(self.sentence_relations(sentence))
         stated = [f for f in found if f.predicate == "MAKES" and not f.named]
         for f in found:
