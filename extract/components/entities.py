@@ -169,7 +169,7 @@ class EntityRecognizer:
                 span = self._without_titles(span, ent.label_)
                 if span is None:
                     continue
-            if ent.label_ == PERSON and len(span) == 1:
+            if ent.label_ == PERSON and len(span) <= 2:
                 span = self._with_given_name(span)
             parts = _split_coordination(span, self.lexicon) if ent.label_ in (ORG, PERSON) else [span]
             if len(parts) > 1:
@@ -219,17 +219,19 @@ class EntityRecognizer:
         return found
 
     def _with_given_name(self, span: Span) -> Span:
-        """"Isabel Khan" when the model tagged only "Khan": a capitalised name word
-        right before a one-word person, compounded with it, is its given name (not a
-        title, a listed name, or part of another entity)."""
+        """"Isabel Khan" when the model tagged only "Khan", "Ivan Petrovich Orlov"
+        when only "Petrovich Orlov": a capitalised name word right before a person
+        of one or two words, compounded into it, is its given name (not a title, a
+        listed name, or part of another entity; the model often calls a given name
+        it does not know a place)."""
         doc = span.doc
         i = span.start - 1
         if i < 0:
             return span
         word = doc[i]
         if (
-            word.pos_ == "PROPN" and word.dep_ == "compound" and word.head.i == span.start
-            and word.is_alpha and word.text.istitle() and not word.ent_type_
+            word.pos_ == "PROPN" and word.dep_ == "compound" and span.start <= word.head.i < span.end
+            and word.is_alpha and word.text.istitle() and word.ent_type_ in ("", "GPE", "NORP")
             and not self.lexicon.is_title_word(word) and self.lexicon.lookup(word.text) is None
             and self.lexicon.strip_honorific(f"{word.text} {span.text}") != span.text  # not "Princess", "Dr"
         ):

@@ -568,3 +568,9 @@ def test_a_name_where_a_jobs_organisation_goes_is_an_organisation(extract_text, 
 def test_a_function_after_a_title_is_no_organisation(extract_text):
     facts = extract_text("Lena Ortiz was Deputy Director of Publicity at the Harland Council.")
     assert sorted(triples(facts)) == [("Lena Ortiz", "WORKS_FOR", "Harland Council")]
+
+
+def test_a_given_name_the_model_took_for_a_place_stays_with_the_name(extract_text):
+    # the small model tags "Aleksandr" a place and "Mikhailovich Kern" a person
+    facts = extract_text("Aleksandr Mikhailovich Kern joined Siemens in 2004.")
+    assert ("Aleksandr Mikhailovich Kern", "WORKS_FOR", "Siemens") in triples(facts)
