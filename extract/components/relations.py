@@ -1557,6 +1557,11 @@ class _DocReader:
                         return self.entity(child, types)
                 subjects = self.subjects(verb, types)
                 return subjects[0] if subjects else None
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "when", "as") for c in head.children) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            # "won a prize while a student at X": the clause has no verb of its own
+            subjects = self.subjects(head.head, types) if head.head.pos_ in ("VERB", "AUX") else []
+            return subjects[0] if subjects else None
         if copula_only:
             return None
         lost = self.lost_apposition(head)
@@ -1723,6 +1728,10 @@ class _DocReader:
                 for child in _possessors(noun) if entry.possessor_only else noun.children:
                     if child.dep_ == "prep" and child.lower_ in entry.preps:
                         others += self.prep_objects(child, entry.other)
+                        # "a graduate of X and of Y"
+                        for also in child.children:
+                            if also.dep_ == "conj" and also.lower_ in entry.preps:
+                                others += [o for o in self.prep_objects(also, entry.other) if o not in others]
                     elif child.dep_ in ("poss", "compound", "nmod") and child.i < noun.i:
                         ent = self.entity(child, entry.other, anaphora=child.dep_ == "poss")
                         if ent is not None and ent not in others:

@@ -1209,3 +1209,17 @@ def test_products_listed_as_examples_of_a_companys_products_are_made_by_it(extra
     facts = extract_text("Zentrix sells its cars, including the Tarvo and the Kelda, in Europe.")
     assert {(s, p, o) for s, p, o in triples(facts) if p == "MAKES"} == {
         ("Zentrix", "MAKES", "Tarvo"), ("Zentrix", "MAKES", "Kelda")}
+
+
+@pytest.mark.parametrize("text, school", [
+    ("Mia Tan is a student at Lindell University.", "Lindell University"),
+    ("Ron Lee won a prize while a student at the Marlow Institute of Music.", "Marlow Institute of Music"),
+    ("Anna Kowal is a graduate of Jagiellonian University and of Marlow University.", "Marlow University"),
+])
+def test_students_and_graduates_of_several_schools(extract_text, text, school):
+    person = " ".join(text.split()[:2])
+    assert (person, "EDUCATED_AT", school) in triples(extract_text(text))
+
+
+def test_students_a_company_hired_are_no_education_of_its_spokesman(extract_text):
+    no_relation(extract_text("Siemens hired 20 students at Lindell University. Tom Varga said so."), "EDUCATED_AT")
