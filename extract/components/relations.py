@@ -857,7 +857,10 @@ class _DocReader:
             clause = clause.head
         if clause.dep_ != "relcl":
             return agents, []
-        if not any(c.lower_ in self.lex.relative_pronouns for c in clause.children):
+        # "Acme, where she worked for ten years": a place the verb's preposition would name
+        where = any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children) \
+            and any(p in ("at", "in") for p in trigger.object_preps)
+        if not where and not any(c.lower_ in self.lex.relative_pronouns for c in clause.children):
             return agents, []
         patient = self.entity(clause.head, trigger.object, anaphora=False)
         if patient is None:

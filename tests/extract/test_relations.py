@@ -1223,3 +1223,17 @@ def test_students_and_graduates_of_several_schools(extract_text, text, school):
 
 def test_students_a_company_hired_are_no_education_of_its_spokesman(extract_text):
     no_relation(extract_text("Siemens hired 20 students at Lindell University. Tom Varga said so."), "EDUCATED_AT")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Carl Brent went to Lindell College, where he graduated in 1990.", ("Carl Brent", "EDUCATED_AT", "Lindell College")),
+    ("Carl Brent moved to Siemens, where he worked for ten years.", ("Carl Brent", "WORKS_FOR", "Siemens")),
+])
+def test_a_place_named_before_where_is_where_the_clause_happens(extract_text, text, fact):
+    assert fact in triples(extract_text(text))
+
+
+def test_the_clause_after_where_says_who_works_there(extract_text):
+    found = triples(extract_text("Carl Brent visited Siemens, where Jane Roe works as an engineer."))
+    assert ("Jane Roe", "WORKS_FOR", "Siemens") in found
+    assert ("Carl Brent", "WORKS_FOR", "Siemens") not in found
