@@ -167,6 +167,7 @@ class Lexicon:
         self.inclusion_words = frozenset(anaphors["inclusion_words"])
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])
+        self.place_verbs = frozenset(anaphors["place_verbs"])
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])

@@ -169,6 +169,8 @@ class EntityRecognizer:
                 span = self._without_titles(span, ent.label_)
                 if span is None:
                     continue
+            if ent.label_ == PERSON and len(span) == 1 and self._place_after_verb(span.root):
+                continue  # "born in Leon", "grew up in Kent": a place, whatever the model says
             if ent.label_ == PERSON and len(span) <= 2:
                 span = self._with_given_name(span)
             parts = _split_coordination(span, self.lexicon) if ent.label_ in (ORG, PERSON) else [span]
@@ -217,6 +219,16 @@ class EntityRecognizer:
             if start < token.i:
                 found.append(_Candidate(start, token.i + suffix[0], ORG, suffix[1], PART))
         return found
+
+    def _place_after_verb(self, token: Token) -> bool:
+        """The object of "in" after a verb that places someone or something there."""
+        prep = token.head
+        if token.dep_ != "pobj" or prep.lower_ != "in":
+            return False
+        verb = prep.head
+        while verb.dep_ == "prt" or (verb.dep_ == "prep" and verb.head != verb):
+            verb = verb.head  # "grew up in Kent": "in" may hang on the particle
+        return verb.lemma_.lower() in self.lexicon.place_verbs
 
     def _with_given_name(self, span: Span) -> Span:
         """"Isabel Khan" when the model tagged only "Khan", "Ivan Petrovich Orlov"

@@ -574,3 +574,10 @@ def test_a_given_name_the_model_took_for_a_place_stays_with_the_name(extract_tex
     # the small model tags "Aleksandr" a place and "Mikhailovich Kern" a person
     facts = extract_text("Aleksandr Mikhailovich Kern joined Siemens in 2004.")
     assert ("Aleksandr Mikhailovich Kern", "WORKS_FOR", "Siemens") in triples(facts)
+
+
+def test_where_someone_was_born_is_no_person_to_refer_back_to(extract_text):
+    facts = extract_text("Maria Lopez was a Spanish banker. Born in Leon, she moved to Madrid. "
+                         "She received a law degree from the University of Leon in 1962.")
+    assert sorted(triples(facts)) == [("Maria Lopez", "EDUCATED_AT", "University of Leon")]
+    assert not [e for e in facts.entities if e.name == "Leon"]
