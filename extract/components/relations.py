@@ -533,8 +533,8 @@ class _DocReader:
                     if child.lower_ == "would" and _reported(head):
                         continue  # "Acme said it would buy Globex": the announced deal, in reported speech
                     return True
-            if head != verb and head.lemma_.lower() in self.lex.hedges:
-                return True
+            if head != verb and (head.lemma_.lower() in self.lex.hedges or head.lower_ in self.lex.hedges):
+                return True  # (by the word too: the lemmatizer reads "hopes" as "hop")
             if head.dep_ == "conj" and head.head != head:
                 head = head.head
             elif head.dep_ in ("xcomp", "ccomp", "advcl") and head.head != head:

@@ -51,6 +51,15 @@ def test_hedged_move_is_not_a_fact(extract_text):
     assert not any(p == "MOVED" or (p == "WORKS_FOR" and o == "Rivian") for _, p, o in triples(facts))
 
 
+@pytest.mark.parametrize("text", [
+    "Jane Roe hopes to join Siemens.",
+    "Jane Roe hoped to join Siemens.",
+    "Jane Roe plans to join Siemens next year.",
+])
+def test_hoping_or_planning_to_join_is_no_job(extract_text, text):
+    no_relation(extract_text(text), "WORKS_FOR")
+
+
 def test_acquisition_between_companies(extract_text):
     facts = extract_text("Microsoft acquired GitHub in 2018 for $7.5 billion.")
     fact = relation(facts, "Microsoft", "ACQUIRED", "GitHub")
