@@ -642,6 +642,9 @@ class EntityRecognizer:
             end = start
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
                 end += 1
+            if end > start and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl" and t.head.head == token
+                                   for t in doc[start:end]):
+                continue  # "the startup Jane Roe founded": the subject of a clause describing the noun
             if end > start:
                 found.append(_Candidate(start, end, label, None, APPOSITION))
         return found

@@ -860,7 +860,11 @@ class _DocReader:
         # "Acme, where she worked for ten years": a place the verb's preposition would name
         where = any(c.lower_ == "where" and c.dep_ == "advmod" for c in clause.children) \
             and any(p in ("at", "in") for p in trigger.object_preps)
-        if not where and not any(c.lower_ in self.lex.relative_pronouns for c in clause.children):
+        # "the firm he founded, Acme": a relative clause with no pronoun, whose
+        # verb has a subject and leaves its object to the noun
+        contact = "dobj" in trigger.object_deps and clause is verb \
+            and any(c.dep_ in SUBJECT_DEPS for c in clause.children) and not any(c.dep_ == "dobj" for c in clause.children)
+        if not where and not contact and not any(c.lower_ in self.lex.relative_pronouns for c in clause.children):
             return agents, []
         patient = self.entity(clause.head, trigger.object, anaphora=False)
         if patient is None:
@@ -916,9 +920,16 @@ class _DocReader:
             # "X has acquired Y", "X and Y are merging": news of the day
             date = DOCUMENT_DATE
         span = self.year_range(verb) if trigger.predicate == "WORKS_FOR" and trigger.event == "work" else None
+        until = self.date_on(verb, ("until", "till", "through")) \
+            if trigger.predicate == "WORKS_FOR" and trigger.event == "work" else None
         if span is not None:
             # "X worked at Y from 2001 to 2005": a job with both ends, over
             q.update({"start": span[0], "end": span[1], "current": False})
+        elif until is not None:
+            # "X worked at Y until 2010": when it ended, not when it began (and
+            # "will work there until 2030" says nothing of either yet)
+            if not _future(verb):
+                q.update({"end": until, "_date_text": until, "current": False})
         elif date and trigger.date:
             q["_date_text"] = date
             q[trigger.date] = date
@@ -933,7 +944,9 @@ class _DocReader:
         )
         if trigger.event == "work" and told_before and "end" not in q:
             q["current"] = False  # "having previously run Y"
-        if trigger.event == "founding" and told_before:
+        if trigger.event == "founding" and (told_before or verb.dep_ == "relcl"):
+            # "the firm he founded", "Acme, which she co-founded": a founding that
+            # describes a company is background, not the next step of the story
             q[BEFORE_STORY] = True
         leaving = self.leaving_after(verb) if trigger.predicate == "WORKS_FOR" and trigger.event in ("work", "join") else None
         if leaving is not None:

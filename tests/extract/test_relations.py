@@ -1246,3 +1246,25 @@ def test_the_clause_after_where_says_who_works_there(extract_text):
     found = triples(extract_text("Carl Brent visited Siemens, where Jane Roe works as an engineer."))
     assert ("Jane Roe", "WORKS_FOR", "Siemens") in found
     assert ("Carl Brent", "WORKS_FOR", "Siemens") not in found
+
+
+def test_a_relative_clause_without_a_pronoun_has_the_noun_as_its_object(extract_text):
+    # and the clause's subject is no name for the noun ("the startup Jane Roe")
+    facts = extract_text("The startup Jane Roe founded, Zentrix Labs, makes robots.")
+    assert sorted(triples(facts)) == [("Jane Roe", "FOUNDED", "Zentrix Labs")]
+    assert next(e for e in facts.entities if e.name == "Jane Roe").type == "Person"
+
+
+def test_a_founding_that_describes_a_company_is_no_step_of_the_career(extract_text):
+    facts = extract_text("Tom Bohr joined Idealab after it acquired VenCata, which he founded.")
+    assert ("Tom Bohr", "FOUNDED", "VenCata") in triples(facts)
+    assert ("Tom Bohr", "MOVED", "VenCata") not in triples(facts)
+    assert relation(facts, "Tom Bohr", "WORKS_FOR", "Idealab").qualifiers.get("current") is not False
+
+
+def test_working_somewhere_until_a_date_ends_the_job_then(extract_text):
+    fact = relation(extract_text("Tom Bohr worked at Siemens until 2010."), "Tom Bohr", "WORKS_FOR", "Siemens")
+    assert fact.qualifiers.get("end") == "2010" and fact.qualifiers.get("current") is False
+    assert "start" not in fact.qualifiers
+    future = relation(extract_text("Li Wei will work at Siemens until 2030."), "Li Wei", "WORKS_FOR", "Siemens")
+    assert "start" not in future.qualifiers and "end" not in future.qualifiers
