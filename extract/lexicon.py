@@ -168,6 +168,7 @@ class Lexicon:
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])
         self.place_verbs = frozenset(anaphors["place_verbs"])
+        self.membership_words = frozenset(anaphors["membership_words"])
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
         self.role_nouns = frozenset(anaphors["role_nouns"])

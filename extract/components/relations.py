@@ -507,8 +507,8 @@ class _DocReader:
             of = next((c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == ent.end), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             org = self.entity(pobj, ("ORG",), anaphora=False) if pobj is not None else None
-            if org is None:
-                continue
+            if org is None or org[-1].lower_ in self.lex.membership_words:
+                continue  # (a party's people are members, not staff)
             people = [ent]
             head = ent.root
             while head.dep_ == "conj" and head.head.i in self.entity_of and self.entity_of[head.head.i].label_ == "PERSON":

@@ -1168,6 +1168,10 @@ def test_a_person_of_an_organisation_is_someone_there(extract_text, text, people
     assert all((person, "WORKS_FOR", org) in found for person in people)
 
 
+def test_a_person_of_a_party_is_a_member_not_staff(extract_text):
+    no_relation(extract_text("Senator Jane Roe of the Harland Party said so."), "WORKS_FOR")
+
+
 @pytest.mark.parametrize("text", [
     "Tom Bohr took a job with Siemens in 2001.",
     "Tom Bohr took up a post at Siemens in 2001.",
