@@ -1836,9 +1836,10 @@ class _DocReader:
         Institute" and "School of Law of Acme University" are parts of Acme."""
         for ent in self.ents_in(sentence):
             if ent.label_ == "PRODUCT":
-                maker = self.lex.maker_prefix(ent, self.org_keys) or self.possessor(ent)
+                prefix = self.lex.maker_prefix(ent, self.org_keys)
+                maker = prefix or self.possessor(ent)
                 if maker is not None:
-                    yield Found("MAKES", maker, ent, sentence, {}, 0.85, None, named=True)
+                    yield Found("MAKES", maker, ent, sentence, {}, 0.85, None, named=prefix is not None)
             elif ent.label_ == "ORG":
                 parent = self.parent_in_name(ent)
                 if parent is not None and self.key_for(parent) != self.key_for(ent):
