@@ -122,6 +122,7 @@ class Lexicon:
         self, gazetteer: Gazetteer, triggers: list[Trigger], anaphors: dict, relational: list[RelationalNoun] = ()
     ) -> None:
         self.gazetteer = gazetteer
+        self._functions = frozenset(f.lower() for f in gazetteer.title_functions)
         self.triggers = triggers
         self._lookups: dict[str, NameRecord | None] = {}
         self._verbs: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
@@ -375,6 +376,10 @@ class Lexicon:
         return token.lemma_.lower() in self.creation_lemmas
 
     # titles ---------------------------------------------------------------------
+
+    def is_function(self, text: str) -> bool:
+        """A business function, department or region of title_functions.txt, in any case."""
+        return text.lower() in self._functions
 
     def is_title_word(self, token: Token) -> bool:
         """A word of a title phrase, "Public Relations Director" included."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -787,7 +786,7 @@ class EntityRecognizer:
             elif pobj.ent_type_ or any(c.dep_ == "compound" for c in pobj.children):
                 continue  # the model's own name, or a longer name it may know better
             text = doc[pobj.i:end].text
-            if collapse_key(text) in person_words or self.lexicon.is_title_token(pobj) or self._is_function(text):
+            if collapse_key(text) in person_words or self.lexicon.is_title_token(pobj) or self.lexicon.is_function(text):
                 continue  # "Director of Marketing": a function, not an organisation
             found.append(_Candidate(pobj.i, end, ORG, None, APPOSITION))
         return found
@@ -810,14 +809,6 @@ class EntityRecognizer:
             found.append(_Candidate(start, token.i + 1, label, None, APPOSITION))
         return found
 
-    @cached_property
-    def _functions(self) -> frozenset[str]:
-        return frozenset(f.lower() for f in self.lexicon.gazetteer.title_functions)
-
-    def _is_function(self, text: str) -> bool:
-        """A business function, department or region of title_functions.txt, in any case."""
-        return text.lower() in self._functions
-
     def _kind_after_name_candidates(self, doc: Doc) -> list[_Candidate]:
         """"the Zentrix record label", "its Globex unit": after an article or a
         possessive, a name followed by a noun for a kind of organisation names one."""
@@ -834,7 +825,7 @@ class EntityRecognizer:
                 start -= 1
             if start == end or start == 0 or doc[start - 1].lower_ not in NAME_DETERMINERS:
                 continue
-            if self._is_function(doc[start:end].text) or len(doc[start:end].text) < 2:
+            if self.lexicon.is_function(doc[start:end].text) or len(doc[start:end].text) < 2:
                 continue  # "the R&D unit", "its China business": a function or region, no name; "the R brand": too short alone
             found.append(_Candidate(start, end, ORG, None, APPOSITION))
         return found

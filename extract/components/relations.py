@@ -1059,38 +1059,35 @@ class _DocReader:
                             return found[0]
         return None
 
-    def role_after(self, verb: Token, preps: tuple[str, ...]) -> str | None:
-        # "Acme rehired Roe as CEO": the parser may hang "as CEO" on the name
+    def role_nouns_after(self, verb: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+        """The nouns of "as ..." after the verb; "Acme rehired Roe as CEO": the
+        parser may hang "as CEO" on the name."""
         holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON")]
         for child in (c for holder in holders for c in holder.children):
             if child.dep_ == "prep" and child.lower_ in preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.lex.is_title_token(pobj):
-                        return self.role_text(pobj)
-                    if pobj.dep_ == "pobj":
-                        # "as its chief advanced technology and embedded systems officer":
-                        # the parser coordinates inside the title; the title word ends it
-                        title = next((c for c in pobj.children if c.dep_ == "conj" and self.lex.is_title_token(c)), None)
-                        if title is not None:
-                            start = pobj.left_edge.i
-                            while start < pobj.i and (self.doc[start].dep_ in ("det", "poss") or start in self.entity_of):
-                                start += 1
-                            return self.doc[start:title.i + 1].text
+                yield from (pobj for pobj in child.children if pobj.dep_ == "pobj")
+
+    def role_after(self, verb: Token, preps: tuple[str, ...]) -> str | None:
+        for pobj in self.role_nouns_after(verb, preps):
+            if self.lex.is_title_token(pobj):
+                return self.role_text(pobj)
+            # "as its chief advanced technology and embedded systems officer":
+            # the parser coordinates inside the title; the title word ends it
+            title = next((c for c in pobj.children if c.dep_ == "conj" and self.lex.is_title_token(c)), None)
+            if title is not None:
+                start = pobj.left_edge.i
+                while start < pobj.i and (self.doc[start].dep_ in ("det", "poss") or start in self.entity_of):
+                    start += 1
+                return self.doc[start:title.i + 1].text
         return None
 
     def role_org(self, verb: Token, trigger: Trigger) -> Span | None:
         """The organisation a role after the verb names as its own: "as head of
         X", "named Roe chief executive of X"."""
-        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON")]
-        for child in (c for holder in holders for c in holder.children):
-            if child.dep_ == "prep" and child.lower_ in trigger.role_preps:
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and self.lex.is_title_token(pobj):
-                        return self.title_org(pobj)
-            # (not an apposition of the name: "lured Roe, the head of design at X" is where Roe was)
-            if child.head == verb and child.dep_ in trigger.role_deps and self.lex.is_title_token(child):
-                return self.title_org(child)
-        return None
+        titles = [t for t in self.role_nouns_after(verb, trigger.role_preps) if self.lex.is_title_token(t)]
+        # (on the verb only, not an apposition of the name: "lured Roe, the head of design at X" is where Roe was)
+        titles += [c for c in verb.children if c.dep_ in trigger.role_deps and self.lex.is_title_token(c)]
+        return self.title_org(titles[0]) if titles else None
 
     def role_text(self, title: Token) -> str:
         """"senior director and general manager of X department" -> "senior director"."""
