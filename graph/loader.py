@@ -46,6 +46,7 @@ from corpgraph.errors import DatabaseError, InputError
 from corpgraph.settings import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS
 from extract.model import DocumentRecord, Entity, Evidence, FactSet, Relation
 from extract.ontology import ENTITY_TYPES, PREDICATES, allows
+from graph.schema import ensure_schema
 from graph.statements import RELATION_IDENTITY, Batch, database_errors, read_query, render, split_statements
 
 log = logging.getLogger(__name__)
@@ -627,6 +628,8 @@ def load_document(
     transaction, so readers never see a half-replaced document.
     It returns once the full-text indexes hold what it wrote (unless
     ``await_indexes`` is false: a caller loading many documents waits once).
+    The schema must exist (:func:`graph.schema.ensure_schema`, once per
+    database; :func:`load_facts` and ``graph.ingest.ingest`` create it).
     """
     index = FactIndex(facts)
     rows = Rows.of(facts, index)
@@ -725,7 +728,11 @@ def load_facts(
     redone by the next run. Batches go to ``writers`` sessions at once, each
     owning its share of documents, entities and facts' subjects (see
     :class:`_Writers`); the graph is the same for any number of writers.
+    The schema is created first when missing: without its uniqueness
+    constraints every look-up scans a label and concurrent loads could
+    duplicate nodes.
     """
+    ensure_schema(driver, database=database)
     index = FactIndex(facts)
     states = document_states(driver, facts.documents, database=database, fingerprints=_Fingerprints(index))
     summary = LoadSummary()

@@ -212,13 +212,11 @@ def load_command(
     """Load a facts file into Neo4j: batched, idempotent, skipping documents already loaded."""
     from extract.facts import read_facts
     from graph.loader import load_facts
-    from graph.schema import ensure_schema
 
     factset = read_facts(facts)
     committed = _Committed("documents" if per_document else "transactions")
     with _interruptible(committed), connected(batch_size) as (settings, driver), _progress() as progress:
         task = progress.add_task("loading", total=None)
-        ensure_schema(driver, database=settings.neo4j_database)
 
         def loaded(done: int, total: int) -> None:
             committed.update(done, total)

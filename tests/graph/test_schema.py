@@ -75,3 +75,17 @@ def test_case_insensitive_alias_lookup_uses_the_keyword_index(world_graph):
         "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN node.id AS id", q="helix~"
     )
     assert {r["id"] for r in records} >= {"helix-auto", "helix-mobility", "helix-one"}
+
+
+def test_load_facts_creates_a_missing_schema_before_writing(graph_db):
+    """A caller of the Python API on a fresh database gets the constraints too:
+    without them every look-up scans a label and concurrent loads may duplicate nodes."""
+    from graph.loader import load_facts
+    from tests.graph.graph_world import world_facts
+
+    graph_db.execute_query("DROP CONSTRAINT person_id")
+    graph_db.execute_query("DROP CONSTRAINT organization_id")
+    assert not {"person_id", "organization_id"} & schema_names(graph_db)
+    load_facts(graph_db, world_facts())
+    assert set(CONSTRAINTS + INDEXES) <= schema_names(graph_db)
+    assert "NodeUniqueIndexSeek" in _plan(graph_db, "MATCH (p:Person {id: $id}) RETURN p", id="mira-castell")
