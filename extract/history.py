@@ -58,7 +58,9 @@ def person_history(
         founding = job.predicate == "FOUNDED"
         if (event not in JOIN_EVENTS) if not founding else (event not in FOUNDING_EVENTS):
             continue
-        previous = _previous_employer(jobs[:n], job, family) or _described_employer(jobs[n + 1:], job, family)
+        # What the sentence of the join says the person was ("Before joining B,
+        # she was at A") is surer than the story order, which it may contradict.
+        previous = _described_employer(jobs[n + 1:], job, family) or _previous_employer(jobs[:n], job, family)
         if previous is None:
             continue
         started = job.qualifiers.get("date" if founding else "start")

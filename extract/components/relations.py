@@ -35,7 +35,7 @@ from extract.extensions import register_extensions, span_key
 from extract.components.coref import DIVISION_MARK, common_noun, is_definite, other_kind
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
-from extract.ontology import PREDICATES
+from extract.ontology import DATE_QUALIFIERS, PREDICATES
 
 # Ranks of titles (titles.jsonl) that, bare before a name, mean a job at the
 # organisation the article is about ("founder and CEO Jane Roe").
@@ -159,11 +159,27 @@ def _dedupe(found: Iterable[Found]) -> list[Found]:
         best, other = (item, kept) if item.confidence > kept.confidence else (kept, item)
         if best.event not in CAREER_EVENTS and other.event in CAREER_EVENTS:
             best.event = other.event
-        best.qualifiers = {**other.qualifiers, **best.qualifiers}
+        best.qualifiers = _merged_qualifiers(best.qualifiers, other.qualifiers)
         if other.qualifiers.get("current") is False:
             best.qualifiers["current"] = False  # "left X" outweighs a title that reads as present
         seen[key] = best
     return list(seen.values())
+
+
+def _merged_qualifiers(best: dict, other: dict) -> dict:
+    """``best``'s qualifiers, with what only ``other`` states. Dates go together
+    with the words they were read from (one ``_date_text`` dates them all), so
+    ``other``'s dates are taken only when ``best`` has none or shares their words:
+    "left Acme, where she spent nine years" must not date the stay's start by the
+    leaving's day."""
+    merged = {**other, **best}
+    if any(name in best for name in DATE_QUALIFIERS) and other.get("_date_text") != best.get("_date_text"):
+        for name in (*DATE_QUALIFIERS, "_date_text", "_end_text"):
+            if name in best:
+                merged[name] = best[name]
+            else:
+                merged.pop(name, None)
+    return merged
 
 
 def _date_foundings(found: list[Found], dates: dict[str, str], key_of) -> None:

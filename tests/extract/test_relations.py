@@ -1272,3 +1272,67 @@ def test_working_somewhere_until_a_date_ends_the_job_then(extract_text):
     assert "start" not in fact.qualifiers
     future = relation(extract_text("Li Wei will work at Siemens until 2030."), "Li Wei", "WORKS_FOR", "Siemens")
     assert "start" not in future.qualifiers and "end" not in future.qualifiers
+
+
+def test_a_kind_noun_the_tagger_reads_as_an_adjective_still_names_the_company(extract_text):
+    # "firm" before a name is tagged as an adjective ("a firm grip")
+    facts = extract_text("Lena Ortiz, who co-founded the payments firm Tallyra with her brother in 2011, spoke.")
+    assert relation(facts, "Lena Ortiz", "FOUNDED", "Tallyra").qualifiers.get("date") == "2011"
+    # and an adjective "firm" names nothing
+    assert not extract_text("Prices at Corvane Labs held firm Monday.").relations
+
+
+def test_a_place_before_a_kind_noun_is_a_description_not_a_company(extract_text):
+    facts = extract_text("Lena Ortiz joined Corvane Labs, the Denver start-up said.")
+    assert ("Lena Ortiz", "WORKS_FOR", "Corvane Labs") in triples(facts)
+    assert not [e.name for e in facts.entities if "start-up" in e.name]
+
+
+def test_the_job_a_joining_sentence_says_came_before_outranks_the_story_order(extract_text):
+    facts = extract_text(
+        "Lena Ortiz has left Brixel to become finance chief of Corvane. "
+        "Before joining Brixel in 2016, Ortiz was an analyst at Haldane Trust."
+    )
+    moved = relation(facts, "Lena Ortiz", "MOVED", "Brixel")
+    assert names(facts)[moved.qualifiers["from"]] == "Haldane Trust"
+    assert relation(facts, "Lena Ortiz", "WORKS_FOR", "Haldane Trust").qualifiers.get("end") == "2016"
+    assert "end" not in relation(facts, "Lena Ortiz", "WORKS_FOR", "Corvane").qualifiers
+
+
+def test_a_stay_told_in_a_where_clause_is_not_dated_by_the_leaving(extract_text):
+    text = "Lena Ortiz has left Brixel Bank, where she spent six years, to become chief executive of Corvane Labs."
+    fact = relation(extract_text(text, date="2024-05-01"), "Lena Ortiz", "WORKS_FOR", "Brixel Bank")
+    assert "start" not in fact.qualifiers and fact.qualifiers.get("end") == "2024-05-01"
+
+
+def test_its_after_a_clause_of_founding_is_the_founded_company(extract_text):
+    facts = extract_text("Corvane grew fast. Lena Ortiz, who founded Brixel in 2015, stepped down as its chief executive.")
+    assert relation(facts, "Lena Ortiz", "WORKS_FOR", "Brixel").qualifiers["role"] == "chief executive"
+    assert ("Lena Ortiz", "WORKS_FOR", "Corvane") not in triples(facts)
+    # a clause that only says where she studied is still background
+    other = extract_text("Corvane grew fast. Lena Ortiz, who holds a doctorate from Brixel University, is its chief scientist.")
+    assert ("Lena Ortiz", "WORKS_FOR", "Brixel University") not in triples(other)
+
+
+def test_a_one_word_place_after_a_business_title_is_the_employer(extract_text):
+    # the model tags such unknown one-word names as places
+    facts = extract_text("Lena Ortiz has left Brixel to become chief financial officer of Corvane.")
+    assert relation(facts, "Lena Ortiz", "MOVED", "Corvane").qualifiers["role"] == "chief financial officer"
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Ortiz, the mayor of Leeds, opened the plant.",
+    "Lena Ortiz, the president of France, opened the plant.",
+    "Lena Ortiz, head of Asia at Brixel Robotics, opened the plant.",
+])
+def test_a_place_after_a_title_a_place_holds_or_a_region_stays_a_place(extract_text, text):
+    facts = extract_text(text)
+    assert not [e for e in facts.entities if e.name in ("Leeds", "France", "Asia")]
+
+
+def test_an_untagged_name_that_hires_a_person_is_a_company(extract_text):
+    facts = extract_text("Corvane hired Lena Ortiz as its finance chief on Monday.")
+    assert relation(facts, "Lena Ortiz", "WORKS_FOR", "Corvane").qualifiers["role"] == "finance chief"
+    # a word of a person's name is that person, not an employer
+    other = extract_text("Urs Kessler spoke. Kessler recruited Lena Ortiz to the team.")
+    assert [e.type for e in other.entities if "Kessler" in e.name] == ["Person"]
