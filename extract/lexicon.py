@@ -169,6 +169,7 @@ class Lexicon:
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])
         self.place_verbs = frozenset(anaphors["place_verbs"])
+        self.place_title_heads = frozenset(anaphors["place_title_heads"])
         self.membership_words = frozenset(anaphors["membership_words"])
         self.unsplit_words = tuple(anaphors["unsplit_words"])
         self.job_qualifiers = frozenset(anaphors["job_qualifiers"])
@@ -401,6 +402,15 @@ class Lexicon:
         if self.gazetteer.is_title_head(token.text):
             return True
         return self.is_founder_title(token)
+
+    def place_can_hold(self, title: Token) -> bool:
+        """Whether a country, region or city can hold this title: "mayor of Leeds",
+        "president of France", but not "chief financial officer of X"."""
+        if title.lower_ in self.place_title_heads or title.lemma_.lower() in self.place_title_heads:
+            return True
+        start = min([c.i for c in title.lefts if c.dep_ in ("amod", "compound")] + [title.i])
+        record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
+        return record is None or record.rank == "official"
 
     def is_founder_title(self, token: Token) -> bool:
         if self.gazetteer.is_founder_title(token.text):

@@ -229,7 +229,8 @@ class Coreference:
                 (p, meant) for p, meant in reversed(history)
                 if meant.label_ in wanted.split("|") and here - sent_index[p.start] <= PRONOUN_WINDOW
                 and not (appositive_of is not None and p.start <= appositive_of.i < p.end)
-                and not (sent_index[p.start] == here and _in_background_clause(p, token))
+                and not (sent_index[p.start] == here and _in_background_clause(p, token)
+                         and not self._founded_by_clause(p))
             ]
             if wanted == "PERSON" and candidates:
                 # "Roe is the son of Smith. He ...": of the people the nearest
@@ -252,6 +253,13 @@ class Coreference:
                 # "he" for paragraphs after it last named him
                 history.append((doc[token.i:token.i + 1], meant))
         return antecedents, noun_antecedents
+
+    def _founded_by_clause(self, name: Span) -> bool:
+        """"Roe, who co-founded Acme in 2011, stepped down as its chief": the company
+        a clause says its subject founded is theirs, and what "its" goes on to mean."""
+        verb = name.root.head
+        return name.root.dep_ in ("dobj", "nsubjpass") and verb.dep_ == "relcl" and any(
+            trigger.predicate == "FOUNDED" for trigger in self.lexicon.verb_triggers(verb))
 
     def _company_noun(self, token: Token, named_tokens: set[int]) -> bool:
         """"the company", "this start-up": not "the Acme unit", "Acme's company",

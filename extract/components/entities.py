@@ -110,6 +110,7 @@ class EntityRecognizer:
         candidates = _overruled(doc, candidates, statements) + statements
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
+        candidates += self._untagged_employer_candidates(doc, candidates)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc)
@@ -629,7 +630,11 @@ class EntityRecognizer:
         found = []
         for token in doc[:-1]:
             # (the model may have swallowed the noun into the name: "start-up Bebop" as PERSON)
-            label = self.lexicon.apposition_type(token) if token.pos_ == "NOUN" else None
+            # (the tagger reads "firm" in "the payments firm Quillpay" as an adjective)
+            label = self.lexicon.apposition_type(token) if token.pos_ == "NOUN" or (
+                token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ in ("DET", "NOUN")
+                and doc[token.i + 1].pos_ == "PROPN" and not doc[token.i + 1].ent_type_ == "DATE"
+            ) else None
             if label is None and "-" in token.text:
                 label = self.lexicon.noun_type(token.lower_)  # "start-up", kept whole
             if label is None and token.i >= 2 and doc[token.i - 1].text == "-":
@@ -673,6 +678,36 @@ class EntityRecognizer:
                 person = any(t.object == ("PERSON",) for t in triggers)
             if person:
                 found.append(_Candidate(start, token.i + 1, PERSON, None, APPOSITION))
+        return found
+
+    def _untagged_employer_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"Corvane hired Lena Ortiz": a capitalised name the model did not tag, the
+        subject of a verb that only an organisation does to a person it names, is
+        one (the tagger takes such a first word of a sentence for a noun). Not a
+        word of a person's name: "Urs Kessler ... Kessler recruited Roe"."""
+        person_words = {
+            collapse_key(w) for c in candidates if c.label == PERSON
+            for w in doc[c.start:c.end].text.split()
+        }
+        found = []
+        for token in doc:
+            if token.ent_type_ or token.pos_ not in ("PROPN", "NOUN") or token.dep_ != "nsubj" \
+                    or not token.is_alpha or not token.text[:1].isupper() or self.lexicon.is_function(token.text):
+                continue
+            if not any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.head.children):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                    and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                start -= 1
+            span = doc[start:token.i + 1]
+            if not all(t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t) for t in span) \
+                    or any(collapse_key(t.text) in person_words for t in span):
+                continue
+            triggers = self.lexicon.verb_triggers(token.head)
+            if triggers and all(t.subject == ("ORG",) for t in triggers) and any(
+                    t.object == ("PERSON",) and t.predicate == "WORKS_FOR" for t in triggers):
+                found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         return found
 
     def _name_run(self, doc: Doc, start: int, step: int) -> tuple[int, int] | None:
@@ -783,6 +818,8 @@ class EntityRecognizer:
             if pobj.ent_type_ == "PERSON":
                 if not titled or (pobj.i + 1 < len(doc) and doc[pobj.i + 1].ent_type_ == "PERSON"):
                     continue  # only a one-word "person" after a title's "of"
+            elif pobj.ent_type_ == "GPE" and titled and self._business_title_of(head, pobj):
+                pass  # "chief financial officer of Corvane": no place has one
             elif pobj.ent_type_ or any(c.dep_ == "compound" for c in pobj.children):
                 continue  # the model's own name, or a longer name it may know better
             text = doc[pobj.i:end].text
@@ -790,6 +827,14 @@ class EntityRecognizer:
                 continue  # "Director of Marketing": a function, not an organisation
             found.append(_Candidate(pobj.i, end, ORG, None, APPOSITION))
         return found
+
+    def _business_title_of(self, title: Token, place: Token) -> bool:
+        """A one-word "place" after a title that only a business has, with no
+        employer named after it ("head of Asia at Acme" is a region of Acme)."""
+        doc = title.doc
+        one_word = place.ent_iob_ == "B" and (place.i + 1 >= len(doc) or doc[place.i + 1].ent_iob_ != "I")
+        employer_after = any(c.dep_ == "prep" and c.lower_ in ("at", "for", "with") for c in title.children)
+        return one_word and not employer_after and not self.lexicon.place_can_hold(title)
 
     def _listed_example_candidates(self, doc: Doc) -> list[_Candidate]:
         """"missiles such as Tarvo and Kelda", "its brands, including Vela": names
@@ -1115,6 +1160,9 @@ def _plausible(text: str, label: str, lexicon: Lexicon) -> bool:
         return False
     if label == ORG and " " not in text and (text.lower() in lexicon.org_part_nouns or text.lower() in lexicon.org_nouns):
         return False  # "chair of the Committee", "the Group said": a common noun, no name
+    last = text.rsplit(" ", 1)[-1]
+    if label == ORG and " " in text and last.islower() and last in lexicon.org_nouns:
+        return False  # "the Denver start-up", "a Munich firm": a description; names end capitalised
     if label == PRODUCT and len(text.split()) == 1 and not any(ch.isdigit() for ch in text):
         return False  # the model's one-word "products" are mostly common nouns
     if label == PERSON and (len(text) < 2 or any(ch.isdigit() for ch in text)):
