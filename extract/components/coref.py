@@ -241,6 +241,8 @@ class Coreference:
                 subjects = [(p, meant) for p, meant in candidates if sent_index[p.start] == nearest
                             and p.root.dep_ in SUBJECTS and p.root.head.dep_ == "ROOT"]
                 candidates = subjects or candidates
+            if wanted != "PERSON":
+                candidates = self._by_clause_subject(token, candidates)
             if token.lower_ == "it":
                 # A subject "it" mostly continues the organisation the text is
                 # about: prefer one that was a subject.
@@ -253,6 +255,29 @@ class Coreference:
                 # "he" for paragraphs after it last named him
                 history.append((doc[token.i:token.i + 1], meant))
         return antecedents, noun_antecedents
+
+    def _by_clause_subject(self, pronoun: Token, candidates: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
+        """"Acme counts X among its investors", "Acme hired Roe as its CFO": a
+        possessive in a phrase of the verb is the subject's. "X and Y are among
+        its investors", "X is its largest backer": after a copula it is not."""
+        noun = pronoun.head
+        if pronoun.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return candidates
+        verb = noun.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return candidates
+        # the doer: the subject, or a passive verb's agent ("poached by X as its CTO")
+        doers = [c for c in verb.children if c.dep_ == "nsubj"]
+        doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and not doers:
+            return candidates
+        subjects = {t.i for c in doers for t in [c, *(x for x in c.children if x.dep_ == "conj")]}
+        if not subjects:
+            return candidates
+        said_by = [(p, meant) for p, meant in candidates if p.root.i in subjects]
+        if verb.lemma_.lower() in self.lexicon.copula_lemmas:
+            return [(p, meant) for p, meant in candidates if (p, meant) not in said_by]
+        return said_by or candidates
 
     def _founded_by_clause(self, name: Span) -> bool:
         """"Roe, who co-founded Acme in 2011, stepped down as its chief": the company

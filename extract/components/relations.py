@@ -375,16 +375,33 @@ class _DocReader:
         return other_kind(self.lex, self.kinds, noun, ent)
 
     def included(self, token: Token, types: Iterable[str]) -> list[Span]:
-        """"several employees, including X, Y and Z": the named members."""
+        """"several employees, including X, Y and Z": the named members; also
+        "its investors include X and Y", "X and Y are among its investors" and
+        "counts X among its investors"."""
         if token.pos_ != "NOUN" or token.i in self.entity_of:
             return []
+        types = tuple(types)
         found: list[Span] = []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in self.lex.inclusion_words:
                 for member in child.subtree:
                     ent = self.entity_of.get(member.i)
-                    if ent is not None and ent.label_ in tuple(types) and ent not in found:
+                    if ent is not None and ent.label_ in types and ent not in found:
                         found.append(ent)
+        verb, member_deps = token.head, ()
+        if token.dep_ in SUBJECT_DEPS and verb.lemma_.lower() in self.lex.inclusion_verbs:
+            member_deps = ("dobj", "attr")
+        elif token.dep_ == "pobj" and verb.lower_ == "among":
+            verb = verb.head
+            if verb.lemma_.lower() in self.lex.copula_lemmas:
+                member_deps = SUBJECT_DEPS
+            elif verb.lemma_.lower() in self.lex.inclusion_verbs:
+                member_deps = ("dobj",)
+        if member_deps and verb.pos_ in ("VERB", "AUX") and not self.blocked(verb):
+            for child in verb.children:
+                if child.dep_ in member_deps:
+                    found += [ent for t in _with_conjuncts(child) if (ent := self.entity(t, types)) is not None
+                              and ent not in found]
         return found
 
     def versioned(self, token: Token, types: Iterable[str]) -> list[Span]:
@@ -1245,6 +1262,17 @@ class _DocReader:
         objects: list[Span] = []
         agents = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.agent_preps
                   for e in self.prep_objects(c, trigger.subject)]
+        if trigger.agent_preps:
+            # "a round led by X", "a round ..., with participation from Y"
+            agents += [e for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in self.lex.leading_lemmas
+                       for p in c.children if p.dep_ in ("agent", "prep") and p.lower_ == "by"
+                       for e in self.prep_objects(p, trigger.subject) if e not in agents]
+            if agents or subjects:
+                joined = self.participants(noun) + (self.participants(noun.head) if noun.head.pos_ == "VERB" else [])
+                if agents:
+                    agents += [e for e in joined if e not in agents]
+                else:
+                    subjects += [e for e in joined if e not in subjects]
         if agents:
             # "received $5m in funding, including an investment from X": X invests in the receiver
             verb = noun.head
@@ -1301,6 +1329,13 @@ class _DocReader:
                     yield Found(trigger.predicate, subj, obj, sentence, dict(qualifiers), trigger.confidence * 0.95, trigger.event)
         if trigger.predicate == "PARTNERED_WITH" and subjects and objects:
             yield from self.joint_venture(sentence, subjects + objects, qualifiers)
+
+    def participants(self, head: Token) -> list[Span]:
+        """"(led a round), with participation from X and Y": more investors."""
+        return [e for c in head.children if c.dep_ == "prep" and c.lower_ == "with"
+                for noun in c.children if noun.dep_ == "pobj" and noun.lemma_.lower() in self.lex.participation_nouns
+                for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                for e in self.prep_objects(p, ("ORG", "PERSON"))]
 
     def coordinated_pair(self, noun: Token, trigger: Trigger) -> tuple[Span, Span] | None:
         """"the prices of X and Y are in fierce competition": two coordinated entities of the clause."""

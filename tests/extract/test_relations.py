@@ -1336,3 +1336,34 @@ def test_an_untagged_name_that_hires_a_person_is_a_company(extract_text):
     # a word of a person's name is that person, not an employer
     other = extract_text("Urs Kessler spoke. Kessler recruited Lena Ortiz to the team.")
     assert [e.type for e in other.entities if "Kessler" in e.name] == ["Person"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Power counts Brightwater Capital and Okada Industries among its investors.",
+    "Kestrel Power said its investors include Brightwater Capital and Okada Industries.",
+    "Kestrel Power investors include Brightwater Capital and Okada Industries.",
+])
+def test_members_a_relational_noun_includes_are_its_holders(extract_text, text):
+    invested = {(s, o) for s, p, o in triples(extract_text(text)) if p == "INVESTED_IN"}
+    assert invested == {("Brightwater Capital", "Kestrel Power"), ("Okada Industries", "Kestrel Power")}
+
+
+def test_brands_a_company_says_it_has_are_part_of_it(extract_text):
+    facts = extract_text("Tarrant Holdings brands include Quorvex Motors and Velto Cars.")
+    parts = {(s, o) for s, p, o in triples(facts) if p == "PART_OF"}
+    assert parts == {("Quorvex Motors", "Tarrant Holdings"), ("Velto Cars", "Tarrant Holdings")}
+
+
+def test_its_after_a_copula_is_none_of_the_subjects(extract_text):
+    # "its" cannot be one of the investors; nothing before names the company
+    facts = extract_text("Brightwater Capital and Okada Industries are among its investors, Kestrel Power said.")
+    assert not [t for t in triples(facts) if t[1] == "INVESTED_IN" and t[2] != "Kestrel Power"]
+
+
+@pytest.mark.parametrize("text", [
+    "Serapis Robotics raised $40 million in a round led by Brightwater Capital, with participation from Holloway Capital.",
+    "Brightwater Capital led a $40 million round in Serapis Robotics, with participation from Holloway Capital.",
+])
+def test_who_led_a_round_and_who_took_part_invested(extract_text, text):
+    invested = {(s, o) for s, p, o in triples(extract_text(text)) if p == "INVESTED_IN"}
+    assert invested == {("Brightwater Capital", "Serapis Robotics"), ("Holloway Capital", "Serapis Robotics")}
