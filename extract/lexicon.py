@@ -451,7 +451,7 @@ class Lexicon:
 
     def is_org_part_noun(self, token: Token) -> bool:
         """"department", "team", "unit": a part of the organisation that owns it."""
-        return token.lemma_.lower() in self.org_part_nouns
+        return token.lemma_.lower() in self.org_part_nouns or token.lower_ in self.org_part_nouns
 
     def maker_prefix(self, product: Span, org_keys: set[str]) -> Span | None:
         """The organisation whose name begins a product's name ("Acme Model 5"),

@@ -656,14 +656,25 @@ class EntityRecognizer:
     def _untagged_person_candidates(self, doc: Doc) -> list[_Candidate]:
         """"Mateus Quinn left Acme for Globex", "Acme hired Nils Roe": capitalised
         words the model did not tag, in the place of a verb that a person fills
-        (the subject of a person's verb, the object of a hiring), are a name."""
+        (the subject of a person's verb, the object of a hiring), are a name. So
+        are two or three such words the model called an organisation, the
+        subject of a person's verb of which an organisation is the object
+        ("Elena Petrova ran Orbicor": no listed name, no company ending)."""
         found = []
         for token in doc:
-            if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+            model_org = token.ent_type_ == "ORG" and token.dep_ == "nsubj"
+            if (token.ent_type_ and not model_org) or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
                 continue
             start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and not doc[start - 1].ent_type_:
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                    and doc[start - 1].ent_type_ == token.ent_type_:
                 start -= 1
+            if model_org and not (doc[start].ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")):
+                continue  # only the model's whole span
+            if model_org and not any(
+                t.ent_type_ == "ORG" for c in token.head.children if c.dep_ in ("dobj", "prep") for t in c.subtree
+            ):
+                continue
             span = doc[start:token.i + 1]
             if not 2 <= len(span) <= 3 or not all(
                 t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t) for t in span

@@ -1492,13 +1492,17 @@ class _DocReader:
                     found = self.prep_objects(child, ("ORG",))
                     if found:
                         return found[0]
-        if title.dep_ == "attr" and title.head.lemma_ == "be":
-            # "Roe was chief architect at Acme": the parser hangs "at Acme" on the verb
-            for child in title.head.children:
+        verb = title.head
+        if (title.dep_ == "attr" and verb.lemma_ == "be") or (
+                title.dep_ in ("attr", "oprd") and (self.lex.is_becoming(verb) or verb.lemma_.lower() in self.lex.copula_lemmas)):
+            # "Roe was chief architect at Acme", "Roe has been named CEO at Acme":
+            # the parser hangs "at Acme" on the verb
+            for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ in ("at", "with", "for"):
                     found = self.prep_objects(child, ("ORG",))
                     if found:
                         return found[0]
+        if title.dep_ == "attr" and verb.lemma_ == "be":
             if title.head.dep_ == "relcl" and _relative_of_place(title.head):
                 # "Acme, of which Roe is chairman" / "Acme, where Roe is CEO"; the
                 # parser may hang the clause on a noun before the name ("the assets

@@ -1367,3 +1367,21 @@ def test_its_after_a_copula_is_none_of_the_subjects(extract_text):
 def test_who_led_a_round_and_who_took_part_invested(extract_text, text):
     invested = {(s, o) for s, p, o in triples(extract_text(text)) if p == "INVESTED_IN"}
     assert invested == {("Brightwater Capital", "Serapis Robotics"), ("Holloway Capital", "Serapis Robotics")}
+
+
+def test_an_employer_hung_on_the_verb_of_a_naming_is_the_titles(extract_text):
+    fact = relation(extract_text("Mirela Dobos has been named chief operating officer at Lumenta Systems."),
+                    "Mirela Dobos", "WORKS_FOR", "Lumenta Systems")
+    assert fact.qualifiers["role"] == "chief operating officer"
+
+
+def test_a_person_the_model_called_a_company_runs_one(extract_text):
+    # the model tags this invented name an organisation
+    facts = extract_text("Elena Petrova, who ran Orbicor's European operations until March, "
+                         "has been named chief operating officer at Lumenta Systems.", date="2024-05-01")
+    assert [e.type for e in facts.entities if e.name == "Elena Petrova"] == ["Person"]
+    assert relation(facts, "Elena Petrova", "WORKS_FOR", "Orbicor").qualifiers.get("end") == "2024-03"
+    assert names(facts)[relation(facts, "Elena Petrova", "MOVED", "Lumenta Systems").qualifiers["from"]] == "Orbicor"
+    # a name with a company ending stays a company
+    other = extract_text("Harlow Systems runs Orbicor's European operations.")
+    assert [e.type for e in other.entities if e.name == "Harlow Systems"] == ["Organization"]
