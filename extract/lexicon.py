@@ -66,6 +66,8 @@ class Trigger:
     default_date: str | None = None
     # Only a passive says it: "X is used in Y" (active, "X uses Z in Y", it says another thing).
     passive_only: bool = False
+    # Whoever did it "with" the subject did it too: "X co-founded Y with Z".
+    with_subjects: bool = False
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:

@@ -807,6 +807,9 @@ class _DocReader:
         if trigger.patient_is_subject and not agents:
             # "X was renamed Y": the one renamed is the fact's subject
             agents = [e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
+        if trigger.with_subjects and agents:
+            agents += [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                       for e in self.prep_objects(c, trigger.subject) if e not in agents]
         patients = self.objects(verb, trigger)
         if not patients and not trigger.patient_is_subject:
             # (when the one acted on is the fact's subject, "a sedan built by
@@ -814,6 +817,10 @@ class _DocReader:
             patients = self.reduced_passive_object(verb, trigger)
         if not patients:
             agents, patients = self.relative_gap(verb, trigger, agents)
+        if not patients and trigger.event == "leave" and agents:
+            # "After eight years at X, she left": what she left
+            before = self.org_before(verb)
+            patients = [before] if before is not None and before.label_ in _label_types(trigger.object) else []
         agents = [a for a in agents if not any(_same(a, p, self.keys) for p in patients)]
         if trigger.swap and trigger.role_preps and agents:
             # "Acme appointed Roe as head of Globex": the job is where the role says
@@ -833,6 +840,10 @@ class _DocReader:
             return
         qualifiers = self.qualifiers(verb, trigger, sentence, previous)
         moved_from = self.from_org(verb, trigger)
+        if moved_from is None and trigger.event == "founding" and verb.dep_ != "relcl":
+            # "After eight years at X, she left to found Y": a move from X
+            moved_from = self.org_before(verb) or (
+                self.org_before(verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") else None)
         extra = (previous.start_char, previous.end_char) if previous is not None else None
         if trigger.to_preps:
             # "Roe left X for Y": a move to Y ("for Y" may hang on X's name)

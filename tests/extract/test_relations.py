@@ -1385,3 +1385,19 @@ def test_a_person_the_model_called_a_company_runs_one(extract_text):
     # a name with a company ending stays a company
     other = extract_text("Harlow Systems runs Orbicor's European operations.")
     assert [e.type for e in other.entities if e.name == "Harlow Systems"] == ["Organization"]
+
+
+def test_who_founded_it_with_the_founder_founded_it_too(extract_text):
+    facts = extract_text("Hana Kim co-founded Strata Robotics with Leo Marsh in 2019.")
+    assert relation(facts, "Leo Marsh", "FOUNDED", "Strata Robotics").qualifiers.get("date") == "2019"
+    assert relation(facts, "Hana Kim", "FOUNDED", "Strata Robotics").qualifiers.get("date") == "2019"
+    # money or kin "with" the founding found nothing
+    other = extract_text("Hana Kim founded Strata Robotics with her brother and $2 million from Brightwater Capital.")
+    assert {s for s, p, o in triples(other) if p == "FOUNDED"} == {"Hana Kim"}
+
+
+def test_years_at_a_company_before_leaving_or_founding_are_where_the_person_was(extract_text):
+    facts = extract_text("After eight years at Quorvex, Hana Kim left to found Strata Robotics.")
+    assert names(facts)[relation(facts, "Hana Kim", "MOVED", "Strata Robotics").qualifiers["from"]] == "Quorvex"
+    left = relation(extract_text("After eight years at Quorvex, Hana Kim left."), "Hana Kim", "WORKS_FOR", "Quorvex")
+    assert left.qualifiers["current"] is False
