@@ -1399,10 +1399,22 @@ class _DocReader:
                 org = self.org_of_coordinated_title(token) or self.topic_of_bare_title(token)
                 if org is None:
                     continue
+            first = token
+            while first.dep_ == "conj":
+                if self.lex.is_title_token(first.head):
+                    first = first.head
+                elif first.head.i in self.entity_of and first.head.dep_ == "pobj" \
+                        and self.lex.is_title_token(first.head.head.head) and first.head.head.dep_ == "prep":
+                    first = first.head.head.head  # "CEO of X and a partner at Y", hung on X
+                else:
+                    break
+            # "CEO of X and a partner at Y": the titles of each employer apart; the
+            # first title still says who holds them, and how
             top = token
-            while top.dep_ == "conj" and self.lex.is_title_token(top.head):
+            while top is not first and top.dep_ == "conj" and self.lex.is_title_token(top.head) and (
+                    org is None or (head_org := self.title_org(top.head)) is None or _same(head_org, org, self.keys)):
                 top = top.head
-            person = self.title_holder(top, token)
+            person = self.title_holder(first, token)
             if person is None:
                 continue
             if org is None:
@@ -1415,7 +1427,7 @@ class _DocReader:
                     continue
             # "former Acme and Globex executive Roe": a job at each
             for each in self.entities(org.root, ("ORG",)) if org.root.i in self.entity_of else [org]:
-                yield from self.title_facts(top, person, each, sentence)
+                yield from self.title_facts(top, person, each, sentence, first)
 
     def topic_of_bare_title(self, title: Token) -> Span | None:
         """"... will advise founder and CEO Jane Roe": a title right before a name,
@@ -1663,8 +1675,13 @@ class _DocReader:
         subj = self.subjects(verb, ("PERSON",))
         return subj[0] if subj else None
 
-    def title_facts(self, top: Token, person: Span, org: Span, sentence: Span) -> Iterator[Found]:
-        titles = [t for t in _with_conjuncts(top) if self.lex.is_title_token(t)]
+    def title_facts(self, top: Token, person: Span, org: Span, sentence: Span, first: Token | None = None) -> Iterator[Found]:
+        """The job ``top`` and the titles coordinated with it (but not one with an
+        employer of its own) say; ``first`` is the first of the coordinated titles
+        (``top`` when not given), whose place in the sentence tells how it is said."""
+        titles = [t for t in _with_conjuncts(top) if self.lex.is_title_token(t) and (
+            t is top or (elsewhere := self.title_org(t)) is None or _same(elsewhere, org, self.keys))]
+        top = first if first is not None else top
         founder = [t for t in titles if self.lex.is_founder_title(t)]
         roles = [t for t in titles if not self.lex.is_founder_title(t)]
         former = any(self.lex.is_former(t) for t in titles)

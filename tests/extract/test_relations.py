@@ -1401,3 +1401,15 @@ def test_years_at_a_company_before_leaving_or_founding_are_where_the_person_was(
     assert names(facts)[relation(facts, "Hana Kim", "MOVED", "Strata Robotics").qualifiers["from"]] == "Quorvex"
     left = relation(extract_text("After eight years at Quorvex, Hana Kim left."), "Hana Kim", "WORKS_FOR", "Quorvex")
     assert left.qualifiers["current"] is False
+
+
+@pytest.mark.parametrize("text, current", [
+    ("Ingrid Solberg was chief executive of Selmer Savings and a partner at Brightwater Capital.", False),
+    ("Ingrid Solberg, 58, was previously chief executive of Selmer Savings and a partner at Brightwater Capital.", False),
+    ("Ingrid Solberg is chief executive of Selmer Savings and a partner at Brightwater Capital.", True),
+])
+def test_coordinated_titles_with_employers_of_their_own_are_two_jobs(extract_text, text, current):
+    facts = extract_text(text)
+    assert {(o, r.qualifiers.get("role"), r.qualifiers.get("current")) for r in facts.relations
+            for o in [names(facts)[r.object]] if r.predicate == "WORKS_FOR"} == {
+        ("Selmer Savings", "chief executive", current), ("Brightwater Capital", "partner", current)}
