@@ -773,8 +773,11 @@ class EntityRecognizer:
         for token in doc:
             if not self.lexicon.is_title_token(token):
                 continue
-            if token.text[:1].isupper() and token.i + 1 < len(doc):
+            if token.i + 1 < len(doc):
                 run = self._name_run(doc, token.i + 1, 1)
+                if run is not None and not token.text[:1].isupper() and any(
+                        t.ent_type_ not in ("", PERSON) for t in doc[run[0]:run[1]]):
+                    run = None  # "the chief executive Last Year": a lower-case title names no date
                 if run is not None:
                     found.append(_Candidate(run[0], run[1], PERSON, None, APPOSITION))
             if token.dep_ in ("oprd", "dobj", "xcomp") and self.lexicon.is_becoming(token.head) and token.i > 0:

@@ -808,8 +808,10 @@ class _DocReader:
             # "X was renamed Y": the one renamed is the fact's subject
             agents = [e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
         if trigger.with_subjects and agents:
+            # (names only: not "with X and their first film Y")
             agents += [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                       for e in self.prep_objects(c, trigger.subject) if e not in agents]
+                       for e in self.prep_objects(c, trigger.subject) if e not in agents
+                       and e.root.dep_ in ("pobj", "conj") and e.root.head.pos_ in ("ADP", "PROPN")]
         patients = self.objects(verb, trigger)
         if not patients and not trigger.patient_is_subject:
             # (when the one acted on is the fact's subject, "a sedan built by
@@ -1394,6 +1396,8 @@ class _DocReader:
         for token in sentence:
             if not self.lex.is_title_token(token) or token.i in self.entity_of:
                 continue
+            if token.dep_ in ("amod", "compound") and token.head.i == token.i + 1 and self.lex.is_title_token(token.head):
+                continue  # "chief" of "chief executive": the whole title is the next word's
             org = self.title_org(token)
             if org is None and self.title_verb(token) is None:
                 org = self.org_of_coordinated_title(token) or self.topic_of_bare_title(token)

@@ -1413,3 +1413,12 @@ def test_coordinated_titles_with_employers_of_their_own_are_two_jobs(extract_tex
     assert {(o, r.qualifiers.get("role"), r.qualifiers.get("current")) for r in facts.relations
             for o in [names(facts)[r.object]] if r.predicate == "WORKS_FOR"} == {
         ("Selmer Savings", "chief executive", current), ("Brightwater Capital", "partner", current)}
+
+
+def test_a_name_after_a_lower_case_title_is_the_holder_and_the_whole_title_the_role(extract_text):
+    facts = extract_text("Velton Energy chief executive Anders Lind criticized Norvik Bank for pulling its financing.")
+    assert relation(facts, "Anders Lind", "WORKS_FOR", "Velton Energy").qualifiers["role"] == "chief executive"
+    assert ("Anders Lind", "CRITICIZED", "Norvik Bank") in triples(facts)
+    # capitalised words the model calls a date are no name
+    assert not [e for e in extract_text("She became chief executive Last Year, the report said.").entities
+                if e.type == "Person"]
