@@ -406,7 +406,8 @@ class EntityRecognizer:
                 end += suffix[0]
                 kind = suffix[1]
             if end > cand.end:
-                found.append(_Candidate(cand.start, end, ORG, kind, SUFFIX))
+                # a guess the text may contradict: "the Aurora EV, its first pickup"
+                found.append(_Candidate(cand.start, end, ORG, kind, SUFFIX, guessed=True))
         return found
 
     def _shape_candidates(self, doc: Doc, labels: dict[str, str]) -> list[_Candidate]:
@@ -918,11 +919,13 @@ class EntityRecognizer:
                 continue
             label = self.lexicon.apposition_type(token)
             subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            if label is None or subject is None or subject.pos_ != "PROPN":
+            if label is None or subject is None or not _name_word(subject):
                 continue
-            start = min(t.i for t in subject.subtree if t.pos_ == "PROPN" or t.i == subject.i)
+            if subject.pos_ != "PROPN" and any(c.dep_ == "prep" for c in subject.children):
+                continue  # "Rise of Apocalypse is a game": the name goes on past the noun
+            start = min(t.i for t in subject.subtree if _name_word(t) or t.i == subject.i)
             span = _trim(doc, start, subject.i + 1)
-            if span is not None and all(t.pos_ in ("PROPN", "NUM") or t.text in ("&", "-") for t in span):
+            if span is not None and all(_name_word(t) or t.pos_ == "NUM" or t.text in ("&", "-") for t in span):
                 # the model's span may know the name's extent better than the parse
                 model = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)), None)
                 if model is not None and all(t.text[:1].isupper() for t in model):
@@ -1092,6 +1095,12 @@ def _overruled(doc: Doc, candidates: list[_Candidate], statements: list[_Candida
         if c.guessed and stated.get(collapse_key(doc[c.start:c.end].text), c.label) != c.label else c
         for c in candidates
     ]
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised word of the model's
+    entity that the tagger took for a common noun ("EV" in "the Aurora EV")."""
+    return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())
 
 
 def _noun_before_comma(doc: Doc, start: int) -> Token | None:

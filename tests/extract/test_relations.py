@@ -1422,3 +1422,14 @@ def test_a_name_after_a_lower_case_title_is_the_holder_and_the_whole_title_the_r
     # capitalised words the model calls a date are no name
     assert not [e for e in extract_text("She became chief executive Last Year, the report said.").entities
                 if e.type == "Person"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fernhill Motors unveiled the Aurora EV, its first electric pickup, at the Detroit auto show.",
+    "The Aurora EV is an electric pickup made by Fernhill Motors.",
+])
+def test_a_listed_name_with_a_company_ending_is_a_product_when_the_text_says_so(extract_text, text):
+    # "Aurora" is a listed company and "EV" ends company names, but the text calls it a pickup
+    facts = extract_text(text)
+    assert [e.type for e in facts.entities if e.name == "Aurora EV"] == ["Product"]
+    assert sorted(triples(facts)) == [("Fernhill Motors", "MAKES", "Aurora EV")]
