@@ -745,17 +745,21 @@ class EntityRecognizer:
         a known organisation begins it ("its Nvidia chip" says who made it)."""
         found = []
         for owner in doc:
-            if owner.tag_ not in ("PRP$", "POS"):
+            definite = owner.lower_ == "the"
+            if owner.tag_ not in ("PRP$", "POS") and not definite:
                 continue
             start = owner.i + 1
             while start < len(doc) and doc[start].pos_ in ("ADJ", "NUM") and doc[start].text.islower():
                 start += 1  # "its first", "its new"
             end = start
-            while end < len(doc) and end - start < 3 and doc[end].pos_ in ("PROPN", "NUM") and doc[end].text[:1].isupper() \
+            while end < len(doc) and end - start < 3 and doc[end].pos_ in ("PROPN", "NUM") \
+                    and (doc[end].text[:1].isupper() or (end > start and doc[end].text[:1].isdigit())) \
                     and doc[end].lower_ not in self.lexicon.product_nouns:
                 end += 1
             if end == start or not self._names_a_product(doc, end):
                 continue
+            if definite and not any(t.like_num or any(ch.isdigit() for ch in t.text) for t in doc[start:end]):
+                continue  # "the Helix 3 chip", "the Tarvo R1 pickup"; but "the Velox chip" may be Velox's
             if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.isupper():
                 continue  # "its AI models", "its L4 solution": a generic acronym or a level, no name
             known = self.lexicon.lookup(doc[start:end].text)

@@ -1433,3 +1433,12 @@ def test_a_listed_name_with_a_company_ending_is_a_product_when_the_text_says_so(
     facts = extract_text(text)
     assert [e.type for e in facts.entities if e.name == "Aurora EV"] == ["Product"]
     assert sorted(triples(facts)) == [("Fernhill Motors", "MAKES", "Aurora EV")]
+
+
+def test_a_numbered_name_before_a_product_noun_is_a_product(extract_text):
+    facts = extract_text("Its trucks run on the Velox 5 chip from Tallyra Semiconductor. "
+                         "Tallyra Semiconductor's Velox 5 chip is also used in the Korrin K7 sedan.")
+    assert [e.type for e in facts.entities if e.name == "Velox 5"] == ["Product"]
+    assert {("Tallyra Semiconductor", "MAKES", "Velox 5"), ("Korrin K7", "USES", "Velox 5")} <= triples(facts)
+    # a name without a number may be the maker's: "the Velox chip" names nothing
+    assert not [e for e in extract_text("The Velox chip runs hot.").entities if e.type == "Product"]
