@@ -125,7 +125,8 @@ class RelationExtractor:
         reader = _DocReader(doc, self.lexicon)
         found: list[Found] = []
         for sentence in reader.sentences:
-            found.extend(reader.stated_or_named(sentence))
+            found.extend(reader.sentence_relations(sentence))
+        found = reader.stated_over_named(found)
         keys = doc._.mention_keys or {}
         found = _not_where_studied(_dedupe(found), lambda end: _key_of(end, keys, reader.key_for))
         _date_foundings(found, reader.founding_dates(), lambda end: _key_of(end, keys, reader.key_for))
@@ -505,16 +506,12 @@ class _DocReader:
         yield from self.rival_frames(sentence)
         yield from self.affiliation_frames(sentence)
 
-    def stated_or_named(self, sentence: Span) -> Iterator[Found]:
-        """The sentence's facts; a maker a product's name suggests ("Acme Nova")
-        gives way to the one the sentence states ("Globex unveiled Acme Nova")."""
-        found = list(self.sentence_relations(sentence))
+    def stated_over_named(self, found: list[Found]) -> list[Found]:
+        """The document's facts; a maker a product's name suggests ("Acme Nova")
+        gives way to one the document states anywhere ("Globex unveiled Acme Nova")."""
         stated = [f for f in found if f.predicate == "MAKES" and not f.named]
-        for f in found:
-            if f.named and any(_same(f.object, s.object, self.keys) and not _same(f.subject, s.subject, self.keys)
-                               for s in stated):
-                continue
-            yield f
+        return [f for f in found if not (f.named and any(
+            _same(f.object, s.object, self.keys) and not _same(f.subject, s.subject, self.keys) for s in stated))]
 
     def rival_frames(self, sentence: Span) -> Iterator[Found]:
         """"Acme and its rival Globex", "Acme's rival Globex": a rival word before a

@@ -1442,3 +1442,10 @@ def test_a_numbered_name_before_a_product_noun_is_a_product(extract_text):
     assert {("Tallyra Semiconductor", "MAKES", "Velox 5"), ("Korrin K7", "USES", "Velox 5")} <= triples(facts)
     # a name without a number may be the maker's: "the Velox chip" names nothing
     assert not [e for e in extract_text("The Velox chip runs hot.").entities if e.type == "Product"]
+
+
+def test_a_maker_stated_anywhere_in_the_text_beats_the_one_its_name_suggests(extract_text):
+    # "Aurora" is a listed company; the text says another one makes the Aurora EV
+    facts = extract_text("Fernhill Motors unveiled the Aurora EV, its first electric pickup. "
+                         "Dealers expect the Aurora EV to sell well.")
+    assert {(s, o) for s, p, o in triples(facts) if p == "MAKES"} == {("Fernhill Motors", "Aurora EV")}
