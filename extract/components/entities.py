@@ -531,6 +531,13 @@ class EntityRecognizer:
             # ... also where the parser reads "named X chairman" as one noun
             hired = hired or root.dep_ == "compound" and root.head.i == span.end and self.lexicon.is_title_token(root.head) \
                 and root.head.dep_ in ("oprd", "dobj", "xcomp") and self.lexicon.is_becoming(root.head.head)
+            if cand.label not in ("GPE", "LOC", "NORP", PERSON) and any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children)
+                and any(t.predicate == "MAKES" and t.object == ("PRODUCT",) for t in self.lexicon.verb_triggers(c))
+                for c in root.children
+            ):
+                found.append(_Candidate(cand.start, cand.end, PRODUCT, None, APPOSITION))  # "X, made by Acme"
+                continue
             if root.dep_ == "dobj" and cand.label not in ("GPE", "LOC", "NORP") and all(
                 t.text[:1].isupper() or not t.is_alpha for t in span
             ) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in root.head.children) and any(

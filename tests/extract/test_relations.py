@@ -1449,3 +1449,12 @@ def test_a_maker_stated_anywhere_in_the_text_beats_the_one_its_name_suggests(ext
     facts = extract_text("Fernhill Motors unveiled the Aurora EV, its first electric pickup. "
                          "Dealers expect the Aurora EV to sell well.")
     assert {(s, o) for s, p, o in triples(facts) if p == "MAKES"} == {("Fernhill Motors", "Aurora EV")}
+
+
+def test_a_name_made_by_a_company_is_a_product(extract_text):
+    facts = extract_text("The pickup will compete with the Tarvo R1, made by Quorvex Motors.")
+    assert [e.type for e in facts.entities if e.name == "Tarvo R1"] == ["Product"]
+    assert ("Quorvex Motors", "MAKES", "Tarvo R1") in triples(facts)
+    # owned is not made
+    owned = extract_text("Velkor Power, owned by Quorvex Motors, sells electricity.")
+    assert [e.type for e in owned.entities if e.name == "Velkor Power"] == ["Organization"]
