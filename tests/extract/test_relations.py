@@ -1458,3 +1458,11 @@ def test_a_name_made_by_a_company_is_a_product(extract_text):
     # owned is not made
     owned = extract_text("Velkor Power, owned by Quorvex Motors, sells electricity.")
     assert [e.type for e in owned.entities if e.name == "Velkor Power"] == ["Organization"]
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Tom Fairley co-founded the fintech Lendwise in 2014.", "Lendwise"),
+    ("Tom Fairley co-founded the biotech Genvira in 2014.", "Genvira"),
+])
+def test_a_name_after_a_sector_noun_for_companies_is_a_company(extract_text, text, company):
+    assert relation(extract_text(text), "Tom Fairley", "FOUNDED", company).qualifiers.get("date") == "2014"
