@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -505,6 +506,7 @@ class _DocReader:
         yield from self.name_frames(sentence)
         yield from self.rival_frames(sentence)
         yield from self.affiliation_frames(sentence)
+        yield from self.stint_frames(sentence)
 
     def stated_over_named(self, found: list[Found]) -> list[Found]:
         """The document's facts; a maker a product's name suggests ("Acme Nova")
@@ -526,6 +528,31 @@ class _DocReader:
             other = self.entity(owner, (named.label_,))
             if other is not None and not _same(named, other, self.keys) and not self.blocked(token.head.head):
                 yield Found("COMPETES_WITH", other, named, sentence, {}, 0.75, None)
+
+    def stint_frames(self, sentence: Span) -> Iterator[Found]:
+        """"after stints at X and Y", "her spell at X", "had a stint at X": a past job
+        of whoever had it (the possessor, else the subject of the verb it hangs on)."""
+        for noun in sentence:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.stint_nouns:
+                continue
+            verb = noun.head if noun.dep_ == "dobj" else None
+            if noun.dep_ == "pobj":
+                # "after stints at X", however high the parser hangs "after"
+                verb = next((a for a in islice(noun.ancestors, 4) if a.pos_ in ("VERB", "AUX")), None)
+            # ("had stints at X": the parser may hang "at X" on the verb)
+            holders = [noun, verb] if noun.dep_ == "dobj" else [noun]
+            orgs = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "with")
+                    for o in self.prep_objects(c, ("ORG",))]
+            if not orgs:
+                continue
+            people = [p for c in noun.children if c.dep_ == "poss" for p in self.entities(c, ("PERSON",))]
+            if not people and verb is not None and verb.pos_ in ("VERB", "AUX"):
+                if self.blocked(verb):
+                    continue
+                people = self.subjects(verb, ("PERSON",))
+            for person in people:
+                for org in orgs:
+                    yield Found("WORKS_FOR", person, org, sentence, {"current": False}, 0.7, "work")
 
     def affiliation_frames(self, sentence: Span) -> Iterator[Found]:
         """"Jane Roe of Acme said", "by Roe and Doe of the Acme Institute": a

@@ -1466,3 +1466,18 @@ def test_a_name_made_by_a_company_is_a_product(extract_text):
 ])
 def test_a_name_after_a_sector_noun_for_companies_is_a_company(extract_text, text, company):
     assert relation(extract_text(text), "Tom Fairley", "FOUNDED", company).qualifiers.get("date") == "2014"
+
+
+@pytest.mark.parametrize("text", [
+    "Clara Voss had edited the paper for 12 years after stints at the Morning Post and Reuters.",
+    "Clara Voss previously had stints at the Morning Post and Reuters.",
+])
+def test_stints_at_companies_are_past_jobs_of_who_had_them(extract_text, text):
+    facts = extract_text(text)
+    jobs = {(o, r.qualifiers.get("current")) for r in facts.relations if r.predicate == "WORKS_FOR"
+            for o in [names(facts)[r.object]]}
+    assert jobs == {("Morning Post", False), ("Reuters", False)}
+
+
+def test_a_hoped_for_stint_is_no_job(extract_text):
+    no_relation(extract_text("Analysts hope Clara Voss will have a long stint at the Morning Post."), "WORKS_FOR")
