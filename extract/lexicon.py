@@ -68,6 +68,8 @@ class Trigger:
     passive_only: bool = False
     # Whoever did it "with" the subject did it too: "X co-founded Y with Z".
     with_subjects: bool = False
+    # Only a move says it: "X comes to Y from Z" (not "X came to Y to speak").
+    requires_from: bool = False
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:

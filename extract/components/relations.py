@@ -866,6 +866,8 @@ class _DocReader:
             return
         qualifiers = self.qualifiers(verb, trigger, sentence, previous)
         moved_from = self.from_org(verb, trigger)
+        if trigger.requires_from and moved_from is None:
+            return
         if moved_from is None and trigger.event == "founding" and verb.dep_ != "relcl":
             # "After eight years at X, she left to found Y": a move from X
             moved_from = self.org_before(verb) or (

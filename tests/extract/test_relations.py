@@ -1481,3 +1481,12 @@ def test_stints_at_companies_are_past_jobs_of_who_had_them(extract_text, text):
 
 def test_a_hoped_for_stint_is_no_job(extract_text):
     no_relation(extract_text("Analysts hope Clara Voss will have a long stint at the Morning Post."), "WORKS_FOR")
+
+
+def test_coming_to_a_company_from_another_is_a_move(extract_text):
+    facts = extract_text("Rosa Lindqvist came to Kestrel Power in 2019 from Norvik Bank, where she was treasurer.")
+    moved = relation(facts, "Rosa Lindqvist", "MOVED", "Kestrel Power")
+    assert (names(facts)[moved.qualifiers["from"]], moved.qualifiers.get("date")) == ("Norvik Bank", "2019")
+    assert relation(facts, "Rosa Lindqvist", "WORKS_FOR", "Norvik Bank").qualifiers.get("role") == "treasurer"
+    # a visit is no job
+    no_relation(extract_text("Rosa Lindqvist came to Kestrel Power to give a talk."), "WORKS_FOR")
