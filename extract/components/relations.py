@@ -1919,18 +1919,26 @@ class _DocReader:
     # other frames ----------------------------------------------------------------
 
     def agent_frames(self, sentence: Span) -> Iterator[Found]:
-        """"X was developed under the leadership of Roe": Roe is the developer."""
+        """"X was developed under the leadership of Roe", "... by a team led by
+        Roe": Roe is the developer."""
         for token in sentence:
-            if token.lower_ not in self.lex.agent_nouns or token.dep_ != "pobj":
+            if token.dep_ != "pobj":
                 continue
             verb = token.head.head
             if verb.pos_ != "VERB":
                 continue
             person = None
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        person = self.entity(pobj, ("PERSON",))
+            if token.lower_ in self.lex.agent_nouns:
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == "of":
+                        for pobj in child.children:
+                            person = self.entity(pobj, ("PERSON",))
+            elif token.head.dep_ == "agent" and token.i not in self.entity_of:
+                for led in token.children:
+                    if led.dep_ == "acl" and led.lemma_.lower() in self.lex.leading_lemmas:
+                        for by in led.children:
+                            if by.dep_ == "agent":
+                                person = next(iter(self.prep_objects(by, ("PERSON",))), None)
             if person is None:
                 continue
             for trigger in self.lex.verb_triggers(verb):

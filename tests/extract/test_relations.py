@@ -1490,3 +1490,11 @@ def test_coming_to_a_company_from_another_is_a_move(extract_text):
     assert relation(facts, "Rosa Lindqvist", "WORKS_FOR", "Norvik Bank").qualifiers.get("role") == "treasurer"
     # a visit is no job
     no_relation(extract_text("Rosa Lindqvist came to Kestrel Power to give a talk."), "WORKS_FOR")
+
+
+def test_who_led_the_team_that_developed_a_product_developed_it(extract_text):
+    facts = extract_text("The Helix 3 chip was developed by a team led by chief scientist Ines Duarte.")
+    assert ("Ines Duarte", "DEVELOPED", "Helix 3") in triples(facts)
+    # a company that developed it is its maker; who leads the company did not develop it
+    other = extract_text("The Helix 3 chip was developed by Tallyra Labs, led by Ines Duarte.")
+    assert ("Ines Duarte", "DEVELOPED", "Helix 3") not in triples(other)
