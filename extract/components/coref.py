@@ -105,11 +105,14 @@ class Coreference:
     def _named_keys(self, doc: Doc, label: str) -> dict[str, str]:
         mentions = [ent for ent in doc.ents if ent.label_ == label]
         known = {collapse_key(ent.text) for ent in mentions}
+        renamed = self._rename_parties(doc) if label == "ORG" else set()
         keys = {}
         for ent in mentions:
             record = self.lexicon.lookup(ent.text)
             if record is not None and record.label == label:
                 group = collapse_key(self.lexicon.same_business(record).name)
+            elif label == "ORG" and collapse_key(ent.text) in renamed:
+                group = collapse_key(ent.text)
             elif label == "ORG":
                 group = self._org_base(ent, known)
             else:
@@ -121,6 +124,20 @@ class Coreference:
                     if collapse_key(ent.text) == short:
                         keys[span_key(ent)] = keys[span_key(full)]
         return keys
+
+    def _rename_parties(self, doc: Doc) -> set[str]:
+        """Names a renaming links ("X was renamed X Mobility", "X, formerly known
+        as Y"), collapsed: two entities joined by RENAMED_TO, not one name with an
+        ending, so they are not merged."""
+        parties = set()
+        for verb in doc:
+            if not any(t.predicate == "RENAMED_TO" for t in self.lexicon.verb_triggers(verb)):
+                continue
+            near = {verb.i} | {c.i for c in verb.children} | {g.i for c in verb.children for g in c.children}
+            if verb.dep_ in ("acl", "relcl"):
+                near.add(verb.head.i)  # "X, formerly known as Y"
+            parties |= {collapse_key(ent.text) for ent in doc.ents if ent.label_ == "ORG" and ent.root.i in near}
+        return parties
 
     def _abbreviated(self, doc: Doc, mentions: list[Span]) -> dict[str, Span]:
         """"Global Widget Partners (GWP)": the bracketed abbreviation, spelled by the

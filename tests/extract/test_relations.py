@@ -1498,3 +1498,14 @@ def test_who_led_the_team_that_developed_a_product_developed_it(extract_text):
     # a company that developed it is its maker; who leads the company did not develop it
     other = extract_text("The Helix 3 chip was developed by Tallyra Labs, led by Ines Duarte.")
     assert ("Ines Duarte", "DEVELOPED", "Helix 3") not in triples(other)
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("Quorvex was renamed Quorvex Mobility in 2022.", "Quorvex", "Quorvex Mobility"),
+    ("Vireo Holdings, formerly known as Vireo Capital, owns two newspapers.", "Vireo Capital", "Vireo Holdings"),
+])
+def test_a_renaming_to_the_same_name_with_an_ending_links_two_entities(extract_text, text, old, new):
+    # "X Mobility" is X elsewhere; a renaming keeps the two apart, joined by RENAMED_TO
+    facts = extract_text(text)
+    assert (old, "RENAMED_TO", new) in triples(facts)
+    assert {old, new} <= {e.name for e in facts.entities}
