@@ -1839,6 +1839,10 @@ class _DocReader:
                 if not holders:
                     holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
                     holders = [holder] if holder is not None else []
+                    if holder is not None and holder.root.head == noun and holder.root.dep_ == "appos":
+                        # "former Acme engineers Tanaka and Ross": every name of the apposition
+                        holders += [e for t in _with_conjuncts(holder.root)[1:] if (e := self.entity_of.get(t.i)) is not None
+                                    and e.label_ == holder.label_ and e not in holders]
                 if not holders and not entry.copula_only:
                     # "the Lexus brand of Toyota", "Acme's Nova division": the name
                     # the noun carries (right before it), not its possessor

@@ -1509,3 +1509,10 @@ def test_a_renaming_to_the_same_name_with_an_ending_links_two_entities(extract_t
     facts = extract_text(text)
     assert (old, "RENAMED_TO", new) in triples(facts)
     assert {old, new} <= {e.name for e in facts.entities}
+
+
+def test_every_name_of_an_apposition_holds_the_relational_noun(extract_text):
+    facts = extract_text("Former Orbicor engineers Aiko Tanaka and Ben Ross founded Lumenta Systems.")
+    for person in ("Aiko Tanaka", "Ben Ross"):
+        assert relation(facts, person, "WORKS_FOR", "Orbicor").qualifiers["current"] is False
+        assert names(facts)[relation(facts, person, "MOVED", "Lumenta Systems").qualifiers["from"]] == "Orbicor"
