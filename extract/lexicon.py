@@ -173,6 +173,7 @@ class Lexicon:
         self.inclusion_verbs = frozenset(anaphors["inclusion_verbs"])
         self.leading_lemmas = frozenset(anaphors["leading_lemmas"])
         self.stint_nouns = frozenset(anaphors["stint_nouns"])
+        self.succession_lemmas = frozenset(anaphors["succession_lemmas"])
         self.participation_nouns = frozenset(anaphors["participation_nouns"])
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])

@@ -507,6 +507,7 @@ class _DocReader:
         yield from self.rival_frames(sentence)
         yield from self.affiliation_frames(sentence)
         yield from self.stint_frames(sentence)
+        yield from self.succession_frames(sentence)
 
     def stated_over_named(self, found: list[Found]) -> list[Found]:
         """The document's facts; a maker a product's name suggests ("Acme Nova")
@@ -528,6 +529,46 @@ class _DocReader:
             other = self.entity(owner, (named.label_,))
             if other is not None and not _same(named, other, self.keys) and not self.blocked(token.head.head):
                 yield Found("COMPETES_WITH", other, named, sentence, {}, 0.75, None)
+
+    def succession_frames(self, sentence: Span) -> Iterator[Found]:
+        """"A succeeded B at X", "A replaced B as CFO of X", "B was replaced by A":
+        A's job begins where B's ends (B's only once it has happened)."""
+        for verb in sentence:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.succession_lemmas or self.blocked(verb):
+                continue
+            children = list(verb.children)
+            predecessors = [e for c in children if c.dep_ == "dobj" for e in self.entities(c, ("PERSON",))]
+            successors = [e for c in children if c.dep_ == "nsubj" for e in self.entities(c, ("PERSON",))]
+            if not predecessors:
+                # the passive: "B was replaced by A"
+                predecessors = [e for c in children if c.dep_ == "nsubjpass" for e in self.entities(c, ("PERSON",))]
+                successors = [e for c in children if c.dep_ == "agent" for e in self.prep_objects(c, ("PERSON",))]
+            if not predecessors or not successors:
+                continue
+            heads = [verb, *(c for c in children if c.dep_ in ("dobj", "nsubjpass"))]
+            org, role = None, None
+            for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
+                if prep.lower_ == "at" and org is None:
+                    org = next(iter(self.prep_objects(prep, ("ORG",))), None)
+                elif prep.lower_ == "as":
+                    title = next((t for t in prep.children if t.dep_ == "pobj" and self.lex.is_title_token(t)), None)
+                    if title is not None:
+                        role = self.role_text(title)
+                        org = org or self.title_org(title)
+            if org is None:
+                continue
+            date = self.date_near(verb, sentence)
+            done = not _future(verb)
+            joined = {"role": role} if role else {}
+            left = {"role": role, "current": False} if role else {"current": False}
+            if date and done:
+                joined.update({"start": date, "_date_text": date})
+                left.update({"end": date, "_date_text": date})
+            for person in successors:
+                yield Found("WORKS_FOR", person, org, sentence, dict(joined), 0.75, "join" if done else "title")
+            if done:
+                for person in predecessors:
+                    yield Found("WORKS_FOR", person, org, sentence, dict(left), 0.7, "leave")
 
     def stint_frames(self, sentence: Span) -> Iterator[Found]:
         """"after stints at X and Y", "her spell at X", "had a stint at X": a past job

@@ -1516,3 +1516,23 @@ def test_every_name_of_an_apposition_holds_the_relational_noun(extract_text):
     for person in ("Aiko Tanaka", "Ben Ross"):
         assert relation(facts, person, "WORKS_FOR", "Orbicor").qualifiers["current"] is False
         assert names(facts)[relation(facts, person, "MOVED", "Lumenta Systems").qualifiers["from"]] == "Orbicor"
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Brandt succeeded Tom Rask as chief executive of Velton Energy in 2019.",
+    "Tom Rask was replaced by Ada Brandt as chief executive of Velton Energy in 2019.",
+])
+def test_a_successor_takes_the_job_the_predecessor_leaves(extract_text, text):
+    facts = extract_text(text)
+    new = relation(facts, "Ada Brandt", "WORKS_FOR", "Velton Energy").qualifiers
+    old = relation(facts, "Tom Rask", "WORKS_FOR", "Velton Energy").qualifiers
+    assert (new.get("start"), new.get("role")) == ("2019", "chief executive")
+    assert (old.get("end"), old.get("current"), old.get("role")) == ("2019", False, "chief executive")
+
+
+def test_succeeding_someone_at_a_company_is_a_job_there(extract_text):
+    facts = extract_text("Ada Brandt succeeded Tom Rask at Velton Energy in 2019.")
+    assert relation(facts, "Ada Brandt", "WORKS_FOR", "Velton Energy").qualifiers.get("start") == "2019"
+    # who will be succeeded still holds the job
+    future = extract_text("Ada Brandt will succeed Tom Rask as chief executive of Velton Energy.")
+    assert not [r for r in future.relations if names(future)[r.subject] == "Tom Rask" and r.qualifiers.get("current") is False]
