@@ -1536,3 +1536,10 @@ def test_succeeding_someone_at_a_company_is_a_job_there(extract_text):
     # who will be succeeded still holds the job
     future = extract_text("Ada Brandt will succeed Tom Rask as chief executive of Velton Energy.")
     assert not [r for r in future.relations if names(future)[r.subject] == "Tom Rask" and r.qualifiers.get("current") is False]
+
+
+def test_a_promotion_is_a_role_at_the_company_that_promoted(extract_text):
+    facts = extract_text("Velton Energy promoted Ada Brandt to chief operating officer in March.", date="2024-05-01")
+    fact = relation(facts, "Ada Brandt", "WORKS_FOR", "Velton Energy")
+    # the promotion dates the role, not when she joined the company
+    assert fact.qualifiers.get("role") == "chief operating officer" and "start" not in fact.qualifiers
