@@ -1339,6 +1339,11 @@ class _DocReader:
             verb = noun.head if noun.dep_ != "pobj" else noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 subjects = self.subjects(verb, trigger.subject)
+        elif not subjects and noun.dep_ == "nsubj" and noun.head.dep_ in ("ccomp", "xcomp") \
+                and noun.head.head.i < noun.i and noun.head.head.pos_ == "VERB":
+            # "X and Y announced a partnership to offer ...": the parser makes the
+            # object the subject of the infinitive after it
+            subjects = self.subjects(noun.head.head, trigger.subject)
         objects: list[Span] = []
         agents = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.agent_preps
                   for e in self.prep_objects(c, trigger.subject)]

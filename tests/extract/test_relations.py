@@ -1543,3 +1543,9 @@ def test_a_promotion_is_a_role_at_the_company_that_promoted(extract_text):
     fact = relation(facts, "Ada Brandt", "WORKS_FOR", "Velton Energy")
     # the promotion dates the role, not when she joined the company
     assert fact.qualifiers.get("role") == "chief operating officer" and "start" not in fact.qualifiers
+
+
+def test_a_partnership_announced_to_do_something_is_between_those_who_announced_it(extract_text):
+    facts = extract_text("Norvik Bank and Selmer Savings announced a partnership to offer mortgages online.")
+    partners = {frozenset((s, o)) for s, p, o in triples(facts) if p == "PARTNERED_WITH"}
+    assert partners == {frozenset(("Norvik Bank", "Selmer Savings"))}
