@@ -1549,3 +1549,11 @@ def test_a_partnership_announced_to_do_something_is_between_those_who_announced_
     facts = extract_text("Norvik Bank and Selmer Savings announced a partnership to offer mortgages online.")
     partners = {frozenset((s, o)) for s, p, o in triples(facts) if p == "PARTNERED_WITH"}
     assert partners == {frozenset(("Norvik Bank", "Selmer Savings"))}
+
+
+def test_companies_working_with_each_other_are_partners_and_a_person_works_for(extract_text):
+    facts = extract_text("Kestrel Power is also working with Okada Industries on a battery plant in Ohio.")
+    assert {frozenset((s, o)) for s, p, o in triples(facts) if p == "PARTNERED_WITH"} == {
+        frozenset(("Kestrel Power", "Okada Industries"))}
+    person = extract_text("Jane Roe worked with Okada Industries for years.")
+    assert sorted(p for _, p, _ in triples(person)) == ["WORKS_FOR"]
