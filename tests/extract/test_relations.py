@@ -1557,3 +1557,13 @@ def test_companies_working_with_each_other_are_partners_and_a_person_works_for(e
         frozenset(("Kestrel Power", "Okada Industries"))}
     person = extract_text("Jane Roe worked with Okada Industries for years.")
     assert sorted(p for _, p, _ in triples(person)) == ["WORKS_FOR"]
+
+
+@pytest.mark.parametrize("text, companies", [
+    ("Mina Sato has held senior roles at Fernhill Motors, Corvane Labs and Okada Industries.",
+     {"Fernhill Motors", "Corvane Labs", "Okada Industries"}),
+    ("Mina Sato began her career at Fernhill Motors in 1998.", {"Fernhill Motors"}),
+])
+def test_roles_held_and_a_career_begun_at_companies_are_jobs(extract_text, text, companies):
+    facts = extract_text(text)
+    assert {o for s, p, o in triples(facts) if p == "WORKS_FOR"} == companies
