@@ -1552,9 +1552,11 @@ def test_a_partnership_announced_to_do_something_is_between_those_who_announced_
 
 
 def test_companies_working_with_each_other_are_partners_and_a_person_works_for(extract_text):
-    facts = extract_text("Kestrel Power is also working with Okada Industries on a battery plant in Ohio.")
+    facts = extract_text("Kestrel Power is also working with Okada Industries on a battery plant in Ohio.", date="2024-05-01")
     assert {frozenset((s, o)) for s, p, o in triples(facts) if p == "PARTNERED_WITH"} == {
         frozenset(("Kestrel Power", "Okada Industries"))}
+    # an ongoing collaboration is not the day's news: the article's date is not when it began
+    assert "date" not in next(r for r in facts.relations if r.predicate == "PARTNERED_WITH").qualifiers
     person = extract_text("Jane Roe worked with Okada Industries for years.")
     assert sorted(p for _, p, _ in triples(person)) == ["WORKS_FOR"]
 
