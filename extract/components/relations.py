@@ -1052,7 +1052,10 @@ class _DocReader:
             q["current"] = False  # "X previously worked at Y"
         # ("then" marks a past title, but of an event it is the next step: "she then founded X")
         told_before = _perfect_participle(verb) or any(
-            c.dep_ == "advmod" and c.lower_ in self.lex.former_words and c.lower_ != "then"
+            (c.dep_ == "advmod" and c.lower_ in self.lex.former_words and c.lower_ != "then")
+            # "Before that, he spent 12 years at X"
+            or (c.dep_ == "prep" and c.lower_ in ("before", "prior") and any(
+                p.lower_ in ("that", "this", "then") or (p.dep_ == "prep" and p.lower_ == "to") for p in c.children))
             for clause in {verb, verb.head if verb.dep_ == "conj" else verb} for c in clause.children
         )
         if trigger.event == "work" and told_before and "end" not in q:

@@ -1569,3 +1569,8 @@ def test_companies_working_with_each_other_are_partners_and_a_person_works_for(e
 def test_roles_held_and_a_career_begun_at_companies_are_jobs(extract_text, text, companies):
     facts = extract_text(text)
     assert {o for s, p, o in triples(facts) if p == "WORKS_FOR"} == companies
+
+
+def test_a_stay_told_as_before_that_is_over(extract_text):
+    facts = extract_text("Gareth Lowe joined Norvik Bank in 2008. Before that he spent 12 years at HSBC.")
+    assert relation(facts, "Gareth Lowe", "WORKS_FOR", "HSBC").qualifiers.get("current") is False
