@@ -641,7 +641,7 @@ class EntityRecognizer:
             # (the tagger reads "firm" in "the payments firm Quillpay" as an adjective)
             label = self.lexicon.apposition_type(token) if token.pos_ == "NOUN" or (
                 token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ in ("DET", "NOUN")
-                and doc[token.i + 1].pos_ == "PROPN" and not doc[token.i + 1].ent_type_ == "DATE"
+                and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].ent_type_ != "DATE"
             ) else None
             if label is None and "-" in token.text:
                 label = self.lexicon.noun_type(token.lower_)  # "start-up", kept whole
@@ -704,10 +704,7 @@ class EntityRecognizer:
         subject of a verb that only an organisation does to a person it names, is
         one (the tagger takes such a first word of a sentence for a noun). Not a
         word of a person's name: "Urs Kessler ... Kessler recruited Roe"."""
-        person_words = {
-            collapse_key(w) for c in candidates if c.label == PERSON
-            for w in doc[c.start:c.end].text.split()
-        }
+        person_words = _person_words(doc, candidates)
         found = []
         for token in doc:
             if token.ent_type_ or token.pos_ not in ("PROPN", "NOUN") or token.dep_ != "nsubj" \
@@ -823,10 +820,7 @@ class EntityRecognizer:
     def _employer_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"the manager of Aster", "worked for Ekdal": a name the model missed, or
         took for a one-word person, where a job's organisation goes is one."""
-        person_words = {
-            collapse_key(w) for c in candidates if c.label == PERSON and c.end - c.start >= 2
-            for w in doc[c.start:c.end].text.split()
-        }
+        person_words = _person_words(doc, candidates, at_least=2)
         found = []
         for prep in doc:
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "at", "for"):
@@ -1106,6 +1100,12 @@ def _overruled(doc: Doc, candidates: list[_Candidate], statements: list[_Candida
         if c.guessed and stated.get(collapse_key(doc[c.start:c.end].text), c.label) != c.label else c
         for c in candidates
     ]
+
+
+def _person_words(doc: Doc, candidates: list[_Candidate], at_least: int = 1) -> set[str]:
+    """The collapsed words of the names of people (of ``at_least`` words) among the candidates."""
+    return {collapse_key(w) for c in candidates if c.label == PERSON and c.end - c.start >= at_least
+            for w in doc[c.start:c.end].text.split()}
 
 
 def _name_word(token: Token) -> bool:
