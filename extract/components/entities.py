@@ -110,7 +110,7 @@ class EntityRecognizer:
         candidates = _overruled(doc, candidates, statements) + statements
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
-        candidates += self._untagged_employer_candidates(doc, candidates)
+        candidates += self._untagged_employer_candidates(doc, candidates) + self._untagged_product_candidates(doc, candidates)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc)
@@ -724,6 +724,25 @@ class EntityRecognizer:
             if triggers and all(t.subject == ("ORG",) for t in triggers) and any(
                     t.object == ("PERSON",) and t.predicate == "WORKS_FOR" for t in triggers):
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+        return found
+
+    def _untagged_product_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"Castellan Therapeutics launched Rovexa": a capitalised word the model did
+        not tag, launched by a named organisation, is a product (the tagger may
+        call it a common noun, but not at the start of a sentence, where any
+        word is capitalised)."""
+        organisations = {i for c in candidates if c.label == ORG for i in range(c.start, c.end)}
+        found = []
+        for token in doc:
+            if token.ent_type_ or not token.is_alpha or not token.text[:1].isupper() or token.dep_ != "dobj" \
+                    or not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)):
+                continue
+            verb = token.head
+            if not any(c.dep_ == "nsubj" and c.i in organisations for c in verb.children):
+                continue
+            if any(t.types_object and t.object == ("PRODUCT",) for t in self.lexicon.verb_triggers(verb)) \
+                    and self.lexicon.lookup(token.text) is None and not self.lexicon.is_title_word(token):
+                found.append(_Candidate(token.i, token.i + 1, PRODUCT, None, APPOSITION))
         return found
 
     def _name_run(self, doc: Doc, start: int, step: int) -> tuple[int, int] | None:

@@ -1574,3 +1574,9 @@ def test_roles_held_and_a_career_begun_at_companies_are_jobs(extract_text, text,
 def test_a_stay_told_as_before_that_is_over(extract_text):
     facts = extract_text("Gareth Lowe joined Norvik Bank in 2008. Before that he spent 12 years at HSBC.")
     assert relation(facts, "Gareth Lowe", "WORKS_FOR", "HSBC").qualifiers.get("current") is False
+
+
+def test_an_untagged_word_a_company_launched_is_its_product(extract_text):
+    facts = extract_text("Castellan Therapeutics launched Rovexa in 2019.")
+    assert [e.type for e in facts.entities if e.name == "Rovexa"] == ["Product"]
+    assert ("Castellan Therapeutics", "MAKES", "Rovexa") in triples(facts)
