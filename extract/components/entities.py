@@ -737,6 +737,9 @@ class EntityRecognizer:
             if token.ent_type_ or not token.is_alpha or not token.text[:1].isupper() or token.dep_ != "dobj" \
                     or not (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not token.is_sent_start)):
                 continue
+            if token.text.isupper() or token.lower_ in self.lexicon.product_nouns or any(
+                    c.dep_ in ("det", "compound", "amod", "nummod", "poss") for c in token.children):
+                continue  # "launched the Lumenzen C3 SUV": the noun for the kind, not a name
             verb = token.head
             if not any(c.dep_ == "nsubj" and c.i in organisations for c in verb.children):
                 continue

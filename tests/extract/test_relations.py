@@ -1580,3 +1580,6 @@ def test_an_untagged_word_a_company_launched_is_its_product(extract_text):
     facts = extract_text("Castellan Therapeutics launched Rovexa in 2019.")
     assert [e.type for e in facts.entities if e.name == "Rovexa"] == ["Product"]
     assert ("Castellan Therapeutics", "MAKES", "Rovexa") in triples(facts)
+    # the noun for the kind of product names none
+    suv = extract_text("Zentrix Auto launched the Zentrix C3 SUV in 2013.")
+    assert not [e for e in suv.entities if e.name == "SUV"]
