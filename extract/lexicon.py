@@ -174,6 +174,7 @@ class Lexicon:
         self.leading_lemmas = frozenset(anaphors["leading_lemmas"])
         self.stint_nouns = frozenset(anaphors["stint_nouns"])
         self.succession_lemmas = frozenset(anaphors["succession_lemmas"])
+        self.oversight_lemmas = frozenset(anaphors["oversight_lemmas"])
         self.participation_nouns = frozenset(anaphors["participation_nouns"])
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])
@@ -420,6 +421,16 @@ class Lexicon:
         start = min([c.i for c in title.lefts if c.dep_ in ("amod", "compound")] + [title.i])
         record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
         return record is None or record.rank == "official"
+
+    def is_person_word(self, token: Token) -> bool:
+        """A common noun for people ("engineers", "executives", "CEO"), whatever the
+        tagger made of it: the small model reads "Acme engineers X" as a verb."""
+        lemma = token.lemma_.lower()
+        # (as a verb, only a plural's shape: "engineers", not "led" for "lead")
+        misread = token.tag_ == "VBZ" and token.lower_.endswith("s")
+        return (token.pos_ in ("NOUN", "PROPN") or misread) and (
+            lemma in self.person_nouns or token.lower_ in self.person_nouns
+            or self.gazetteer.is_title_head(token.text) or self.gazetteer.is_title_head(lemma))
 
     def is_founder_title(self, token: Token) -> bool:
         if self.gazetteer.is_founder_title(token.text):

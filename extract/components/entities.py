@@ -510,6 +510,9 @@ class EntityRecognizer:
             ):
                 found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
                 continue
+            if cand.label == PERSON and self._title_then_person(doc, cand.end, people):
+                found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "former X CTO Jane Roe"
+                continue
             before = doc[cand.start - 1] if cand.start > 0 else None
             titled = (before is not None and self.lexicon.is_title_token(before)) or any(
                 c.dep_ == "appos" and self.lexicon.is_title_token(c) for c in root.children
@@ -576,6 +579,16 @@ class EntityRecognizer:
                     continue  # part of a longer name; "Mr Roe" is the surname
                 found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
         return found
+
+    def _title_then_person(self, doc: Doc, start: int, people: set[int]) -> bool:
+        """A title right after ``start`` and a person's name right after the title
+        ("X chief technology officer Jane Roe"): what comes before the title is the
+        employer, not a second person."""
+        end = start
+        while end < len(doc) and (self.lexicon.is_title_word(doc[end]) or doc[end].lower_ in self._function_words):
+            end += 1
+        return end > start and end < len(doc) and self.lexicon.is_title_token(doc[end - 1]) \
+            and end in people and (end - 1) not in people
 
     def _list_member_candidates(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str]) -> list[_Candidate]:
         """"Acme owns Globex, Initech, ZNX and Hooli": a capitalised name left without a
@@ -724,7 +737,26 @@ class EntityRecognizer:
             if triggers and all(t.subject == ("ORG",) for t in triggers) and any(
                     t.object == ("PERSON",) and t.predicate == "WORKS_FOR" for t in triggers):
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+        # "former Corvane chief technology officer Lena Ortiz": an untagged name
+        # between nothing and a title that a person's name follows
+        people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
+        i = 0
+        while i < len(doc):
+            start, i = i, i + 1
+            if not self._untagged_name_word(doc[start], person_words) or doc[start].is_sent_start \
+                    or (start > 0 and self._untagged_name_word(doc[start - 1], person_words)):
+                continue
+            end = start + 1
+            while end < len(doc) and end - start < 3 and self._untagged_name_word(doc[end], person_words):
+                end += 1
+            if self._title_then_person(doc, end, people):
+                found.append(_Candidate(start, end, ORG, None, APPOSITION))
         return found
+
+    def _untagged_name_word(self, token: Token, person_words: set[str]) -> bool:
+        return not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() \
+            and not self.lexicon.is_title_word(token) and not self.lexicon.is_function(token.text) \
+            and collapse_key(token.text) not in person_words and token.lower_ not in self._function_words
 
     def _untagged_product_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"Castellan Therapeutics launched Rovexa": a capitalised word the model did

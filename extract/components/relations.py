@@ -459,6 +459,7 @@ class _DocReader:
                             found.append(other)
         if found:
             found += [e for e in self.listed_after_apposition(found[-1]) if e not in found]
+        found = self.described_people(found, types)
         if found and found[0].start >= 2 and self.doc[found[0].start - 1].lower_ in ("and", "&"):
             # "Acme Systems and Globex Vehicles founded ...": the parser hung the
             # first name on the second as a modifier instead of a conjunct
@@ -467,6 +468,28 @@ class _DocReader:
                     and first.root.head.i in range(found[0].start, found[0].end) and first.root.dep_ in ("nmod", "compound"):
                 found.insert(0, first)
         return found
+
+    def described_people(self, found: list[Span], types: tuple[str, ...]) -> list[Span]:
+        """"founded by former Acme engineers X and Y": a company right before a word
+        for people only describes them. When the parser makes the company the head
+        (reading "engineers" as a verb), the people named after the word are meant,
+        or nobody when none is named ("two Acme veterans")."""
+        out: list[Span] = []
+        for ent in found:
+            noun = self.doc[ent.end] if ent.label_ == "ORG" and ent.end < len(self.doc) else None
+            # (only where the parser made the company the phrase's head, not a modifier)
+            if noun is None or noun.i in self.entity_of or ent.root.dep_ not in ARGUMENT_DEPS \
+                    or not self.lex.is_person_word(noun):
+                out.append(ent)
+                continue
+            named = self.entity_of.get(noun.i + 1)
+            if named is None or named.start != noun.i + 1 or named.label_ != "PERSON" or "PERSON" not in types:
+                continue
+            for member in _with_conjuncts(named.root):
+                person = self.entity_of.get(member.i)
+                if person is not None and person.label_ == "PERSON" and person not in out:
+                    out.append(person)
+        return out
 
     def listed_after_apposition(self, ent: Span) -> list[Span]:
         """"a partnership with X, a maker of Y, and Z": after an apposition the small
@@ -543,9 +566,25 @@ class _DocReader:
                 # the passive: "B was replaced by A"
                 predecessors = [e for c in children if c.dep_ == "nsubjpass" for e in self.entities(c, ("PERSON",))]
                 successors = [e for c in children if c.dep_ == "agent" for e in self.prep_objects(c, ("PERSON",))]
+            heads = [verb, *(c for c in children if c.dep_ in ("dobj", "nsubjpass"))]
+            appointer = None
+            if predecessors and not successors and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+                # "X named A as CEO, replacing B" (A is the object, X the employer);
+                # "A joins X as CFO, replacing B" (A is the subject)
+                head = verb.head
+                objects = [e for c in head.children if c.dep_ == "dobj" for e in self.entities(c, ("PERSON",))]
+                subjects = [e for c in head.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, ("PERSON", "ORG"))]
+                if objects:
+                    successors = objects
+                    appointer = next((e for e in subjects if e.label_ == "ORG"), None)
+                else:
+                    successors = [e for e in subjects if e.label_ == "PERSON"]
+                    appointer = next((e for c in head.children if c.dep_ == "dobj" for e in self.entities(c, ("ORG",))), None) \
+                        or next((e for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "to")
+                                 for e in self.prep_objects(c, ("ORG",))), None)
+                heads.append(head)
             if not predecessors or not successors:
                 continue
-            heads = [verb, *(c for c in children if c.dep_ in ("dobj", "nsubjpass"))]
             org, role = None, None
             for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
                 if prep.lower_ == "at" and org is None:
@@ -555,6 +594,7 @@ class _DocReader:
                     if title is not None:
                         role = self.role_text(title)
                         org = org or self.title_org(title)
+            org = org or appointer
             if org is None:
                 continue
             date = self.date_near(verb, sentence)
@@ -1338,9 +1378,20 @@ class _DocReader:
         for child in noun.children:
             if child.dep_ == "poss":
                 subjects = self.entities(child, trigger.subject)
+        if not subjects and not trigger.agent_preps:
+            # "the acquisition of X by Y (was approved by regulators)": the doer of
+            # the noun's action, before any subject of the verb it hangs on
+            # (the parser may hang "by Y" on X)
+            subjects = [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                        for e in self.prep_objects(c, trigger.subject)] or [
+                e for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.object_preps
+                for o in c.children if o.dep_ == "pobj"
+                for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                for e in self.prep_objects(b, trigger.subject)]
         if not subjects and noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass"):
             verb = noun.head if noun.dep_ != "pobj" else noun.head.head
-            if verb.pos_ in ("VERB", "AUX"):
+            # "regulators cleared the takeover": who approves a deal is not its party
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in self.lex.oversight_lemmas:
                 subjects = self.subjects(verb, trigger.subject)
         elif not subjects and noun.dep_ == "nsubj" and noun.head.dep_ in ("ccomp", "xcomp") \
                 and noun.head.head.i < noun.i and noun.head.head.pos_ == "VERB":
@@ -2142,6 +2193,10 @@ def _with_conjuncts(token: Token, *, places: bool = False) -> list[Token]:
                 if place.dep_ == "pobj" and _locating_name(place):
                     out.extend(_with_conjuncts(place, places=True)[1:])
     return out
+
+
+# Where a phrase's head stands in its clause (not a modifier's place).
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "agent")
 
 
 def _locating_name(token: Token) -> bool:

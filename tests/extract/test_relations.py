@@ -1583,3 +1583,53 @@ def test_an_untagged_word_a_company_launched_is_its_product(extract_text):
     # the noun for the kind of product names none
     suv = extract_text("Zentrix Auto launched the Zentrix C3 SUV in 2013.")
     assert not [e for e in suv.entities if e.name == "SUV"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sunstone Robotics was founded by former Amazon engineers Priya Nair and Tom Becker.",
+    "Sunstone Robotics, a start-up founded in 2019 by former Amazon engineers Priya Nair and Tom Becker, makes drones.",
+    "Quillon Labs was founded in 2021 by former Brevik engineers Asha Menon and Karl Feld.",
+])
+def test_people_described_by_their_old_company_founded_it_not_the_company(extract_text, text):
+    # The first two the small parser reads with "engineers" as a verb and the
+    # company as the founder.
+    facts = triples(extract_text(text))
+    founders = {s for s, p, _ in facts if p == "FOUNDED"}
+    assert founders == ({"Priya Nair", "Tom Becker"} if "Amazon" in text else {"Asha Menon", "Karl Feld"})
+
+
+@pytest.mark.parametrize("text", [
+    "The acquisition of Tolland Freight by Harrow Logistics closed in March.",
+    "Regulators approved the takeover of Tolland Freight by Harrow Logistics in March.",
+    "The Dovrefjell Authority cleared the purchase of Tolland Freight by Harrow Logistics in March.",
+])
+def test_the_doer_of_a_named_deal_follows_by(extract_text, text):
+    facts = extract_text(text, date="2024-05-02")
+    fact = relation(facts, "Harrow Logistics", "ACQUIRED", "Tolland Freight")
+    assert fact.qualifiers["date"] == "2024-03"
+    assert not any(p == "ACQUIRED" and s != "Harrow Logistics" for s, p, _ in triples(facts))
+
+
+def test_who_rules_on_a_deal_is_no_party_to_it(extract_text):
+    facts = triples(extract_text("The Dovrefjell Authority blocked the acquisition of Tolland Freight."))
+    assert not any(p == "ACQUIRED" for _, p, _ in facts)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Halden Shipping has named Irene Vass as its new chief executive, replacing Bo Lund, who is retiring.", "chief executive"),
+    ("Irene Vass joins Halden Shipping as chief financial officer, replacing Bo Lund.", "chief financial officer"),
+])
+def test_a_successor_replacing_someone_ends_their_job(extract_text, text, role):
+    facts = extract_text(text)
+    assert relation(facts, "Irene Vass", "WORKS_FOR", "Halden Shipping").qualifiers["role"] == role
+    left = relation(facts, "Bo Lund", "WORKS_FOR", "Halden Shipping")
+    assert left.qualifiers["current"] is False
+    assert left.qualifiers["role"] == role
+
+
+def test_a_name_before_a_title_and_a_person_is_the_employer(extract_text):
+    facts = extract_text("Former Corvasse chief technology officer Tomas Riel is joining Helmsdale Labs as president.")
+    job = relation(facts, "Tomas Riel", "WORKS_FOR", "Corvasse")
+    assert job.qualifiers["current"] is False
+    assert job.qualifiers["role"] == "chief technology officer"
+    assert names(facts)[relation(facts, "Tomas Riel", "MOVED", "Helmsdale Labs").qualifiers["from"]] == "Corvasse"
