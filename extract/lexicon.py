@@ -175,6 +175,7 @@ class Lexicon:
         self.stint_nouns = frozenset(anaphors["stint_nouns"])
         self.succession_lemmas = frozenset(anaphors["succession_lemmas"])
         self.oversight_lemmas = frozenset(anaphors["oversight_lemmas"])
+        self.equity_nouns = frozenset(anaphors["equity_nouns"])
         self.participation_nouns = frozenset(anaphors["participation_nouns"])
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])

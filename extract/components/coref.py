@@ -288,7 +288,8 @@ class Coreference:
         doers += [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if any(c.dep_ == "nsubjpass" for c in verb.children) and not doers:
             return candidates
-        subjects = {t.i for c in doers for t in [c, *(x for x in c.children if x.dep_ == "conj")]}
+        # ("The startup, Acme, counts ...": the name in apposition to the subject)
+        subjects = {t.i for c in doers for t in [c, *(x for x in c.children if x.dep_ in ("conj", "appos"))]}
         if not subjects:
             return candidates
         said_by = [(p, meant) for p, meant in candidates if p.root.i in subjects]

@@ -429,7 +429,7 @@ class EntityRecognizer:
                 if labels.get(collapse_key(doc[start:cut].text)) == ORG:
                     brand_end = cut
                     break
-            if brand_end is None and self._names_a_product(doc, end):
+            if brand_end is None and (self._names_a_product(doc, end) or self._product_slot(doc[start:end])):
                 brand_end = start + 1
             if brand_end is None:
                 continue
@@ -441,6 +441,16 @@ class EntityRecognizer:
                 kind = self.lexicon.product_kind(record)
             found.append(_Candidate(start, end, PRODUCT, kind, SHAPE))
         return found
+
+    def _product_slot(self, span: Span) -> bool:
+        """Where only a product goes: what is launched or designed ("unveiled the
+        Aurora X5"), or what a development is of ("led the design of the Aurora X5")."""
+        root = span.root
+        if root.dep_ in ("dobj", "nsubjpass"):
+            return any(t.types_object and t.object == ("PRODUCT",) for t in self.lexicon.verb_triggers(root.head))
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            return any(t.object == ("PRODUCT",) for t in self.lexicon.noun_triggers(root.head.head))
+        return False
 
     def _names_a_product(self, doc: Doc, end: int) -> bool:
         """Whether a noun for a product heads the name ending before ``end``: "... E6 SUV
@@ -509,6 +519,13 @@ class EntityRecognizer:
                 t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_suffix_word(t.text) for t in span
             ):
                 found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
+                continue
+            if cand.label == PRODUCT and root.dep_ == "pobj" and root.head.lower_ == "in" \
+                    and root.head.head.lower_ in self.lexicon.equity_nouns:
+                found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "a 30% stake in X"
+                continue
+            if cand.label in (PERSON, "FAC", "WORK_OF_ART") and root.dep_ == "dobj" and self._joined_by_person(root.head, people):
+                found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "Jane Roe joined X"
                 continue
             if cand.label == PERSON and self._title_then_person(doc, cand.end, people):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "former X CTO Jane Roe"
@@ -579,6 +596,13 @@ class EntityRecognizer:
                     continue  # part of a longer name; "Mr Roe" is the surname
                 found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
         return found
+
+    def _joined_by_person(self, verb: Token, people: set[int]) -> bool:
+        """A verb that a person does only to an organisation ("joined", "left"),
+        done by a person."""
+        triggers = self.lexicon.verb_triggers(verb)
+        return bool(triggers) and all(t.object == ("ORG",) and "PERSON" in t.subject for t in triggers) and any(
+            c.dep_ == "nsubj" and (c.i in people or c.lower_ in self.lexicon.person_pronouns) for c in verb.children)
 
     def _title_then_person(self, doc: Doc, start: int, people: set[int]) -> bool:
         """A title right after ``start`` and a person's name right after the title
@@ -737,9 +761,9 @@ class EntityRecognizer:
             if triggers and all(t.subject == ("ORG",) for t in triggers) and any(
                     t.object == ("PERSON",) and t.predicate == "WORKS_FOR" for t in triggers):
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+        people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         # "former Corvane chief technology officer Lena Ortiz": an untagged name
         # between nothing and a title that a person's name follows
-        people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         i = 0
         while i < len(doc):
             start, i = i, i + 1

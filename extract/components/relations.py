@@ -687,7 +687,7 @@ class _DocReader:
         """Who does ``verb``. ``grammatical``: the clause's subject even when passive
         (a verb coordinated with a passive one shares its surface subject)."""
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-        if _reduced_passive(verb):
+        if _reduced_passive(verb) or _copular_passive(verb):
             passive = True  # "a company founded by X": a reduced passive
         if grammatical and passive:
             for child in verb.children:
@@ -798,6 +798,9 @@ class _DocReader:
             noun = verb.head.head if verb.dep_ == "conj" else verb.head
             ent = self.entity(noun, trigger.object)
             return [ent] if ent is not None else []
+        if _copular_passive(verb):
+            # "X, which is majority-owned by Y": the copula's subject
+            return [e for c in verb.head.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, trigger.object)]
         return []
 
     def objects(self, verb: Token, trigger: Trigger) -> list[Span]:
@@ -1166,11 +1169,11 @@ class _DocReader:
     def from_org(self, verb: Token, trigger: Trigger) -> Span | None:
         if not trigger.from_preps:
             return None
-        # "hired engineers from X", "hired Y away from X": the "from" may hang on
-        # the object noun or on "away"
+        # "hired engineers from X", "hired Y away from X", "joined Y from X": the
+        # "from" may hang on the object or on "away"
         holders = [verb] + [
             c for c in verb.children
-            if (c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN") or (c.dep_ == "advmod" and c.lower_ == "away")
+            if (c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "advmod" and c.lower_ == "away")
         ]
         for child in (c for h in holders for c in h.children):
             if child.dep_ == "prep" and child.lower_ in trigger.from_preps:
@@ -1526,7 +1529,7 @@ class _DocReader:
                 continue  # "chief" of "chief executive": the whole title is the next word's
             org = self.title_org(token)
             if org is None and self.title_verb(token) is None:
-                org = self.org_of_coordinated_title(token) or self.topic_of_bare_title(token)
+                org = self.org_of_coordinated_title(token) or self.org_led_under(token) or self.topic_of_bare_title(token)
                 if org is None:
                     continue
             first = token
@@ -1558,6 +1561,18 @@ class _DocReader:
             # "former Acme and Globex executive Roe": a job at each
             for each in self.entities(org.root, ("ORG",)) if org.root.i in self.entity_of else [org]:
                 yield from self.title_facts(top, person, each, sentence, first)
+
+    def org_led_under(self, title: Token) -> Span | None:
+        """"Under chief executive Jane Roe, Acme has expanded": the title is at the
+        organisation whose doings the "under" phrase frames."""
+        person = self.title_holder(title, title)
+        if person is None:
+            return None
+        phrase = person.root if person.root.dep_ == "pobj" else title if title.dep_ == "pobj" else None
+        prep = phrase.head if phrase is not None else None
+        if prep is None or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return next(iter(e for c in prep.head.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, ("ORG",))), None)
 
     def topic_of_bare_title(self, title: Token) -> Span | None:
         """"... will advise founder and CEO Jane Roe": a title right before a name,
@@ -2179,6 +2194,13 @@ def _reduced_passive(verb: Token) -> bool:
     if _perfect_participle(verb):
         return False  # "having co-founded X": active
     return (head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")) or (head.dep_ in ("amod", "compound") and head.tag_ == "VBN")
+
+
+def _copular_passive(verb: Token) -> bool:
+    """"X is majority-owned by Y": with a word hyphened to it, the parser makes the
+    participle the complement of "is" instead of a passive."""
+    return verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be" \
+        and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _with_conjuncts(token: Token, *, places: bool = False) -> list[Token]:

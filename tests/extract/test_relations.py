@@ -1633,3 +1633,43 @@ def test_a_name_before_a_title_and_a_person_is_the_employer(extract_text):
     assert job.qualifiers["current"] is False
     assert job.qualifiers["role"] == "chief technology officer"
     assert names(facts)[relation(facts, "Tomas Riel", "MOVED", "Helmsdale Labs").qualifiers["from"]] == "Corvasse"
+
+
+def test_its_after_a_subject_named_in_apposition_is_that_company(extract_text):
+    facts = triples(extract_text("The startup, Nuvola Systems, counts Sequoia Capital and Accel among its backers."))
+    assert {(s, o) for s, p, o in facts if p == "INVESTED_IN"} == {
+        ("Sequoia Capital", "Nuvola Systems"), ("Accel", "Nuvola Systems")}
+
+
+def test_a_stake_is_in_a_company_whatever_the_model_calls_it(extract_text):
+    fact = relation(extract_text("Santos Group bought a 30% stake in Verde Agro last year for $200 million.", date="2024-05-02"),
+                    "Santos Group", "INVESTED_IN", "Verde Agro")
+    assert (fact.qualifiers["date"], fact.qualifiers["amount"]) == ("2023", "$200 million")
+
+
+def test_majority_owned_by_is_a_passive(extract_text):
+    facts = extract_text("Kestrel Pharma, which is majority-owned by Halvard Holdings, will build a plant.")
+    assert ("Kestrel Pharma", "PART_OF", "Halvard Holdings") in triples(facts)
+
+
+def test_joined_one_company_from_another(extract_text):
+    facts = extract_text("Rafael Souza joined Pampa Energia from Petrobras in 2018.")
+    move = relation(facts, "Rafael Souza", "MOVED", "Pampa Energia")
+    assert (names(facts)[move.qualifiers["from"]], move.qualifiers["date"]) == ("Petrobras", "2018")
+    assert relation(facts, "Rafael Souza", "WORKS_FOR", "Petrobras").qualifiers["current"] is False
+
+
+def test_what_a_person_joined_is_an_organisation_whatever_the_model_calls_it(extract_text):
+    facts = extract_text("Lena Brandt left Tovarix Silicon for Meadowbrook Industries in 2020.")
+    move = relation(facts, "Lena Brandt", "MOVED", "Meadowbrook Industries")
+    assert names(facts)[move.qualifiers["from"]] == "Tovarix Silicon"
+
+
+def test_a_title_under_which_a_company_acted_is_a_job_there(extract_text):
+    facts = extract_text("Under chief executive Rafael Souza, Pampa Energia has expanded into wind power.")
+    assert relation(facts, "Rafael Souza", "WORKS_FOR", "Pampa Energia").qualifiers["role"] == "chief executive"
+
+
+def test_a_brand_and_model_code_designed_by_someone_is_a_product(extract_text):
+    facts = extract_text("Dana Whitfield, who led the design of the Corvel X5 at Kessler Motors, now heads design at Volta Cars.")
+    assert ("Dana Whitfield", "DEVELOPED", "Corvel X5") in triples(facts)
