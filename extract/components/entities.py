@@ -696,6 +696,21 @@ class EntityRecognizer:
                 continue  # "the startup Jane Roe founded": the subject of a clause describing the noun
             if end > start:
                 found.append(_Candidate(start, end, label, None, APPOSITION))
+        # "Trellis, the payments company backed by X, ...": an untagged name that a
+        # noun for a kind of organisation or product describes in apposition
+        for token in doc:
+            if token.ent_type_ or token.pos_ != "PROPN" or not token.is_alpha or not token.text[:1].isupper() \
+                    or self.lexicon.is_title_word(token) or self.lexicon.is_function(token.text):
+                continue
+            described = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i <= token.i + 5
+                         and doc[token.i + 1].text == "," and any(d.dep_ == "det" for d in c.children)]
+            label = self.lexicon.apposition_type(described[0]) if described else None
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token \
+                    and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and doc[start - 1].text[:1].isupper():
+                start -= 1
+            if label is not None:
+                found.append(_Candidate(start, token.i + 1, label, None, APPOSITION))
         return found
 
     def _untagged_person_candidates(self, doc: Doc) -> list[_Candidate]:

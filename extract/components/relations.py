@@ -708,7 +708,7 @@ class _DocReader:
                     if found:
                         return found
         for child in verb.children:
-            if not passive and child.dep_ in SUBJECT_DEPS:
+            if not passive and child.dep_ in SUBJECT_DEPS and not (child.lower_ in ("that", "this") and _before_that(verb)):
                 found = self.entities(child, types)
                 if found or not self.lost_apposition(child):
                     return found
@@ -1096,11 +1096,16 @@ class _DocReader:
         # ("then" marks a past title, but of an event it is the next step: "she then founded X")
         told_before = _perfect_participle(verb) or any(
             (c.dep_ == "advmod" and c.lower_ in self.lex.former_words and c.lower_ != "then")
-            # "Before that, he spent 12 years at X"
+            # "Before that, he spent 12 years at X"; "Before joining Y, he spent 12
+            # years at X" (a gerund: what came next, told as done)
             or (c.dep_ == "prep" and c.lower_ in ("before", "prior") and any(
-                p.lower_ in ("that", "this", "then") or (p.dep_ == "prep" and p.lower_ == "to") for p in c.children))
+                p.lower_ in ("that", "this", "then") or (p.dep_ == "prep" and p.lower_ == "to")
+                or (p.dep_ == "pcomp" and p.tag_ == "VBG") for p in c.children))
+            # "... and before that worked at X", which the parser reads as a clause
+            # whose subject is "that"
+            or (c.dep_ == "mark" and c.lower_ in ("before", "prior") and _before_that(clause))
             for clause in {verb, verb.head if verb.dep_ == "conj" else verb} for c in clause.children
-        )
+        ) and not _future(verb)
         if trigger.event == "work" and told_before and "end" not in q:
             q["current"] = False  # "having previously run Y"
         if trigger.event == "founding" and (told_before or verb.dep_ == "relcl"):
@@ -2194,6 +2199,13 @@ def _reduced_passive(verb: Token) -> bool:
     if _perfect_participle(verb):
         return False  # "having co-founded X": active
     return (head.dep_ == "acl" and head.tag_ in ("VBN", "VBD")) or (head.dep_ in ("amod", "compound") and head.tag_ == "VBN")
+
+
+def _before_that(verb: Token) -> bool:
+    """"(she ran X) and before that worked at Y": the parser makes "that" the
+    subject and "before" a marker; the subject is the first clause's."""
+    return verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in ("before", "prior") for c in verb.children) \
+        and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("that", "this") for c in verb.children)
 
 
 def _copular_passive(verb: Token) -> bool:

@@ -1673,3 +1673,25 @@ def test_a_title_under_which_a_company_acted_is_a_job_there(extract_text):
 def test_a_brand_and_model_code_designed_by_someone_is_a_product(extract_text):
     facts = extract_text("Dana Whitfield, who led the design of the Corvel X5 at Kessler Motors, now heads design at Volta Cars.")
     assert ("Dana Whitfield", "DEVELOPED", "Corvel X5") in triples(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Before joining Aldermoor Bank as chief economist in 2019, Yusuf Karim spent six years at Crestmoor Capital.",
+    "Before joining Aldermoor Bank in 2019, Yusuf Karim worked at Crestmoor Capital.",
+])
+def test_a_stay_told_before_joining_is_over_and_the_join_a_move_from_it(extract_text, text):
+    facts = extract_text(text)
+    move = relation(facts, "Yusuf Karim", "MOVED", "Aldermoor Bank")
+    assert (names(facts)[move.qualifiers["from"]], move.qualifiers["date"]) == ("Crestmoor Capital", "2019")
+    assert relation(facts, "Yusuf Karim", "WORKS_FOR", "Crestmoor Capital").qualifiers["current"] is False
+
+
+def test_and_before_that_worked_at_is_a_past_job_of_the_same_person(extract_text):
+    facts = extract_text("Ravi Menon was previously chief financial officer at Castell Energy and before that worked at Orsolo Oil for a decade.")
+    assert relation(facts, "Ravi Menon", "WORKS_FOR", "Orsolo Oil").qualifiers["current"] is False
+
+
+def test_an_untagged_name_described_as_a_company_is_one(extract_text):
+    facts = extract_text("Trellis, the payments company backed by Orrin Ventures, has poached Halcyon Bank's head of payments, Anya Petrov.")
+    assert ("Orrin Ventures", "INVESTED_IN", "Trellis") in triples(facts)
+    assert names(facts)[relation(facts, "Anya Petrov", "MOVED", "Trellis").qualifiers["from"]] == "Halcyon Bank"
