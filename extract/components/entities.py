@@ -477,7 +477,9 @@ class EntityRecognizer:
             if cand.priority >= GAZETTEER:
                 continue
             root = doc[cand.start:cand.end].root
-            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
+            # (a lower-case noun the model tagged is still a noun: "X, a battery start-up")
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
+                     and (not c.ent_type_ or c.text.islower())]
             if root.dep_ == "appos" and root.head.pos_ == "NOUN":
                 nearer = _noun_before_comma(doc, cand.start)
                 if nearer is not None and nearer.i != root.head.i:
@@ -702,7 +704,9 @@ class EntityRecognizer:
             if token.ent_type_ or token.pos_ != "PROPN" or not token.is_alpha or not token.text[:1].isupper() \
                     or self.lexicon.is_title_word(token) or self.lexicon.is_function(token.text):
                 continue
-            described = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i <= token.i + 5
+            # (the tagger may call "start-up" a proper noun)
+            described = [c for c in token.children if c.dep_ == "appos" and c.i <= token.i + 8
+                         and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.text.islower()))
                          and doc[token.i + 1].text == "," and any(d.dep_ == "det" for d in c.children)]
             label = self.lexicon.apposition_type(described[0]) if described else None
             start = token.i

@@ -1695,3 +1695,9 @@ def test_an_untagged_name_described_as_a_company_is_one(extract_text):
     facts = extract_text("Trellis, the payments company backed by Orrin Ventures, has poached Halcyon Bank's head of payments, Anya Petrov.")
     assert ("Orrin Ventures", "INVESTED_IN", "Trellis") in triples(facts)
     assert names(facts)[relation(facts, "Anya Petrov", "MOVED", "Trellis").qualifiers["from"]] == "Halcyon Bank"
+
+
+def test_a_name_in_apposition_to_a_start_up_the_model_tagged_is_a_company(extract_text):
+    facts = extract_text("Mireva, a Berlin-based battery start-up, has hired former Tesla executive Jonas Weber as its chief operating officer.")
+    move = relation(facts, "Jonas Weber", "MOVED", "Mireva")
+    assert (names(facts)[move.qualifiers["from"]], move.qualifiers["role"]) == ("Tesla", "chief operating officer")
