@@ -105,7 +105,7 @@ class Coreference:
     def _named_keys(self, doc: Doc, label: str) -> dict[str, str]:
         mentions = [ent for ent in doc.ents if ent.label_ == label]
         known = {collapse_key(ent.text) for ent in mentions}
-        renamed = self._rename_parties(doc) if label == "ORG" else set()
+        renamed = self._rename_parties(doc, known) if label == "ORG" else set()
         keys = {}
         for ent in mentions:
             record = self.lexicon.lookup(ent.text)
@@ -125,19 +125,22 @@ class Coreference:
                         keys[span_key(ent)] = keys[span_key(full)]
         return keys
 
-    def _rename_parties(self, doc: Doc) -> set[str]:
-        """Names a renaming links ("X was renamed X Mobility", "X, formerly known
-        as Y"), collapsed: two entities joined by RENAMED_TO, not one name with an
-        ending, so they are not merged."""
-        parties = set()
+    def _rename_parties(self, doc: Doc, known: set[str]) -> set[str]:
+        """Names a renaming links that would otherwise be read as one name with an
+        ending ("X was renamed X Mobility"), collapsed: two entities joined by
+        RENAMED_TO, not one, so they are not merged. Other parties keep the key
+        any other document gives them ("Acme renamed it X": Acme Motors is Acme)."""
+        parties = {}
         for verb in doc:
             if not any(t.predicate == "RENAMED_TO" for t in self.lexicon.verb_triggers(verb)):
                 continue
             near = {verb.i} | {c.i for c in verb.children} | {g.i for c in verb.children for g in c.children}
             if verb.dep_ in ("acl", "relcl"):
                 near.add(verb.head.i)  # "X, formerly known as Y"
-            parties |= {collapse_key(ent.text) for ent in doc.ents if ent.label_ == "ORG" and ent.root.i in near}
-        return parties
+            parties.update({collapse_key(ent.text): ent for ent in doc.ents if ent.label_ == "ORG" and ent.root.i in near})
+        bases = {key: self._org_base(ent, known) for key, ent in parties.items()}
+        return {key for key, base in bases.items()
+                if any(other != key and (base == other_base or base == other) for other, other_base in bases.items())}
 
     def _abbreviated(self, doc: Doc, mentions: list[Span]) -> dict[str, Span]:
         """"Global Widget Partners (GWP)": the bracketed abbreviation, spelled by the

@@ -508,11 +508,17 @@ class EntityRecognizer:
         strong_orgs = {c.start for c in candidates if c.priority >= GAZETTEER and c.label == ORG}
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         strong_keys = {collapse_key(doc[c.start:c.end].text) for c in candidates if c.priority >= GAZETTEER}
+        titled_names = self._titled_surnames(doc, candidates)
         for cand in candidates:
             if cand.priority >= GAZETTEER or collapse_key(doc[cand.start:cand.end].text) in strong_keys:
                 continue
             span = doc[cand.start:cand.end]
             root = span.root
+            if cand.label == ORG and 2 <= len(span) <= 3 and span[-1].text in titled_names and all(
+                    t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_suffix_word(t.text) for t in span):
+                # "... with Tunde Bello. Bello remains chief executive": the name of a person
+                found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
+                continue
             partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
             if cand.label not in ("NORP", "GPE", "LOC") and any(p.i in strong_orgs for p in partners):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))
@@ -597,6 +603,19 @@ class EntityRecognizer:
                 ):
                     continue  # part of a longer name; "Mr Roe" is the surname
                 found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
+        return found
+
+    def _titled_surnames(self, doc: Doc, candidates: list[_Candidate]) -> set[str]:
+        """Single names that hold a title: "Roe remains chief executive", "Roe is
+        CEO" (not words of a longer name)."""
+        longer = {i for c in candidates if c.end - c.start > 1 for i in range(c.start, c.end)}
+        found = set()
+        for token in doc:
+            if token.i in longer or token.pos_ != "PROPN" or token.dep_ != "nsubj" or not token.is_alpha \
+                    or not token.text[:1].isupper() or token.head.lemma_.lower() not in self.lexicon.copula_lemmas:
+                continue
+            if any(c.dep_ in ("attr", "oprd", "acomp", "xcomp") and self.lexicon.is_title_token(c) for c in token.head.children):
+                found.add(token.text)
         return found
 
     def _joined_by_person(self, verb: Token, people: set[int]) -> bool:

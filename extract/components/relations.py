@@ -314,6 +314,14 @@ class _DocReader:
                         if self.lex.is_org_part_noun(token):
                             return ent
         if anaphora and common_noun(token) and (is_definite(token) or self.definite_by_misparse(token)):
+            # (the parser may hang "at X" on the verb whose object the noun is)
+            owners = [e for h, preps in ((token, ("at", "of")), (token.head if token.dep_ == "dobj" else None, ("at",)))
+                      if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                      for o in c.children if o.dep_ == "pobj" and (e := self.entity_of.get(o.i)) is not None and e.label_ == "ORG"]
+            if owners and self.lex.is_org_part_noun(token):
+                # "ran the oncology unit at Halcrest": the noun is told whose it is,
+                # so it is no anaphor of an organisation named before
+                return owners[0] if "ORG" in types else None
             wanted = self.lex.anaphor_noun_type(token)
             if wanted is None and types == ("PERSON",) and self.lex.apposition_type(token) is None:
                 # Only a person can fill this slot: "the 45-year-old joined ..."
@@ -915,12 +923,31 @@ class _DocReader:
         if trigger.patient_is_subject and not agents:
             # "X was renamed Y": the one renamed is the fact's subject
             agents = [e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
+        partners: list[Span] = []
         if trigger.with_subjects and agents:
             # (names only: not "with X and their first film Y")
-            agents += [e for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                       for e in self.prep_objects(c, trigger.subject) if e not in agents
-                       and e.root.dep_ in ("pobj", "conj") and e.root.head.pos_ in ("ADP", "PROPN")]
+            # (the parser may hang "with" on the object: "co-founded the lender X with Y")
+            holders = [verb] + [o for c in verb.children if c.dep_ == "dobj" for o in (c, *(a for a in c.children if a.dep_ == "appos"))]
+            partners = [e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for e in self.prep_objects(c, trigger.subject) if e not in agents
+                        and (e.root.dep_ in ("pobj", "conj") and e.root.head.pos_ in ("ADP", "PROPN")
+                             # "with her former colleague Leo Grant"
+                             or e.root.dep_ == "appos" and self.lex.is_person_word(e.root.head))]
+            agents += partners
         patients = self.objects(verb, trigger)
+        if trigger.patient_is_subject and patients and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+            # "Acme renamed Globex (as) Initech": the one renamed is the object, when
+            # a new name follows it (not "Acme renamed itself Initech")
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("itself", "themselves")]
+            old = [e for c in objects for e in self.entities(c, trigger.subject)]
+            if not old and objects and objects[0].lower_ == "it":
+                # "bought Globex and renamed it Initech" (an object "it" is no anaphor elsewhere)
+                old = [e for e in [self.recent(objects[0], "ORG")] if e is not None and not any(_same(e, a, self.keys) for a in agents)]
+            new = [p for p in patients if not any(_same(p, o, self.keys) for o in old)]
+            if old and new:
+                agents, patients = old, new
+            elif any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves") for c in verb.children):
+                patients = [p for p in patients if not any(_same(p, a, self.keys) for a in agents)]
         if not patients and not trigger.patient_is_subject:
             # (when the one acted on is the fact's subject, "a sedan built by
             # Acme" names no object: the maker is not built on)
@@ -975,6 +1002,11 @@ class _DocReader:
             if _same(agent, patient, self.keys):
                 continue
             subj, obj = (patient, agent) if trigger.swap else (agent, patient)
+            if trigger.with_subjects and agent in partners:
+                # who did it "with" the subject is told in passing: no step of
+                # their own story (the job they left is not the one before)
+                yield from self.emit(trigger, subj, obj, sentence, {**qualifiers, BEFORE_STORY: True}, None, extra)
+                continue
             yield from self.emit(trigger, subj, obj, sentence, qualifiers, moved_from, extra)
         if trigger.gapped_subjects and patients:
             # the amount paid is the first clause's; the date holds for the whole list

@@ -1701,3 +1701,37 @@ def test_a_name_in_apposition_to_a_start_up_the_model_tagged_is_a_company(extrac
     facts = extract_text("Mireva, a Berlin-based battery start-up, has hired former Tesla executive Jonas Weber as its chief operating officer.")
     move = relation(facts, "Jonas Weber", "MOVED", "Mireva")
     assert (names(facts)[move.qualifiers["from"]], move.qualifiers["role"]) == ("Tesla", "chief operating officer")
+
+
+def test_a_co_founder_the_model_took_for_a_company_is_a_person_when_titled_alone(extract_text):
+    facts = extract_text("Amara Obi, who co-founded the lender Kudi with Tunde Bello, has left the company. Bello remains chief executive.")
+    assert {s for s, p, o in triples(facts) if p == "FOUNDED" and o == "Kudi"} == {"Amara Obi", "Tunde Bello"}
+    assert not any(o == "Tunde Bello" for _, _, o in triples(facts))
+
+
+def test_a_co_founder_named_after_a_word_for_a_person_founded_it_too(extract_text):
+    # (as a line of a file: the parser then reads the name as the noun's apposition)
+    facts = triples(extract_text("Nadia Rahman co-founded the podcast studio Echo Lane with her former colleague Leo Grant.\n"))
+    assert ("Leo Grant", "FOUNDED", "Echo Lane") in facts
+
+
+def test_a_unit_at_a_named_company_is_that_companys_not_one_named_before(extract_text):
+    facts = extract_text("Maya Lindgren has been named chief executive of Orbis Therapeutics. "
+                         "She previously ran the oncology unit at Halcrest Pharma.")
+    assert relation(facts, "Maya Lindgren", "WORKS_FOR", "Orbis Therapeutics").qualifiers["current"] is True
+    assert relation(facts, "Maya Lindgren", "WORKS_FOR", "Halcrest Pharma").qualifiers["current"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hualing Auto later renamed Brenton Motors as Velora Mobility.",
+    "Koval Group bought Brenton Motors in 2017 and later renamed it Velora Mobility.",
+    "Brenton Motors renamed itself Velora Mobility in 2019.",
+])
+def test_who_renamed_a_company_is_not_the_company_renamed(extract_text, text):
+    renamed = {(s, o) for s, p, o in triples(extract_text(text)) if p == "RENAMED_TO"}
+    assert renamed == {("Brenton Motors", "Velora Mobility")}
+
+
+def test_a_renamed_company_is_one_entity_across_articles(extract_text):
+    facts = extract_text("Koval Group bought Brenton Motors in 2017.", "Brenton Motors renamed itself Velora Mobility in 2019.")
+    assert [e.name for e in facts.entities].count("Brenton Motors") == 1
