@@ -70,6 +70,9 @@ class Trigger:
     with_subjects: bool = False
     # Only a move says it: "X comes to Y from Z" (not "X came to Y to speak").
     requires_from: bool = False
+    # Without a "from", the move still tells where the person now works
+    # ("Roe defected to Globex"); "moved to X" may be a town.
+    settles: bool = False
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:

@@ -800,6 +800,25 @@ class EntityRecognizer:
                     t.object == ("PERSON",) and t.predicate == "WORKS_FOR" for t in triggers):
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
+        # "Lumen Pay is backed by SoftBank": an untagged name that a named company
+        # acquires or backs, by a verb that only does that to organisations
+        organisations = {i for c in candidates if c.label == ORG for i in range(c.start, c.end)}
+        for token in doc:
+            if token.dep_ != "nsubjpass" or not self._untagged_name_word(token, person_words):
+                continue
+            verb = token.head
+            triggers = self.lexicon.verb_triggers(verb)
+            if not triggers or not all(t.object == ("ORG",) and t.subject != ("PERSON",) for t in triggers):
+                continue
+            if not any(a.dep_ == "agent" and any(p.dep_ == "pobj" and p.i in organisations for p in a.children)
+                       for a in verb.children):
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                    and self._untagged_name_word(doc[start - 1], person_words):
+                start -= 1
+            if token.i + 1 - start <= 3:
+                found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         # "former Corvane chief technology officer Lena Ortiz": an untagged name
         # between nothing and a title that a person's name follows
         i = 0

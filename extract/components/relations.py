@@ -1094,6 +1094,13 @@ class _DocReader:
             yield Found("MOVED", subj, obj, sentence, moved_q, 0.8, "move", extra)
             yield Found("WORKS_FOR", subj, moved_from, sentence, _end_of(qualifiers), 0.7, "leave", extra)
         if trigger.predicate == "MOVED":
+            if moved_from is None and trigger.settles and subj.label_ == "PERSON":
+                # "Roe defected to Globex": where from, the story may tell (a title
+                # in the sentence, a job before it); that Roe works there, it does
+                joined = {"start": qualifiers["date"], "_date_text": qualifiers.get("_date_text")} if "date" in qualifiers else {}
+                if qualifiers.get("role"):
+                    joined["role"] = qualifiers["role"]
+                yield Found("WORKS_FOR", subj, obj, sentence, joined, 0.65, "join", extra)
             return
         yield Found(trigger.predicate, subj, obj, sentence, dict(qualifiers), trigger.confidence, trigger.event, extra)
 
@@ -1304,7 +1311,9 @@ class _DocReader:
         for child in title.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i not in self.entity_of:
+                # (not a company described: "head of Romania's largest bank, X")
+                if pobj is not None and pobj.i not in self.entity_of and not (
+                        self.lex.apposition_type(pobj) == "ORG" and not self.lex.is_org_part_noun(pobj)):
                     span_tokens = [t for t in pobj.subtree if t.i not in self.entity_of and t.dep_ not in ("poss", "case")]
                     if span_tokens and self.lex.is_role_head(title):
                         text = f"{text} of {self.doc[span_tokens[0].i:span_tokens[-1].i + 1].text}"

@@ -1735,3 +1735,35 @@ def test_who_renamed_a_company_is_not_the_company_renamed(extract_text, text):
 def test_a_renamed_company_is_one_entity_across_articles(extract_text):
     facts = extract_text("Koval Group bought Brenton Motors in 2017.", "Brenton Motors renamed itself Velora Mobility in 2019.")
     assert [e.name for e in facts.entities].count("Brenton Motors") == 1
+
+
+def test_defecting_to_a_rival_is_a_move_from_the_job_the_sentence_gives(extract_text):
+    facts = extract_text("Nova Motors' chief designer, Luca Ferri, defected to rival Apex Auto last month.", date="2024-05-02")
+    move = relation(facts, "Luca Ferri", "MOVED", "Apex Auto")
+    assert (names(facts)[move.qualifiers["from"]], move.qualifiers["date"]) == ("Nova Motors", "2024-04")
+    assert relation(facts, "Luca Ferri", "WORKS_FOR", "Nova Motors").qualifiers["current"] is False
+
+
+def test_moving_to_a_town_is_no_job(extract_text):
+    facts = extract_text("Apprenticed to a hatter, Tom Ruskin moved to Danbury, Connecticut in 1887.")
+    assert not any(p in ("WORKS_FOR", "MOVED") for _, p, _ in triples(facts))
+
+
+def test_an_untagged_name_a_company_backs_is_a_company(extract_text):
+    invested = {(s, o) for s, p, o in triples(extract_text("Lumen Pay is backed by Orrin Ventures and Tessaly Capital.")) if p == "INVESTED_IN"}
+    assert invested == {("Orrin Ventures", "Lumen Pay"), ("Tessaly Capital", "Lumen Pay")}
+
+
+@pytest.mark.parametrize("text", [
+    "Dmitri Volkov was ousted as chief executive of Baltic Shipping in March.",
+    "Dmitri Volkov was dismissed as chief executive of Baltic Shipping in March.",
+])
+def test_ousted_as_chief_executive_ends_the_job(extract_text, text):
+    fact = relation(extract_text(text, date="2024-05-02"), "Dmitri Volkov", "WORKS_FOR", "Baltic Shipping")
+    assert (fact.qualifiers["current"], fact.qualifiers["end"], fact.qualifiers["role"]) == (False, "2024-03", "chief executive")
+
+
+def test_head_of_a_company_described_is_the_role_head(extract_text):
+    fact = relation(extract_text("Alina Petrescu, the head of Romania's largest bank, Banca Transilvania, spoke on Monday."),
+                    "Alina Petrescu", "WORKS_FOR", "Banca Transilvania")
+    assert fact.qualifiers["role"] == "head"
