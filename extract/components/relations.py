@@ -1132,6 +1132,9 @@ class _DocReader:
             q["current"] = False  # "X resigned from Y": no longer there
         elif trigger.event == "work" and any(c.dep_ == "advmod" and c.lower_ in self.lex.former_words for c in verb.children):
             q["current"] = False  # "X previously worked at Y"
+        elif trigger.event == "work" and verb.tag_ == "VBD" and verb.dep_ == "relcl" \
+                and (holder := self.entity_of.get(verb.head.i)) is not None and holder.label_ == "PERSON":
+            q["current"] = False  # "Roe, who ran Acme's Asian business, ...": background, told as past
         # ("then" marks a past title, but of an event it is the next step: "she then founded X")
         told_before = _perfect_participle(verb) or any(
             (c.dep_ == "advmod" and c.lower_ in self.lex.former_words and c.lower_ != "then")

@@ -1767,3 +1767,11 @@ def test_head_of_a_company_described_is_the_role_head(extract_text):
     fact = relation(extract_text("Alina Petrescu, the head of Romania's largest bank, Banca Transilvania, spoke on Monday."),
                     "Alina Petrescu", "WORKS_FOR", "Banca Transilvania")
     assert fact.qualifiers["role"] == "head"
+
+
+def test_a_job_told_in_the_past_in_a_clause_about_the_person_is_over(extract_text):
+    facts = extract_text("Rahul Iyer, who worked at Ostera Bank, has joined Zipwise as its president.")
+    assert relation(facts, "Rahul Iyer", "WORKS_FOR", "Ostera Bank").qualifiers["current"] is False
+    assert names(facts)[relation(facts, "Rahul Iyer", "MOVED", "Zipwise").qualifiers["from"]] == "Ostera Bank"
+    still = extract_text("Rahul Iyer, who works at Ostera Bank, spoke at the fair.")
+    assert relation(still, "Rahul Iyer", "WORKS_FOR", "Ostera Bank").qualifiers.get("current") is not False
