@@ -753,10 +753,15 @@ def test_a_company_moving_its_offices_is_not_a_person(extract_text):
     assert not facts.relations, triples(facts)
 
 
-def test_left_one_company_for_another_wherever_the_parser_hangs_for(extract_text):
-    facts = extract_text("Zofia Lind left Xanvemix Auto for Yorvaven Robotics in October 2023.")
-    moved = relation(facts, "Zofia Lind", "MOVED", "Yorvaven Robotics")
-    assert names(facts)[moved.qualifiers["from"]] == "Xanvemix Auto"
+@pytest.mark.parametrize("text, person, left, joined", [
+    ("Zofia Lind left Xanvemix Auto for Yorvaven Robotics in October 2023.", "Zofia Lind", "Xanvemix Auto", "Yorvaven Robotics"),
+    # what a person leaves is an organisation, whatever the model calls it (here a building)
+    ("Lena Brandt left Tovarix Silicon for Meadowbrook Industries in 2020.", "Lena Brandt", "Tovarix Silicon", "Meadowbrook Industries"),
+])
+def test_left_one_company_for_another_wherever_the_parser_hangs_for(extract_text, text, person, left, joined):
+    facts = extract_text(text)
+    moved = relation(facts, person, "MOVED", joined)
+    assert names(facts)[moved.qualifiers["from"]] == left
 
 
 def test_competes_with_when_the_tagger_takes_the_verb_for_a_noun(extract_text):
@@ -1647,11 +1652,6 @@ def test_a_stake_is_in_a_company_whatever_the_model_calls_it(extract_text):
     assert (fact.qualifiers["date"], fact.qualifiers["amount"]) == ("2023", "$200 million")
 
 
-def test_majority_owned_by_is_a_passive(extract_text):
-    facts = extract_text("Kestrel Pharma, which is majority-owned by Halvard Holdings, will build a plant.")
-    assert ("Kestrel Pharma", "PART_OF", "Halvard Holdings") in triples(facts)
-
-
 def test_joined_one_company_from_another(extract_text):
     facts = extract_text("Rafael Souza joined Pampa Energia from Petrobras in 2018.")
     move = relation(facts, "Rafael Souza", "MOVED", "Pampa Energia")
@@ -1659,20 +1659,9 @@ def test_joined_one_company_from_another(extract_text):
     assert relation(facts, "Rafael Souza", "WORKS_FOR", "Petrobras").qualifiers["current"] is False
 
 
-def test_what_a_person_joined_is_an_organisation_whatever_the_model_calls_it(extract_text):
-    facts = extract_text("Lena Brandt left Tovarix Silicon for Meadowbrook Industries in 2020.")
-    move = relation(facts, "Lena Brandt", "MOVED", "Meadowbrook Industries")
-    assert names(facts)[move.qualifiers["from"]] == "Tovarix Silicon"
-
-
 def test_a_title_under_which_a_company_acted_is_a_job_there(extract_text):
     facts = extract_text("Under chief executive Rafael Souza, Pampa Energia has expanded into wind power.")
     assert relation(facts, "Rafael Souza", "WORKS_FOR", "Pampa Energia").qualifiers["role"] == "chief executive"
-
-
-def test_a_brand_and_model_code_designed_by_someone_is_a_product(extract_text):
-    facts = extract_text("Dana Whitfield, who led the design of the Corvel X5 at Kessler Motors, now heads design at Volta Cars.")
-    assert ("Dana Whitfield", "DEVELOPED", "Corvel X5") in triples(facts)
 
 
 @pytest.mark.parametrize("text", [
@@ -1707,12 +1696,6 @@ def test_a_co_founder_the_model_took_for_a_company_is_a_person_when_titled_alone
     facts = extract_text("Amara Obi, who co-founded the lender Kudi with Tunde Bello, has left the company. Bello remains chief executive.")
     assert {s for s, p, o in triples(facts) if p == "FOUNDED" and o == "Kudi"} == {"Amara Obi", "Tunde Bello"}
     assert not any(o == "Tunde Bello" for _, _, o in triples(facts))
-
-
-def test_a_co_founder_named_after_a_word_for_a_person_founded_it_too(extract_text):
-    # (as a line of a file: the parser then reads the name as the noun's apposition)
-    facts = triples(extract_text("Nadia Rahman co-founded the podcast studio Echo Lane with her former colleague Leo Grant.\n"))
-    assert ("Leo Grant", "FOUNDED", "Echo Lane") in facts
 
 
 def test_a_unit_at_a_named_company_is_that_companys_not_one_named_before(extract_text):
@@ -1775,3 +1758,16 @@ def test_a_job_told_in_the_past_in_a_clause_about_the_person_is_over(extract_tex
     assert names(facts)[relation(facts, "Rahul Iyer", "MOVED", "Zipwise").qualifiers["from"]] == "Ostera Bank"
     still = extract_text("Rahul Iyer, who works at Ostera Bank, spoke at the fair.")
     assert relation(still, "Rahul Iyer", "WORKS_FOR", "Ostera Bank").qualifiers.get("current") is not False
+
+
+@pytest.mark.parametrize("text, fact", [
+    pytest.param("Kestrel Pharma, which is majority-owned by Halvard Holdings, will build a plant.",
+                 ("Kestrel Pharma", "PART_OF", "Halvard Holdings"), id="majority-owned by, read as a complement of 'is'"),
+    # (as a line of a file: the parser then reads the name as the noun's apposition)
+    pytest.param("Nadia Rahman co-founded the podcast studio Echo Lane with her former colleague Leo Grant.\n",
+                 ("Leo Grant", "FOUNDED", "Echo Lane"), id="a co-founder named after a word for a person"),
+    pytest.param("Dana Whitfield, who led the design of the Corvel X5 at Kessler Motors, now heads design at Volta Cars.",
+                 ("Dana Whitfield", "DEVELOPED", "Corvel X5"), id="a brand and model code where only a product goes"),
+])
+def test_a_fact_in_a_shape_the_small_parser_misreads(extract_text, text, fact):
+    assert fact in triples(extract_text(text))
