@@ -23,6 +23,7 @@ missed, is then labelled the same way.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -728,11 +729,8 @@ class EntityRecognizer:
                          and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.text.islower()))
                          and doc[token.i + 1].text == "," and any(d.dep_ == "det" for d in c.children)]
             label = self.lexicon.apposition_type(described[0]) if described else None
-            start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token \
-                    and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and doc[start - 1].text[:1].isupper():
-                start -= 1
             if label is not None:
+                start = _compound_start(token, lambda t: t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper())
                 found.append(_Candidate(start, token.i + 1, label, None, APPOSITION))
         return found
 
@@ -787,10 +785,7 @@ class EntityRecognizer:
                 continue
             if not any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.head.children):
                 continue
-            start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
-                    and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
-                start -= 1
+            start = _compound_start(token, lambda t: t.pos_ == "PROPN" and not t.ent_type_)
             span = doc[start:token.i + 1]
             if not all(t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t) for t in span) \
                     or any(collapse_key(t.text) in person_words for t in span):
@@ -813,10 +808,7 @@ class EntityRecognizer:
             if not any(a.dep_ == "agent" and any(p.dep_ == "pobj" and p.i in organisations for p in a.children)
                        for a in verb.children):
                 continue
-            start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
-                    and self._untagged_name_word(doc[start - 1], person_words):
-                start -= 1
+            start = _compound_start(token, lambda t: self._untagged_name_word(t, person_words))
             if token.i + 1 - start <= 3:
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         # "former Corvane chief technology officer Lena Ortiz": an untagged name
@@ -835,6 +827,8 @@ class EntityRecognizer:
         return found
 
     def _untagged_name_word(self, token: Token, person_words: set[str]) -> bool:
+        """A capitalised proper noun the model left untagged that is no title or
+        function word and no word of a person's name the document gives."""
         return not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() \
             and not self.lexicon.is_title_word(token) and not self.lexicon.is_function(token.text) \
             and collapse_key(token.text) not in person_words and token.lower_ not in self._function_words
@@ -1247,6 +1241,16 @@ def _name_word(token: Token) -> bool:
     """A word of a name: a proper noun, or a capitalised word of the model's
     entity that the tagger took for a common noun ("EV" in "the Aurora EV")."""
     return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())
+
+
+def _compound_start(token: Token, word: Callable[[Token], bool]) -> int:
+    """Where a name ends by ``token`` begins: the words compounded into it on its
+    left that ``word`` accepts."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and word(doc[start - 1]):
+        start -= 1
+    return start
 
 
 def _noun_before_comma(doc: Doc, start: int) -> Token | None:

@@ -936,18 +936,7 @@ class _DocReader:
             agents += partners
         patients = self.objects(verb, trigger)
         if trigger.patient_is_subject and patients and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
-            # "Acme renamed Globex (as) Initech": the one renamed is the object, when
-            # a new name follows it (not "Acme renamed itself Initech")
-            objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in ("itself", "themselves")]
-            old = [e for c in objects for e in self.entities(c, trigger.subject)]
-            if not old and objects and objects[0].lower_ == "it":
-                # "bought Globex and renamed it Initech" (an object "it" is no anaphor elsewhere)
-                old = [e for e in [self.recent(objects[0], "ORG")] if e is not None and not any(_same(e, a, self.keys) for a in agents)]
-            new = [p for p in patients if not any(_same(p, o, self.keys) for o in old)]
-            if old and new:
-                agents, patients = old, new
-            elif any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves") for c in verb.children):
-                patients = [p for p in patients if not any(_same(p, a, self.keys) for a in agents)]
+            agents, patients = self.renamed_by_another(verb, trigger, agents, patients)
         if not patients and not trigger.patient_is_subject:
             # (when the one acted on is the fact's subject, "a sedan built by
             # Acme" names no object: the maker is not built on)
@@ -1015,6 +1004,21 @@ class _DocReader:
                 for patient in patients:
                     if not _same(gapped, patient, self.keys):
                         yield from self.emit(trigger, gapped, patient, sentence, shared, moved_from, extra)
+
+    def renamed_by_another(self, verb: Token, trigger: Trigger, agents: list[Span],
+                           patients: list[Span]) -> tuple[list[Span], list[Span]]:
+        """"Acme renamed Globex (as) Initech", "bought Globex and renamed it Initech":
+        the one renamed is the object when a new name follows it, not the subject
+        ("Acme renamed itself Initech" keeps the subject)."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(c.lower_ in REFLEXIVES for c in objects):
+            return agents, [p for p in patients if not any(_same(p, a, self.keys) for a in agents)]
+        old = [e for c in objects for e in self.entities(c, trigger.subject)]
+        if not old and objects and objects[0].lower_ == "it":
+            # (an object "it" is no anaphor elsewhere: mostly a situation)
+            old = [e for e in [self.recent(objects[0], "ORG")] if e is not None and not any(_same(e, a, self.keys) for a in agents)]
+        new = [p for p in patients if not any(_same(p, o, self.keys) for o in old)]
+        return (old, new) if old and new else (agents, patients)
 
     def gapped_subjects(self, patients: list[Span], sentence: Span, trigger: Trigger) -> list[Span]:
         """"X held 50 percent of Y, Z 20 percent and W 30 percent": after the
@@ -1621,7 +1625,7 @@ class _DocReader:
         prep = phrase.head if phrase is not None else None
         if prep is None or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
             return None
-        return next(iter(e for c in prep.head.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, ("ORG",))), None)
+        return next((e for c in prep.head.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, ("ORG",))), None)
 
     def topic_of_bare_title(self, title: Token) -> Span | None:
         """"... will advise founder and CEO Jane Roe": a title right before a name,
@@ -2273,6 +2277,7 @@ def _with_conjuncts(token: Token, *, places: bool = False) -> list[Token]:
     return out
 
 
+REFLEXIVES = ("itself", "themselves")
 # Where a phrase's head stands in its clause (not a modifier's place).
 ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "agent")
 
