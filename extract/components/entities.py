@@ -111,7 +111,8 @@ class EntityRecognizer:
         candidates = _overruled(doc, candidates, statements) + statements
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
-        candidates += self._untagged_employer_candidates(doc, candidates) + self._untagged_product_candidates(doc, candidates)
+        candidates += self._untagged_employer_candidates(doc, candidates) + self._untagged_owned_candidates(doc, candidates)
+        candidates += self._untagged_product_candidates(doc, candidates)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc)
@@ -795,8 +796,26 @@ class EntityRecognizer:
                     t.object == ("PERSON",) and t.predicate == "WORKS_FOR" for t in triggers):
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
-        # "Lumen Pay is backed by SoftBank": an untagged name that a named company
-        # acquires or backs, by a verb that only does that to organisations
+        # "former Corvane chief technology officer Lena Ortiz": an untagged name
+        # between nothing and a title that a person's name follows
+        i = 0
+        while i < len(doc):
+            start, i = i, i + 1
+            if not self._untagged_name_word(doc[start], person_words) or doc[start].is_sent_start \
+                    or (start > 0 and self._untagged_name_word(doc[start - 1], person_words)):
+                continue
+            end = start + 1
+            while end < len(doc) and end - start < 3 and self._untagged_name_word(doc[end], person_words):
+                end += 1
+            if self._title_then_person(doc, end, people):
+                found.append(_Candidate(start, end, ORG, None, APPOSITION))
+        return found
+
+    def _untagged_owned_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"Lumen Pay is backed by SoftBank": an untagged name that a named company
+        acquires or backs, by a verb that only does that to organisations, is one."""
+        person_words = _person_words(doc, candidates)
+        found = []
         organisations = {i for c in candidates if c.label == ORG for i in range(c.start, c.end)}
         for token in doc:
             if token.dep_ != "nsubjpass" or not self._untagged_name_word(token, person_words):
@@ -811,19 +830,6 @@ class EntityRecognizer:
             start = _compound_start(token, lambda t: self._untagged_name_word(t, person_words))
             if token.i + 1 - start <= 3:
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
-        # "former Corvane chief technology officer Lena Ortiz": an untagged name
-        # between nothing and a title that a person's name follows
-        i = 0
-        while i < len(doc):
-            start, i = i, i + 1
-            if not self._untagged_name_word(doc[start], person_words) or doc[start].is_sent_start \
-                    or (start > 0 and self._untagged_name_word(doc[start - 1], person_words)):
-                continue
-            end = start + 1
-            while end < len(doc) and end - start < 3 and self._untagged_name_word(doc[end], person_words):
-                end += 1
-            if self._title_then_person(doc, end, people):
-                found.append(_Candidate(start, end, ORG, None, APPOSITION))
         return found
 
     def _untagged_name_word(self, token: Token, person_words: set[str]) -> bool:
