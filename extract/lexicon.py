@@ -23,6 +23,9 @@ from extract.names import collapse_key
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
 LABEL_OF_TYPE = {"Organization": "ORG", "Product": "PRODUCT", "Person": "PERSON"}
+# Ranks of titles (titles.jsonl) that only an organisation gives: no person has a
+# chief executive, a board or a founder.
+ORGANISATION_RANKS = frozenset({"executive", "board", "founder"})
 
 
 @dataclass(frozen=True)
@@ -425,6 +428,13 @@ class Lexicon:
         start = min([c.i for c in title.lefts if c.dep_ in ("amod", "compound")] + [title.i])
         record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
         return record is None or record.rank == "official"
+
+    def only_organisations_have(self, title: Token) -> bool:
+        """Whether only an organisation has this title: "its chief executive", "the
+        chairman", "a co-founder" (a person has an adviser or a chief of staff)."""
+        start = min([c.i for c in title.lefts if c.dep_ in ("amod", "compound")] + [title.i])
+        record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
+        return record is not None and record.rank in ORGANISATION_RANKS
 
     def is_person_word(self, token: Token) -> bool:
         """A common noun for people ("engineers", "executives", "CEO"), whatever the

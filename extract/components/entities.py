@@ -112,10 +112,10 @@ class EntityRecognizer:
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
         candidates += self._untagged_employer_candidates(doc, candidates) + self._untagged_owned_candidates(doc, candidates)
-        candidates += self._untagged_product_candidates(doc, candidates)
+        candidates += self._untagged_product_candidates(doc, candidates) + self._typed_by_verb_candidates(doc, candidates)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
-        candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc)
+        candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc, candidates)
         candidates += self._employer_candidates(doc, candidates) + self._listed_example_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
@@ -511,6 +511,7 @@ class EntityRecognizer:
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         strong_keys = {collapse_key(doc[c.start:c.end].text) for c in candidates if c.priority >= GAZETTEER}
         titled_names = self._titled_surnames(doc, candidates)
+        long_person_words = _person_words(doc, candidates, at_least=2)
         for cand in candidates:
             if cand.priority >= GAZETTEER or collapse_key(doc[cand.start:cand.end].text) in strong_keys:
                 continue
@@ -534,8 +535,13 @@ class EntityRecognizer:
                     and root.head.head.lower_ in self.lexicon.equity_nouns:
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "a 30% stake in X"
                 continue
-            if cand.label in (PERSON, "FAC", "WORK_OF_ART") and root.dep_ == "dobj" and self._joined_by_person(root.head, people):
+            if cand.label in (PERSON, PRODUCT, "FAC", "WORK_OF_ART") and root.dep_ == "dobj" and self._joined_by_person(root.head, people):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "Jane Roe joined X"
+                continue
+            if cand.label == PERSON and len(span) == 1 and root.dep_ == "poss" and cand.priority == MODEL \
+                    and collapse_key(span.text) not in long_person_words and self.lexicon.is_title_token(root.head) \
+                    and self.lexicon.only_organisations_have(root.head):
+                found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "Lumora's chief executive"
                 continue
             if cand.label == PERSON and self._title_then_person(doc, cand.end, people):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "former X CTO Jane Roe"
@@ -621,11 +627,13 @@ class EntityRecognizer:
         return found
 
     def _joined_by_person(self, verb: Token, people: set[int]) -> bool:
-        """A verb that a person does only to an organisation ("joined", "left"),
-        done by a person."""
-        triggers = self.lexicon.verb_triggers(verb)
-        return bool(triggers) and all(t.object == ("ORG",) and "PERSON" in t.subject for t in triggers) and any(
-            c.dep_ == "nsubj" and (c.i in people or c.lower_ in self.lexicon.person_pronouns) for c in verb.children)
+        """A verb that a person does only to an organisation ("joined", "left",
+        "ran"), done by a person ("who ran X": the person the clause describes)."""
+        triggers = [t for t in self.lexicon.verb_triggers(verb) if "PERSON" in t.subject]
+        return bool(triggers) and all(t.object == ("ORG",) for t in triggers) and any(
+            c.dep_ == "nsubj" and (c.i in people or c.lower_ in self.lexicon.person_pronouns or (
+                c.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl" and verb.head.i in people))
+            for c in verb.children)
 
     def _title_then_person(self, doc: Doc, start: int, people: set[int]) -> bool:
         """A title right after ``start`` and a person's name right after the title
@@ -795,6 +803,22 @@ class EntityRecognizer:
             if triggers and all(t.subject == ("ORG",) for t in triggers) and any(
                     t.object == ("PERSON",) and t.predicate == "WORKS_FOR" for t in triggers):
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+        # "Roe was hired away from Yandex by Tinkoff": who hires a person away from
+        # an organisation is one, whatever the model guessed of the one word
+        loose = self._loose_name_words(doc, candidates)
+        organisations = {i for c in candidates if c.label == ORG for i in range(c.start, c.end)}
+        for agent in doc:
+            verb = agent.head.head
+            if agent.dep_ != "pobj" or agent.head.dep_ != "agent" or not loose(agent) or not any(
+                    t.predicate == "WORKS_FOR" and t.object == ("PERSON",) and t.subject == ("ORG",) and t.from_preps
+                    for t in self.lexicon.verb_triggers(verb)):
+                continue
+            origins = [o for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "from" and p.head in (verb, *verb.children)
+                       for o in p.children if o.dep_ == "pobj"]
+            if any(o.i in organisations for o in origins):
+                start = _compound_start(agent, loose)
+                if agent.i + 1 - start <= 3:
+                    found.append(_Candidate(start, agent.i + 1, ORG, None, APPOSITION))
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         # "former Corvane chief technology officer Lena Ortiz": an untagged name
         # between nothing and a title that a person's name follows
@@ -830,6 +854,77 @@ class EntityRecognizer:
             start = _compound_start(token, lambda t: self._untagged_name_word(t, person_words))
             if token.i + 1 - start <= 3:
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+        return found
+
+    def _loose_name_words(self, doc: Doc, candidates: list[_Candidate]) -> Callable[[Token], bool]:
+        """Which words are of a name without a sure type: capitalised proper nouns
+        untagged, or typed by nothing but the model's guess of one word (a person,
+        a place, a nationality), and no word of a person's full name in the document."""
+        person_words = _person_words(doc, candidates, at_least=2)
+
+        def one_word_guess(c: _Candidate) -> bool:
+            return c.priority == MODEL and c.end - c.start == 1 and c.label not in (ORG, PRODUCT)
+
+        sure = {i for c in candidates if not one_word_guess(c) for i in range(c.start, c.end)}
+
+        def loose(token: Token) -> bool:
+            return token.i not in sure and token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() \
+                and not self.lexicon.is_title_word(token) and not self.lexicon.is_function(token.text) \
+                and collapse_key(token.text) not in person_words and token.lower_ not in self._function_words
+        return loose
+
+    def _typed_by_verb_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"Veltrix, which makes the Aero X2 drone, competes with Skyreach and
+        Dronetic": a name the model left untagged or took for a one-word person is
+        an organisation where it makes a named product (a verb only organisations
+        do to products), and a rival of an organisation or product is of its kind;
+        what a person joins or leaves is an organisation."""
+        loose = self._loose_name_words(doc, candidates)
+        label_at = {i: c.label for c in candidates for i in range(c.start, c.end)}
+        found: list[_Candidate] = []
+        typed: dict[int, str] = {}
+        for verb in doc:
+            triggers = self.lexicon.verb_triggers(verb)
+            if not triggers or not all(t.subject == ("ORG",) and t.object == ("PRODUCT",) for t in triggers):
+                continue
+            if not any(c.dep_ == "dobj" and any(label_at.get(t.i) == PRODUCT for t in c.subtree) for c in verb.children):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                if subject.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl":
+                    subject = verb.head  # "Veltrix, which makes ..."
+                if loose(subject):
+                    start = _compound_start(subject, loose)
+                    if subject.i + 1 - start <= 3:
+                        found.append(_Candidate(start, subject.i + 1, ORG, None, APPOSITION))
+                        typed[subject.i] = ORG
+        for verb in doc:
+            triggers = [t for t in self.lexicon.verb_triggers(verb) if t.predicate == "COMPETES_WITH"]
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if not triggers or subject is None:
+                continue
+            if subject.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl":
+                subject = verb.head
+            kind = typed.get(subject.i) or label_at.get(subject.i)
+            if kind not in (ORG, PRODUCT):
+                continue
+            rivals = [c for c in verb.children if c.dep_ == "dobj"] + [
+                o for p in verb.children if p.dep_ == "prep" and p.lower_ in triggers[0].object_preps
+                for o in p.children if o.dep_ == "pobj"]
+            rivals += [t for rival in rivals for t in rival.subtree if t.dep_ == "conj" and _in_list(t, rival)]
+            for rival in rivals:
+                if loose(rival) and not rival.is_sent_start:
+                    start = _compound_start(rival, loose)
+                    if rival.i + 1 - start <= 3:
+                        found.append(_Candidate(start, rival.i + 1, kind, None, APPOSITION))
+        # "Roe left Globex in 2010": what a person joins or leaves, untagged, is an
+        # organisation (the model's guess of a place may be right: "left Kent")
+        people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
+        for token in doc:
+            if token.dep_ == "dobj" and token.i not in label_at and loose(token) and not token.is_sent_start \
+                    and self._joined_by_person(token.head, people):
+                start = _compound_start(token, lambda t: loose(t) and t.i not in label_at)
+                if token.i + 1 - start <= 3:
+                    found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         return found
 
     def _untagged_name_word(self, token: Token, person_words: set[str]) -> bool:
@@ -1009,10 +1104,13 @@ class EntityRecognizer:
             found.append(_Candidate(start, token.i + 1, label, None, APPOSITION))
         return found
 
-    def _kind_after_name_candidates(self, doc: Doc) -> list[_Candidate]:
+    def _kind_after_name_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"the Zentrix record label", "its Globex unit": after an article or a
-        possessive, a name followed by a noun for a kind of organisation names one."""
+        possessive, a name followed by a noun for a kind of organisation names one.
+        So does one word the model took for a person ("the Kessler conglomerate"),
+        unless it is a word of a person's full name in the document."""
         found = []
+        person_words = _person_words(doc, candidates, at_least=2)
         for token in doc[2:]:
             if token.pos_ != "NOUN" or not token.text.islower() or token.lemma_.lower() not in self.lexicon.kind_after_name_nouns:
                 continue
@@ -1023,6 +1121,10 @@ class EntityRecognizer:
             while start > 0 and end - start < 3 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
                     and doc[start - 1].ent_type_ not in ("GPE", "NORP", "LOC", "DATE", "PERSON") and doc[start - 1].text != "&":
                 start -= 1
+            if start == end and end >= 2 and doc[end - 1].ent_type_ == PERSON and doc[end - 1].ent_iob_ == "B" \
+                    and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_alpha \
+                    and collapse_key(doc[end - 1].text) not in person_words:
+                start = end - 1
             if start == end or start == 0 or doc[start - 1].lower_ not in NAME_DETERMINERS:
                 continue
             if self.lexicon.is_function(doc[start:end].text) or len(doc[start:end].text) < 2:

@@ -1889,6 +1889,7 @@ class _DocReader:
         if roles:
             role = " and ".join(self.role_text(t) for t in roles) if len(roles) <= 3 else self.role_text(roles[0])
             verb = top.head if top.dep_ in ("attr", "oprd") else self.title_verb(top)
+            verb = verb or self.leaving_with_apposition(top, person, org)
             if verb is not None and verb.tag_ == "VBD" and verb.lemma_ == "be":
                 former = True  # "X was CEO of Y"
             # A title the sentence gives ("hired X as CTO of Y") is a role; one that
@@ -1925,6 +1926,26 @@ class _DocReader:
                 moved["from"] = self.keys.get(span_key(before)) or span_key(before)
                 yield Found("MOVED", person, org, sentence, moved, 0.75, "move")
                 yield Found("WORKS_FOR", person, before, sentence, _end_of(q), 0.7, "leave")
+
+    def leaving_with_apposition(self, title: Token, person: Span, org: Span) -> Token | None:
+        """"Roe, chief executive of Acme, resigned", "Acme's chief executive, Roe, has
+        left the company": the leaving verb of a person named with the title in
+        apposition (the job it ends is the title's, when the verb names no other
+        organisation)."""
+        holder = person.root
+        if title.dep_ == "appos" and title.head == holder:
+            subject = holder
+        elif holder.dep_ == "appos" and holder.head == title:
+            subject = title
+        else:
+            return None
+        verb = subject.head
+        if subject.dep_ != "nsubj" or not self.lex.is_leaving(verb) or _future(verb) or self.blocked(verb):
+            return None
+        named = [self.entity_of[t.i] for c in verb.children if c is not subject for t in c.subtree if t.i in self.entity_of]
+        if any(ent.label_ == "ORG" and not _same(ent, org, self.keys) for ent in named):
+            return None
+        return verb
 
     def year_range(self, head: Token) -> tuple[str, str] | None:
         """"from 2011 to 2020" or "between 2011 and 2020" on ``head``: the ISO dates of

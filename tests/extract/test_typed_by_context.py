@@ -1,0 +1,68 @@
+"""Names typed by what the sentence does with them, where the model left them
+untagged or guessed a one-word person or place; and jobs ended by a leaving verb
+whose subject carries the title in apposition. Invented text throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import relation, triples
+
+pytestmark = pytest.mark.model
+
+
+def test_who_makes_a_named_product_is_an_organisation_and_its_rivals_are_too(extract_text):
+    facts = extract_text("Torvane, which makes the Kestra K4 scooter, competes with Bramling and Oskeda in Europe.")
+    found = triples(facts)
+    assert ("Torvane", "MAKES", "Kestra K4") in found
+    rivals = {t[0] if t[2] == "Torvane" else t[2] for t in found if t[1] == "COMPETES_WITH"}
+    assert rivals == {"Bramling", "Oskeda"}
+    assert {e.name: e.type for e in facts.entities}["Bramling"] == "Organization"
+
+
+def test_a_one_word_person_guess_before_a_kind_of_organisation_is_one(extract_text):
+    facts = extract_text("Norvik Steel is a subsidiary of the Kessler conglomerate.")
+    assert ("Norvik Steel", "PART_OF", "Kessler") in triples(facts)
+
+
+def test_but_not_a_word_of_a_persons_full_name(extract_text):
+    facts = extract_text("Ingrid Kessler joined Siemens in 2004. Later the Kessler group sold its shares.")
+    assert {e.name: e.type for e in facts.entities}.get("Ingrid Kessler") == "Person"
+    assert "Kessler" not in {e.name for e in facts.entities if e.type == "Organization"}
+
+
+def test_who_hires_a_person_away_from_a_company_is_one(extract_text):
+    facts = extract_text("Mei Tanaka was hired away from Siemens by Orsolo to run its design lab.")
+    move = relation(facts, "Mei Tanaka", "MOVED", "Orsolo")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Siemens")
+
+
+def test_the_possessor_of_a_title_only_companies_give_is_a_company(extract_text):
+    facts = extract_text("Lumora's chief executive, Corin Walsh, has left the company.")
+    job = relation(facts, "Corin Walsh", "WORKS_FOR", "Lumora")
+    assert job.qualifiers["current"] is False
+
+
+def test_what_a_person_ran_is_an_organisation(extract_text):
+    facts = extract_text("Corin Walsh, who ran Lumora for a decade, retired in March.")
+    assert ("Corin Walsh", "WORKS_FOR", "Lumora") in triples(facts)
+
+
+@pytest.mark.parametrize("text, current", [
+    ("Corin Walsh, chief executive of Lumora Foods, resigned on Friday.", False),
+    ("Corin Walsh, the founder and chief executive of Lumora Foods, has stepped down.", False),
+    ("Lumora Foods' chief executive, Corin Walsh, quit in 2019.", False),
+    ("Corin Walsh, chief executive of Lumora Foods, will step down in June.", True),
+    ("Corin Walsh, chief executive of Lumora Foods, did not resign.", True),
+    # the leaving is from another company: the title's job goes on
+    ("Corin Walsh, chief executive of Lumora Foods, left Brixham Motors in 2010.", True),
+])
+def test_a_leaving_verb_ends_the_job_the_apposition_names(extract_text, text, current):
+    job = relation(extract_text(text), "Corin Walsh", "WORKS_FOR", "Lumora Foods")
+    assert job.qualifiers["current"] is current
+
+
+def test_what_a_person_left_is_an_organisation_whatever_the_model_guessed(extract_text):
+    facts = extract_text("Corin Walsh, chief executive of Lumora Foods, left Globex in 2010.")
+    assert relation(facts, "Corin Walsh", "WORKS_FOR", "Globex").qualifiers["current"] is False
+    assert relation(facts, "Corin Walsh", "WORKS_FOR", "Lumora Foods").qualifiers["current"] is True
