@@ -1154,13 +1154,22 @@ class EntityRecognizer:
 
     def _copula_candidates(self, doc: Doc) -> list[_Candidate]:
         """"The vehicle platform is the Nova", "Nova is a video game", "Globex is a
-        company": a name said to be a product or an organisation is one."""
+        company": a name said to be a product or an organisation is one; so is one
+        made or turned into one ("the deal made Globex a subsidiary of Acme",
+        "turned Globex into a unit of Acme")."""
         found = []
         for token in doc:
-            if token.dep_ != "attr" or token.head.lemma_ != "be" or token.pos_ != "NOUN":
+            if token.pos_ != "NOUN":
+                continue
+            if token.dep_ == "attr" and token.head.lemma_ == "be":
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            elif token.dep_ in ("ccomp", "xcomp", "oprd"):
+                subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            elif token.dep_ == "pobj" and token.head.lower_ == "into" and token.head.head.pos_ == "VERB":
+                subject = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
+            else:
                 continue
             label = self.lexicon.apposition_type(token)
-            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if label is None or subject is None or not _name_word(subject):
                 continue
             if subject.pos_ != "PROPN" and any(c.dep_ == "prep" for c in subject.children):

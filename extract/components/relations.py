@@ -1851,6 +1851,14 @@ class _DocReader:
             # "won a prize while a student at X": the clause has no verb of its own
             subjects = self.subjects(head.head, types) if head.head.pos_ in ("VERB", "AUX") else []
             return subjects[0] if subjects else None
+        # "The deal made X a subsidiary of Y" (a small clause: X is the noun's
+        # subject), "The board turned X into a unit of Y"
+        small = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i] \
+            if head.dep_ in ("ccomp", "xcomp", "oprd") else []
+        if head.dep_ == "pobj" and head.head.lower_ == "into" and head.head.head.pos_ == "VERB":
+            small = [c for c in head.head.head.children if c.dep_ == "dobj"]
+        if small:
+            return self.entity(small[0], types, anaphora=False)
         if copula_only:
             return None
         lost = self.lost_apposition(head)

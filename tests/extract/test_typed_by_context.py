@@ -66,3 +66,11 @@ def test_what_a_person_left_is_an_organisation_whatever_the_model_guessed(extrac
     facts = extract_text("Corin Walsh, chief executive of Lumora Foods, left Globex in 2010.")
     assert relation(facts, "Corin Walsh", "WORKS_FOR", "Globex").qualifiers["current"] is False
     assert relation(facts, "Corin Walsh", "WORKS_FOR", "Lumora Foods").qualifiers["current"] is True
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("The takeover made Quillon a wholly owned subsidiary of Nexora.", "Quillon", "Nexora"),
+    ("The acquisition turned Quillon Games into a unit of Nexora Entertainment.", "Quillon Games", "Nexora Entertainment"),
+])
+def test_a_company_made_into_a_part_of_another_is_part_of_it(extract_text, text, part, whole):
+    assert (part, "PART_OF", whole) in triples(extract_text(text))
