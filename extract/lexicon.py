@@ -162,6 +162,7 @@ class Lexicon:
         self.org_part_nouns = frozenset(anaphors["org_part_nouns"])
         self.creation_lemmas = frozenset(anaphors["creation_lemmas"])
         self.former_words = frozenset(anaphors["former_words"])
+        self.new_words = frozenset(anaphors["new_words"])
         self.present_words = frozenset(anaphors["present_words"])
         self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])

@@ -365,9 +365,15 @@ def other_kind(lexicon: Lexicon, kinds: dict[str, str], noun: Token, ent: Span) 
     # "two former Acme engineers": a company that only describes a group of people is
     # not the topic ("Acme co-founder Roe ... left the company" is Acme)
     head = ent.root.head
-    return ent.root.dep_ in ("compound", "nmod") and head.tag_ == "NNS" and (
+    if ent.root.dep_ in ("compound", "nmod") and head.tag_ == "NNS" and (
         lexicon.anaphor_noun_type(head) == "PERSON" or lexicon.is_title_token(head)
-    )
+    ):
+        return True
+    # "Former Acme executive Roe will lead the new venture": a person's former
+    # employer is not the new company
+    new = any(c.dep_ == "amod" and c.lower_ in lexicon.new_words for c in noun.children)
+    return new and ent.root.dep_ in ("compound", "nmod") and lexicon.is_title_token(head) and any(
+        t.lower_ in lexicon.former_words for t in head.subtree if t.i < ent.start)
 
 
 def _in_background_clause(name: Span, pronoun: Token) -> bool:

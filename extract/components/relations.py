@@ -286,6 +286,9 @@ class _DocReader:
             # "X, a company founded by Y": the noun stands for X
             ent = self.entity_of[token.head.i]
             return ent if ent.label_ in types else None
+        ent = self.apposition_made_subject(token)
+        if ent is not None:
+            return ent if ent.label_ in types else None
         for child in token.children:
             if child.dep_ == "appos":
                 ent = self.entity_of.get(child.i)
@@ -342,12 +345,28 @@ class _DocReader:
     def lost_apposition(self, token: Token) -> Span | None:
         """"The company's CEO, Jane Roe, said": the small parser often makes the
         name a second subject of the verb instead of an apposition of the noun."""
-        if token.dep_ not in SUBJECT_DEPS or token.i + 2 >= len(self.doc) or self.doc[token.i + 1].text != ",":
+        # ("A graduate of X, Jane Roe joined ...": the noun's phrase before the comma)
+        end = max(t.i for t in token.subtree if not t.is_punct)
+        if token.dep_ not in SUBJECT_DEPS or end + 2 >= len(self.doc) or self.doc[end + 1].text != ",":
             return None
-        ent = self.entity_of.get(token.i + 2)
-        if ent is None or ent.start != token.i + 2 or token.i in self.entity_of:
+        ent = self.entity_of.get(end + 2)
+        if ent is None or ent.start != end + 2 or token.i in self.entity_of:
             return None
         if ent.root.head != token.head or ent.root.dep_ != token.dep_:
+            return None
+        return ent
+
+    def apposition_made_subject(self, noun: Token) -> Span | None:
+        """"X, a company co-founded in 2019 by Y, was acquired by Z": the parser may
+        make the noun a second subject of the verb beside the name before its
+        comma, instead of the name's apposition; it still stands for the name."""
+        start = noun.left_edge.i
+        if noun.pos_ != "NOUN" or noun.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS or start < 2 \
+                or self.doc[start - 1].text != "," or noun.i in self.entity_of:
+            return None
+        ent = self.entity_of.get(start - 2)
+        if ent is None or ent.end != start - 1 or ent.root.head != noun.head \
+                or ent.root.dep_ not in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS + ("npadvmod",):
             return None
         return ent
 
@@ -2073,7 +2092,10 @@ class _DocReader:
                             date = self.date_near(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, sentence)
                             if date:
                                 q.update({"date": date, "_date_text": date})
-                        yield Found(entry.predicate, subj, obj, sentence, q, 0.75, None)
+                        # "Roe, a veteran of Acme, joined Globex": a noun for staff
+                        # describes the person, as a title does (extract.history)
+                        event = "title" if entry.predicate == "WORKS_FOR" else None
+                        yield Found(entry.predicate, subj, obj, sentence, q, 0.75, event)
 
     def component_frames(self, sentence: Span) -> Iterator[Found]:
         """"The (underlying) chip is X": X is used by the product the text is about."""

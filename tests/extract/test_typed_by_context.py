@@ -74,3 +74,28 @@ def test_what_a_person_left_is_an_organisation_whatever_the_model_guessed(extrac
 ])
 def test_a_company_made_into_a_part_of_another_is_part_of_it(extract_text, text, part, whole):
     assert (part, "PART_OF", whole) in triples(extract_text(text))
+
+
+def test_a_noun_the_parser_made_a_second_subject_still_stands_for_the_name_before_it(extract_text):
+    # the small parser makes "a company" a subject of "acquired" beside the name
+    facts = extract_text("Ostara Mobility, a company co-founded in 2019 by Luis Serrano, has been acquired by Movexa.")
+    assert relation(facts, "Luis Serrano", "FOUNDED", "Ostara Mobility").qualifiers.get("date") == "2019"
+    assert ("Movexa", "ACQUIRED", "Ostara Mobility") in triples(facts)
+
+
+def test_the_new_venture_is_not_the_former_employer_named_before_it(extract_text):
+    facts = extract_text("Former Nexcel executive Ivan Petrov will lead the new venture, which is backed by Tencent.")
+    assert [t for t in triples(facts) if t[1] == "INVESTED_IN"] == []
+    assert relation(facts, "Ivan Petrov", "WORKS_FOR", "Nexcel").qualifiers["current"] is False
+
+
+def test_a_fronted_apposition_is_said_of_the_subject_after_its_comma(extract_text):
+    facts = extract_text("A graduate of Keele University, Ravi Menon joined Siemens in 2004.")
+    assert ("Ravi Menon", "EDUCATED_AT", "Keele University") in triples(facts)
+
+
+def test_a_veteran_of_one_company_who_joins_another_moved_from_it(extract_text):
+    facts = extract_text("Jane Roe, a veteran of Ford, joined Siemens in 2004.")
+    move = relation(facts, "Jane Roe", "MOVED", "Siemens")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Ford")
+    assert relation(facts, "Jane Roe", "WORKS_FOR", "Ford").qualifiers["current"] is False
