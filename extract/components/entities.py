@@ -756,9 +756,9 @@ class EntityRecognizer:
             if (token.ent_type_ and not model_org) or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
                 continue
             start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
-                    and doc[start - 1].ent_type_ == token.ent_type_:
-                start -= 1
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and (
+                    doc[start - 1].ent_type_ == token.ent_type_ or (not token.ent_type_ and _one_word_place(doc[start - 1]))):
+                start -= 1  # ("Marta" of "Marta Ruiz" may be the model's one-word place)
             if model_org and not (doc[start].ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")):
                 continue  # only the model's whole span
             if model_org and not any(
@@ -881,14 +881,15 @@ class EntityRecognizer:
         what a person joins or leaves is an organisation."""
         loose = self._loose_name_words(doc, candidates)
         label_at = {i: c.label for c in candidates for i in range(c.start, c.end)}
+        products = {i for c in candidates if c.label == PRODUCT and c.priority > MODEL for i in range(c.start, c.end)}
         found: list[_Candidate] = []
         typed: dict[int, str] = {}
         for verb in doc:
             triggers = self.lexicon.verb_triggers(verb)
             if not triggers or not all(t.subject == ("ORG",) and t.object == ("PRODUCT",) for t in triggers):
                 continue
-            if not any(c.dep_ == "dobj" and any(label_at.get(t.i) == PRODUCT for t in c.subtree) for c in verb.children):
-                continue
+            if not any(c.dep_ == "dobj" and any(t.i in products for t in c.subtree) for c in verb.children):
+                continue  # (a product more than the model's guess: "sold her start-up X" is no product)
             for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                 if subject.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl":
                     subject = verb.head  # "Veltrix, which makes ..."
@@ -916,6 +917,23 @@ class EntityRecognizer:
                     start = _compound_start(rival, loose)
                     if rival.i + 1 - start <= 3:
                         found.append(_Candidate(start, rival.i + 1, kind, None, APPOSITION))
+        # "Zentive, founded in 1998, ...", "Zentive was founded by Roe", "changed its
+        # name to Zentive": what is founded or renamed is an organisation
+        for token in doc:
+            if not loose(token) or token.dep_ == "compound":
+                continue
+            verb = token.head
+            passives = [verb] if token.dep_ == "nsubjpass" else []
+            passives += [c for c in token.children if c.dep_ == "acl"]
+            founded = any(v.tag_ == "VBN" and any(t.predicate == "FOUNDED" and t.object == ("ORG",)
+                                                  for t in self.lexicon.verb_triggers(v)) for v in passives)
+            renamed = (token.dep_ == "pobj" and token.head.lower_ in ("to", "as") and self._renaming(token.head.head, label_at)) or (
+                token.dep_ in ("nsubjpass", "oprd") and self._renaming(verb, label_at)) or any(
+                c.dep_ == "acl" and self._renaming(c, label_at) for c in token.children)  # "X, formerly known as Y"
+            if founded or renamed:
+                start = _compound_start(token, loose)
+                if token.i + 1 - start <= 3:
+                    found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         # "Roe left Globex in 2010": what a person joins or leaves, untagged, is an
         # organisation (the model's guess of a place may be right: "left Kent")
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
@@ -926,6 +944,14 @@ class EntityRecognizer:
                 if token.i + 1 - start <= 3:
                     found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         return found
+
+    def _renaming(self, verb: Token, label_at: dict[int, str]) -> bool:
+        """A verb that renames an organisation: "renamed (as/to)", "changed its name
+        to", "was originally called" (not of a person: "Roe was originally called Mary")."""
+        if any(label_at.get(c.i) == PERSON for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "oprd", "attr")) \
+                or (verb.dep_ == "acl" and label_at.get(verb.head.i) == PERSON):
+            return False
+        return any(t.predicate == "RENAMED_TO" and t.subject == ("ORG",) for t in self.lexicon.verb_triggers(verb))
 
     def _untagged_name_word(self, token: Token, person_words: set[str]) -> bool:
         """A capitalised proper noun the model left untagged that is no title or
@@ -1352,6 +1378,13 @@ def _person_words(doc: Doc, candidates: list[_Candidate], at_least: int = 1) -> 
     """The collapsed words of the names of people (of ``at_least`` words) among the candidates."""
     return {collapse_key(w) for c in candidates if c.label == PERSON and c.end - c.start >= at_least
             for w in doc[c.start:c.end].text.split()}
+
+
+def _one_word_place(token: Token) -> bool:
+    """A word the model alone took for a place or nationality, as a name of its own."""
+    doc = token.doc
+    return token.ent_type_ in ("GPE", "NORP", "LOC") and token.ent_iob_ == "B" and (
+        token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
 
 
 def _name_word(token: Token) -> bool:

@@ -276,6 +276,13 @@ class _DocReader:
             return ant if ant.label_ in types else None
         if token.lower_ in self.lex.relative_pronouns and token.head.dep_ == "relcl":
             return self.entity(token.head.head, types, anaphora=anaphora)
+        if token.lower_ in self.lex.relative_pronouns and token.dep_ == "poss":
+            # "Roe, whose start-up X was bought by Y": whose is the name the clause describes
+            clause = token.head
+            while clause.dep_ != "relcl" and clause.head != clause and clause.i - token.i < 6:
+                clause = clause.head
+            if clause.dep_ == "relcl":
+                return self.entity(clause.head, types, anaphora=anaphora)
         if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
             # "X is a brand (invested by Y)": the noun is X
             for child in token.head.children:
@@ -289,6 +296,12 @@ class _DocReader:
         ent = self.apposition_made_subject(token)
         if ent is not None:
             return ent if ent.label_ in types else None
+        if common_noun(token):
+            # "The company, founded in 1998 as Webstar, changed its name": the noun is Webstar
+            ent = next((e for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and (e := self.founding_name(c)) is not None), None)
+            if ent is not None:
+                return ent if ent.label_ in types else None
         for child in token.children:
             if child.dep_ == "appos":
                 ent = self.entity_of.get(child.i)
@@ -558,6 +571,7 @@ class _DocReader:
         yield from self.affiliation_frames(sentence)
         yield from self.stint_frames(sentence)
         yield from self.succession_frames(sentence)
+        yield from self.founded_as_frames(sentence)
 
     def stated_over_named(self, found: list[Found]) -> list[Found]:
         """The document's facts; a maker a product's name suggests ("Acme Nova")
@@ -938,7 +952,9 @@ class _DocReader:
         if trigger.reduced_subject:
             # "Acme (now called Globex)": the name the clause hangs from
             head = self.entity(verb.head, trigger.subject, anaphora=False) if verb.head != verb else None
-            agents = [head] if head is not None else []
+            agents = [head] if head is not None else [
+                # "Acme was originally called Globex": a clause of its own
+                e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
         if trigger.patient_is_subject and not agents:
             # "X was renamed Y": the one renamed is the fact's subject
             agents = [e for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for e in self.entities(c, trigger.subject)]
@@ -2171,6 +2187,31 @@ class _DocReader:
                     if child.dep_ in ("nsubjpass", "dobj"):
                         for product in self.entities(child, ("PRODUCT",)):
                             yield Found("DEVELOPED", person, product, sentence, {}, 0.8, None)
+
+    def founding_name(self, verb: Token) -> Span | None:
+        """The name an organisation was founded under: "founded in 1998 as Webstar"."""
+        if not any(t.predicate == "FOUNDED" and t.object == ("ORG",) for t in self.lex.verb_triggers(verb)):
+            return None
+        return next((e for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for e in self.prep_objects(c, ("ORG",))), None)
+
+    def founded_as_frames(self, sentence: Span) -> Iterator[Found]:
+        """"Zentive, founded in 1998 as Webstar, ...", "Zentive was founded as
+        Webstar": the first name was changed to the one the text calls it by."""
+        for verb in sentence:
+            if verb.tag_ != "VBN" or self.blocked(verb):
+                continue
+            first = self.founding_name(verb)
+            if first is None:
+                continue
+            if verb.dep_ == "acl":
+                holders = [verb.head]
+            else:
+                holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            for holder in holders:
+                ent = self.entity_of.get(holder.i)  # a name, not "the company" it stands for
+                if ent is not None and ent.label_ == "ORG" and not _same(ent, first, self.keys):
+                    yield Found("RENAMED_TO", first, ent, sentence, {}, 0.7, None)
 
     def name_frames(self, sentence: Span) -> Iterator[Found]:
         """Facts carried by names: "Acme Model 5" is made by Acme; "Acme Research

@@ -99,3 +99,40 @@ def test_a_veteran_of_one_company_who_joins_another_moved_from_it(extract_text):
     move = relation(facts, "Jane Roe", "MOVED", "Siemens")
     assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Ford")
     assert relation(facts, "Jane Roe", "WORKS_FOR", "Ford").qualifiers["current"] is False
+
+
+def test_whose_is_the_name_the_clause_describes(extract_text):
+    facts = extract_text("Jane Roe, whose start-up Cloudyn was bought by Oracle in 2017, joined Oracle.")
+    assert ("Jane Roe", "FOUNDED", "Cloudyn") in triples(facts)
+
+
+def test_a_given_name_the_model_took_for_a_place_begins_an_untagged_name(extract_text):
+    # the model tags "Marta" a place and leaves "Ruiz" untagged
+    facts = extract_text("Marta Ruiz now leads Oracle's cloud security unit.")
+    assert ("Marta Ruiz", "WORKS_FOR", "Oracle") in triples(facts)
+
+
+def test_a_sold_start_up_is_no_product_that_makes_its_seller_a_company(extract_text):
+    facts = extract_text("Marta Ruiz sold her start-up Cloudyn to Oracle in 2017.")
+    assert "Marta Ruiz" not in {e.name for e in facts.entities if e.type == "Organization"}
+
+
+@pytest.mark.parametrize("text", [
+    "Zentive, founded in 1998 as Webstar, is based in Austin.",
+    "Zentive was founded as Webstar in 1998.",
+    "The company, founded in 1998 as Webstar, changed its name to Zentive in 2004.",
+    "Zentive was originally called Webstar.",
+    "Zentive, formerly known as Webstar, is based in Austin.",
+])
+def test_the_name_a_company_was_founded_or_known_under_was_renamed(extract_text, text):
+    assert ("Webstar", "RENAMED_TO", "Zentive") in triples(extract_text(text))
+
+
+def test_what_a_company_changed_its_name_to_is_a_company(extract_text):
+    facts = extract_text("Nexa Labs changed its name to Orbiq in 2021.")
+    assert relation(facts, "Nexa Labs", "RENAMED_TO", "Orbiq").qualifiers.get("date") == "2021"
+
+
+def test_a_persons_earlier_name_is_no_company(extract_text):
+    facts = extract_text("Jane Roe was originally called Mary.")
+    assert [e.name for e in facts.entities if e.type == "Organization"] == []
