@@ -163,6 +163,7 @@ class Lexicon:
         self.creation_lemmas = frozenset(anaphors["creation_lemmas"])
         self.former_words = frozenset(anaphors["former_words"])
         self.new_words = frozenset(anaphors["new_words"])
+        self.currency_names = frozenset(anaphors["currency_names"])
         self.present_words = frozenset(anaphors["present_words"])
         self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])
@@ -430,12 +431,16 @@ class Lexicon:
         record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
         return record is None or record.rank == "official"
 
+    def title_rank(self, title: Token) -> str | None:
+        """The rank (titles.jsonl) of the title a word ends: "executive" for "chief executive"."""
+        start = min([c.i for c in title.lefts if c.dep_ in ("amod", "compound")] + [title.i])
+        record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
+        return record.rank if record is not None else None
+
     def only_organisations_have(self, title: Token) -> bool:
         """Whether only an organisation has this title: "its chief executive", "the
         chairman", "a co-founder" (a person has an adviser or a chief of staff)."""
-        start = min([c.i for c in title.lefts if c.dep_ in ("amod", "compound")] + [title.i])
-        record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
-        return record is not None and record.rank in ORGANISATION_RANKS
+        return self.title_rank(title) in ORGANISATION_RANKS
 
     def is_person_word(self, token: Token) -> bool:
         """A common noun for people ("engineers", "executives", "CEO"), whatever the

@@ -1007,6 +1007,10 @@ class _DocReader:
             # "After eight years at X, she left to found Y": a move from X
             moved_from = self.org_before(verb) or (
                 self.org_before(verb.head) if verb.dep_ in ("advcl", "xcomp", "conj") else None)
+        if moved_from is None and trigger.predicate == "WORKS_FOR" and trigger.event in ("work", "join") \
+                and verb.dep_ in ("xcomp", "advcl") and self.lex.is_leaving(verb.head):
+            # "Roe left Volvik to run Saab": a move from what was left
+            moved_from = next((e for c in verb.head.children if c.dep_ == "dobj" for e in self.entities(c, ("ORG",))), None)
         extra = (previous.start_char, previous.end_char) if previous is not None else None
         if trigger.to_preps:
             # "Roe left X for Y": a move to Y ("for Y" may hang on X's name)
@@ -1231,9 +1235,21 @@ class _DocReader:
         else:
             start = next((t.i for t in sentence[:-1] if t.lower_ in self.lex.currency_words
                           and _number_like(self.doc[t.i + 1])), None)
+            end = start + 2 if start is not None else None
+            if start is None:
+                # "for 1.1 billion euros": a number, its scale, then the currency's name
+                for t in sentence:
+                    if not _number_like(t) or (t.i > sentence.start and _number_like(self.doc[t.i - 1])):
+                        continue
+                    end = t.i + 1
+                    while end < sentence.end and self.doc[end].lower_ in self.lex.money_after_words \
+                            and self.doc[end].lower_ not in self.lex.currency_names:
+                        end += 1
+                    if end < sentence.end and self.doc[end].lower_ in self.lex.currency_names:
+                        start, end = t.i, end + 1
+                        break
             if start is None:
                 return None
-            end = start + 2
         return self.whole_amount(start, end, sentence.start, sentence.end)
 
     def whole_amount(self, start: int, end: int, lower: int, upper: int) -> str:
@@ -1730,7 +1746,9 @@ class _DocReader:
                         if ent is not None:
                             return ent
                         inner = self.title_org_of_phrase(pobj)
-                        if inner is not None:
+                        if inner is not None and not (self.lex.title_rank(title) == "staff" and not (
+                                self.lex.is_org_part_noun(pobj) or self._department(pobj))):
+                            # ("the architect of Acme's turnaround" holds no job of that name)
                             return inner
                         named = self.entity_of.get(pobj.i + 1)
                         if named is not None and named.start == pobj.i + 1 and named.label_ == "ORG" and self.lex.anaphor_noun_type(pobj) == "ORG":

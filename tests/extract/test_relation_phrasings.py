@@ -1,0 +1,98 @@
+"""Relations said in news phrasings the small parser reads its own way: jobs a
+leaving verb ends, small clauses, fronted and misparsed appositions, names a
+company was founded under, amounts with the currency named after them, moves
+to run another company. Invented text throughout."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import relation, triples
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, current", [
+    ("Corin Walsh, chief executive of Lumora Foods, resigned on Friday.", False),
+    ("Corin Walsh, the founder and chief executive of Lumora Foods, has stepped down.", False),
+    ("Lumora Foods' chief executive, Corin Walsh, quit in 2019.", False),
+    ("Corin Walsh, chief executive of Lumora Foods, will step down in June.", True),
+    ("Corin Walsh, chief executive of Lumora Foods, did not resign.", True),
+    # the leaving is from another company: the title's job goes on
+    ("Corin Walsh, chief executive of Lumora Foods, left Brixham Motors in 2010.", True),
+])
+def test_a_leaving_verb_ends_the_job_the_apposition_names(extract_text, text, current):
+    job = relation(extract_text(text), "Corin Walsh", "WORKS_FOR", "Lumora Foods")
+    assert job.qualifiers["current"] is current
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("The takeover made Quillon a wholly owned subsidiary of Nexora.", "Quillon", "Nexora"),
+    ("The acquisition turned Quillon Games into a unit of Nexora Entertainment.", "Quillon Games", "Nexora Entertainment"),
+])
+def test_a_company_made_into_a_part_of_another_is_part_of_it(extract_text, text, part, whole):
+    assert (part, "PART_OF", whole) in triples(extract_text(text))
+
+
+def test_a_noun_the_parser_made_a_second_subject_still_stands_for_the_name_before_it(extract_text):
+    # the small parser makes "a company" a subject of "acquired" beside the name
+    facts = extract_text("Ostara Mobility, a company co-founded in 2019 by Luis Serrano, has been acquired by Movexa.")
+    assert relation(facts, "Luis Serrano", "FOUNDED", "Ostara Mobility").qualifiers.get("date") == "2019"
+    assert ("Movexa", "ACQUIRED", "Ostara Mobility") in triples(facts)
+
+
+def test_the_new_venture_is_not_the_former_employer_named_before_it(extract_text):
+    facts = extract_text("Former Nexcel executive Ivan Petrov will lead the new venture, which is backed by Tencent.")
+    assert [t for t in triples(facts) if t[1] == "INVESTED_IN"] == []
+    assert relation(facts, "Ivan Petrov", "WORKS_FOR", "Nexcel").qualifiers["current"] is False
+
+
+def test_a_fronted_apposition_is_said_of_the_subject_after_its_comma(extract_text):
+    facts = extract_text("A graduate of Keele University, Ravi Menon joined Siemens in 2004.")
+    assert ("Ravi Menon", "EDUCATED_AT", "Keele University") in triples(facts)
+
+
+def test_a_veteran_of_one_company_who_joins_another_moved_from_it(extract_text):
+    facts = extract_text("Jane Roe, a veteran of Ford, joined Siemens in 2004.")
+    move = relation(facts, "Jane Roe", "MOVED", "Siemens")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Ford")
+    assert relation(facts, "Jane Roe", "WORKS_FOR", "Ford").qualifiers["current"] is False
+
+
+def test_whose_is_the_name_the_clause_describes(extract_text):
+    facts = extract_text("Jane Roe, whose start-up Cloudyn was bought by Oracle in 2017, joined Oracle.")
+    assert ("Jane Roe", "FOUNDED", "Cloudyn") in triples(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Zentive, founded in 1998 as Webstar, is based in Austin.",
+    "Zentive was founded as Webstar in 1998.",
+    "The company, founded in 1998 as Webstar, changed its name to Zentive in 2004.",
+    "Zentive was originally called Webstar.",
+    "Zentive, formerly known as Webstar, is based in Austin.",
+])
+def test_the_name_a_company_was_founded_or_known_under_was_renamed(extract_text, text):
+    assert ("Webstar", "RENAMED_TO", "Zentive") in triples(extract_text(text))
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Avalon Pharma agreed to buy a 40 percent stake in Genova Bio for 1.1 billion euros.", "1.1 billion euros"),
+    ("Avalon Pharma invested 700 million pounds in Genova Bio.", "700 million pounds"),
+])
+def test_an_amount_with_the_currency_named_after_it_is_whole(extract_text, text, amount):
+    assert relation(extract_text(text), "Avalon Pharma", "INVESTED_IN", "Genova Bio").qualifiers.get("amount") == amount
+
+
+@pytest.mark.parametrize("text", [
+    "Greta Lind left Volvik in 2019 to run Saab.",
+    "Greta Lind quit Volvik to join Saab as chief executive.",
+])
+def test_leaving_one_company_to_run_or_join_another_is_a_move(extract_text, text):
+    facts = extract_text(text)
+    move = relation(facts, "Greta Lind", "MOVED", "Saab")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Volvik")
+
+
+def test_the_architect_of_a_companys_turnaround_holds_no_job_there(extract_text):
+    facts = extract_text("Greta Lind, the architect of Volvik's turnaround, spoke on Monday.")
+    assert [t for t in triples(facts) if t[1] == "WORKS_FOR"] == []
