@@ -284,6 +284,8 @@ class Coreference:
         if pronoun.dep_ != "poss" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return candidates
         verb = noun.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            verb = verb.head  # "uses Nvidia's chips in its sedan": "in" hangs on the object
         if verb.pos_ not in ("VERB", "AUX"):
             return candidates
         # the doer: the subject, or a passive verb's agent ("poached by X as its CTO")

@@ -924,9 +924,11 @@ class EntityRecognizer:
                 continue
             verb = token.head
             passives = [verb] if token.dep_ == "nsubjpass" else []
-            passives += [c for c in token.children if c.dep_ == "acl"]
-            founded = any(v.tag_ == "VBN" and any(t.predicate == "FOUNDED" and t.object == ("ORG",)
-                                                  for t in self.lexicon.verb_triggers(v)) for v in passives)
+            passives += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            # ("before co-founding Pixelra with Roe": the object of an active founding)
+            founding = passives + ([verb] if token.dep_ == "dobj" and not token.is_sent_start else [])
+            founded = any(any(t.predicate == "FOUNDED" and t.object == ("ORG",) for t in self.lexicon.verb_triggers(v))
+                          for v in founding)
             renamed = (token.dep_ == "pobj" and token.head.lower_ in ("to", "as") and self._renaming(token.head.head, label_at)) or (
                 token.dep_ in ("nsubjpass", "oprd") and self._renaming(verb, label_at)) or any(
                 c.dep_ == "acl" and self._renaming(c, label_at) for c in token.children)  # "X, formerly known as Y"

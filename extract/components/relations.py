@@ -637,6 +637,11 @@ class _DocReader:
                         org = org or self.title_org(title)
             org = org or appointer
             if org is None:
+                # "Roe, its head of retail, will succeed Bell as chief executive": the
+                # company of a title in apposition to one of them
+                org = next((o for p in successors + predecessors for c in p.root.children
+                            if c.dep_ == "appos" and self.lex.is_title_token(c) and (o := self.title_org(c)) is not None), None)
+            if org is None:
                 continue
             date = self.date_near(verb, sentence)
             done = not _future(verb)
@@ -647,9 +652,12 @@ class _DocReader:
                 left.update({"end": date, "_date_text": date})
             for person in successors:
                 yield Found("WORKS_FOR", person, org, sentence, dict(joined), 0.75, "join" if done else "title")
-            if done:
-                for person in predecessors:
+            for person in predecessors:
+                if done:
                     yield Found("WORKS_FOR", person, org, sentence, dict(left), 0.7, "leave")
+                else:
+                    # "A will succeed B as CEO": B holds the job now
+                    yield Found("WORKS_FOR", person, org, sentence, {**joined, "current": True}, 0.7, "title")
 
     def stint_frames(self, sentence: Span) -> Iterator[Found]:
         """"after stints at X and Y", "her spell at X", "had a stint at X": a past job
@@ -1544,9 +1552,11 @@ class _DocReader:
             if child.dep_ == "prep" and child.lower_ in trigger.object_preps:
                 objects += self.prep_objects(child, trigger.object)
             elif child.dep_ == "prep" and child.lower_ == "of":
-                # "an investment of up to $4 billion in X": the parser hangs "in X" on the amount
+                # "an investment of up to $4 billion in X": the parser hangs "in X" on the
+                # amount; "a memorandum of understanding with X": on the noun's complement
                 for amount in child.children:
-                    if amount.dep_ == "pobj" and (amount.like_num or amount.ent_type_ in ("MONEY", "PERCENT")):
+                    if amount.dep_ == "pobj" and (amount.like_num or amount.ent_type_ in ("MONEY", "PERCENT") or (
+                            common_noun(amount) and amount.i not in self.entity_of and "of" not in trigger.object_preps)):
                         for prep in amount.children:
                             if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
                                 objects += self.prep_objects(prep, trigger.object)

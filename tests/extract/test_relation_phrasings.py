@@ -96,3 +96,34 @@ def test_leaving_one_company_to_run_or_join_another_is_a_move(extract_text, text
 def test_the_architect_of_a_companys_turnaround_holds_no_job_there(extract_text):
     facts = extract_text("Greta Lind, the architect of Volvik's turnaround, spoke on Monday.")
     assert [t for t in triples(facts) if t[1] == "WORKS_FOR"] == []
+
+
+def test_its_in_a_phrase_of_the_object_is_the_subjects(extract_text):
+    # "in its Aero sedan" hangs on "chips": "its" is still the user's, not the chip maker's
+    facts = extract_text("Voltaris uses Nvidia's Drive Orin chips in its Aero sedan.")
+    makers = {t[0] for t in triples(facts) if t[1] == "MAKES" and t[2] == "Aero"}
+    assert makers == {"Voltaris"}
+
+
+def test_a_gerund_founding_after_a_job_is_a_move_and_names_a_company(extract_text):
+    facts = extract_text("Yuki Sato spent two years at Sony before co-founding Pixelra with Ken Ito in 2015.")
+    found = triples(facts)
+    assert {("Yuki Sato", "FOUNDED", "Pixelra"), ("Ken Ito", "FOUNDED", "Pixelra")} <= found
+    assert relation(facts, "Yuki Sato", "MOVED", "Pixelra").qualifiers.get("date") == "2015"
+
+
+def test_a_memorandum_of_understanding_with_a_company_is_a_partnership(extract_text):
+    facts = extract_text("Brixa Motors signed a memorandum of understanding with Telvane Energy.")
+    assert {t for t in triples(facts) if t[1] == "PARTNERED_WITH"} == {("Brixa Motors", "PARTNERED_WITH", "Telvane Energy")}
+
+
+def test_who_will_be_succeeded_holds_the_job_now(extract_text):
+    facts = extract_text("Rachel Adeyemi will succeed Tom Marsh as chief executive of Sellwood Bank in April.")
+    job = relation(facts, "Tom Marsh", "WORKS_FOR", "Sellwood Bank")
+    assert job.qualifiers["current"] is True and job.qualifiers.get("role") == "chief executive"
+
+
+def test_a_succession_takes_its_company_from_a_title_in_apposition(extract_text):
+    facts = extract_text("Rachel Adeyemi, the chief financial officer of Sellwood Bank, succeeded Tom Marsh as chief executive in 2021.")
+    job = relation(facts, "Tom Marsh", "WORKS_FOR", "Sellwood Bank")
+    assert job.qualifiers["current"] is False and job.qualifiers.get("end") == "2021"
