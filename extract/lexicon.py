@@ -76,6 +76,9 @@ class Trigger:
     # Without a "from", the move still tells where the person now works
     # ("Roe defected to Globex"); "moved to X" may be a town.
     settles: bool = False
+    # The fact's subject is the object of these prepositions, not the clause's
+    # subject: "Acme sold Globex to Initech" (Initech acquired Globex).
+    subject_preps: tuple[str, ...] = ()
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:
@@ -164,6 +167,7 @@ class Lexicon:
         self.former_words = frozenset(anaphors["former_words"])
         self.new_words = frozenset(anaphors["new_words"])
         self.currency_names = frozenset(anaphors["currency_names"])
+        self.field_words = frozenset(anaphors["field_words"])
         self.present_words = frozenset(anaphors["present_words"])
         self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])

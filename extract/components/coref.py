@@ -383,9 +383,16 @@ def _in_background_clause(name: Span, pronoun: Token) -> bool:
     relative clause or apposition (of the pronoun's own sentence: the caller
     checks) that does not contain the pronoun is background, not what the
     sentence is about."""
+    doc = name.doc
     for ancestor in name.root.ancestors:
         if ancestor.dep_ in ("relcl", "appos"):
-            return not ancestor.left_edge.i <= pronoun.i <= ancestor.right_edge.i
+            start = ancestor.left_edge.i
+            if ancestor.dep_ == "appos" and start > 0 and doc[start - 1].text == "," and name.end <= pronoun.i and any(
+                    doc[k].text == "," for k in range(name.end, pronoun.i)):
+                # "X, a subsidiary of Y, named Roe as its director": the commas close the
+                # apposition before the pronoun, however the parser attached what follows
+                return True
+            return not start <= pronoun.i <= ancestor.right_edge.i
     return False
 
 

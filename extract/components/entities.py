@@ -511,7 +511,6 @@ class EntityRecognizer:
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         strong_keys = {collapse_key(doc[c.start:c.end].text) for c in candidates if c.priority >= GAZETTEER}
         titled_names = self._titled_surnames(doc, candidates)
-        long_person_words = _person_words(doc, candidates, at_least=2)
         for cand in candidates:
             if cand.priority >= GAZETTEER or collapse_key(doc[cand.start:cand.end].text) in strong_keys:
                 continue
@@ -537,11 +536,6 @@ class EntityRecognizer:
                 continue
             if cand.label in (PERSON, PRODUCT, "FAC", "WORK_OF_ART") and root.dep_ == "dobj" and self._joined_by_person(root.head, people):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "Jane Roe joined X"
-                continue
-            if cand.label == PERSON and len(span) == 1 and root.dep_ == "poss" and cand.priority == MODEL \
-                    and collapse_key(span.text) not in long_person_words and self.lexicon.is_title_token(root.head) \
-                    and self.lexicon.only_organisations_have(root.head):
-                found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "Lumora's chief executive"
                 continue
             if cand.label == PERSON and self._title_then_person(doc, cand.end, people):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "former X CTO Jane Roe"
@@ -806,6 +800,14 @@ class EntityRecognizer:
         # "Roe was hired away from Yandex by Tinkoff": who hires a person away from
         # an organisation is one, whatever the model guessed of the one word
         loose = self._loose_name_words(doc, candidates)
+        # "stepped down as Zenpay's chief executive": the possessor of a title
+        # only an organisation gives
+        for owner in doc:
+            if owner.dep_ == "poss" and loose(owner) and self.lexicon.is_title_token(owner.head) \
+                    and self.lexicon.only_organisations_have(owner.head):
+                start = _compound_start(owner, loose)
+                if owner.i + 1 - start <= 3:
+                    found.append(_Candidate(start, owner.i + 1, ORG, None, APPOSITION))
         organisations = {i for c in candidates if c.label == ORG for i in range(c.start, c.end)}
         for agent in doc:
             verb = agent.head.head
@@ -1241,9 +1243,19 @@ class EntityRecognizer:
                 key = collapse_key(text)
                 if len(key) > longest:
                     break
-                if key in wanted and not doc[j].is_punct and _looks_like_name(doc, i, j + 1):
+                if key in wanted and not doc[j].is_punct and _looks_like_name(doc, i, j + 1) \
+                        and not self._name_goes_on(doc[j]):
                     found.append(_Candidate(i, j + 1, labels[key], kinds.get(key), MENTION))
         return found
+
+    def _name_goes_on(self, token: Token) -> bool:
+        """"Harlan" in "Harlan Audio": the word is compounded into a capitalised name
+        word right after it, so the name is longer than the one established."""
+        doc = token.doc
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return after is not None and token.dep_ == "compound" and token.head == after and after.pos_ == "PROPN" \
+            and after.text[:1].isupper() and after.is_alpha and (not after.ent_type_ or after.ent_iob_ == "I") \
+            and not self.lexicon.is_title_word(after) and not self.lexicon.is_suffix_word(after.text)
 
     # decisions ------------------------------------------------------------
 
@@ -1454,6 +1466,8 @@ def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
         rest = doc[token.i + 1:span.end]
         if token.text == "," and len(rest) and all(lexicon.suffix_meaning(t.text) == "legal" or t.is_punct for t in rest):
             continue
+        if token.lower_ == "and" and any(t.lower_ == "of" for t in doc[start:token.i]) and _fields_after(doc, token.i + 1, span.end, lexicon):
+            continue  # "Institute of Science and Technology (of X)": fields its "of" names
         between = token.lower_ in ("to", "for", "from") and token.i - start >= 2 and span.end - token.i > 2 \
             and lexicon.suffix_meaning(doc[token.i - 1].text) is not None \
             and lexicon.suffix_meaning(doc[span.end - 1].text) is not None
@@ -1465,6 +1479,15 @@ def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
     if start < span.end:
         parts.append(doc[start:span.end])
     return [p for p in parts if p.text.strip()] if len(parts) > 1 else [span]
+
+
+def _fields_after(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether capitalised names of fields ("Information Technology") run from
+    ``start`` to ``end`` or to an "of" that goes on with the name."""
+    i = start
+    while i < end and doc[i].text[:1].isupper() and doc[i].lower_ in lexicon.field_words:
+        i += 1
+    return i > start and (i == end or doc[i].lower_ == "of")
 
 
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:

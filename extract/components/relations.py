@@ -613,7 +613,7 @@ class _DocReader:
                 # "X named A as CEO, replacing B" (A is the object, X the employer);
                 # "A joins X as CFO, replacing B" (A is the subject)
                 head = verb.head
-                objects = [e for c in head.children if c.dep_ == "dobj" for e in self.entities(c, ("PERSON",))]
+                objects = [e for c in head.children if c.dep_ in ("dobj", "nsubjpass") for e in self.entities(c, ("PERSON",))]
                 subjects = [e for c in head.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, ("PERSON", "ORG"))]
                 if objects:
                     successors = objects
@@ -627,6 +627,10 @@ class _DocReader:
             if not predecessors or not successors:
                 continue
             org, role = None, None
+            for title in (c for h in heads for c in h.children if c.dep_ in ("oprd", "attr") and self.lex.is_title_token(c)):
+                # "X has been appointed chair of Y, replacing B"
+                role = role or self.role_text(title)
+                org = org or self.title_org(title)
             for prep in (c for h in heads for c in h.children if c.dep_ == "prep"):
                 if prep.lower_ == "at" and org is None:
                     org = next(iter(self.prep_objects(prep, ("ORG",))), None)
@@ -957,6 +961,11 @@ class _DocReader:
         if trigger.passive_only and not any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
             return
         agents = self.subjects(verb, trigger.subject)
+        if trigger.subject_preps:
+            # "Acme sold Globex to Initech" (also hung on the object: "sold Globex to Initech")
+            holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            agents = [e for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in trigger.subject_preps
+                      for e in self.prep_objects(c, trigger.subject)]
         if trigger.reduced_subject:
             # "Acme (now called Globex)": the name the clause hangs from
             head = self.entity(verb.head, trigger.subject, anaphora=False) if verb.head != verb else None
@@ -1423,6 +1432,8 @@ class _DocReader:
         # ("X, who left Y in 2020, founded Z": 2020 is not the founding).
         governor = dates[0].root
         while governor.pos_ not in ("VERB", "AUX") and governor.head != governor:
+            if governor.dep_ == "appos":
+                return None  # "X, CEO of Y since 2018, ran Z": the apposition's time
             governor = governor.head
         if governor == verb or governor.pos_ not in ("VERB", "AUX"):
             return dates[0].text

@@ -127,3 +127,36 @@ def test_a_succession_takes_its_company_from_a_title_in_apposition(extract_text)
     facts = extract_text("Rachel Adeyemi, the chief financial officer of Sellwood Bank, succeeded Tom Marsh as chief executive in 2021.")
     job = relation(facts, "Tom Marsh", "WORKS_FOR", "Sellwood Bank")
     assert job.qualifiers["current"] is False and job.qualifiers.get("end") == "2021"
+
+
+def test_its_after_an_apposition_closed_by_commas_is_the_subjects(extract_text):
+    # the parser hangs "named ..." on the apposition's noun
+    facts = extract_text("Sunrise Dairy, a subsidiary of Agrona Group, named Li Wei as its new managing director.")
+    assert {t[2] for t in triples(facts) if t[0] == "Li Wei" and t[1] == "WORKS_FOR"} == {"Sunrise Dairy"}
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Harlan Group sold Vesto Motors to Cumulus Holdings for $90 million.", "$90 million"),
+    ("Harlan Group has agreed to sell its radio unit, Vesto Motors, to Cumulus Holdings.", None),
+])
+def test_who_a_company_is_sold_to_acquired_it(extract_text, text, amount):
+    facts = extract_text(text)
+    assert relation(facts, "Cumulus Holdings", "ACQUIRED", "Vesto Motors").qualifiers.get("amount") == amount
+    assert not [t for t in triples(facts) if t[1] == "ACQUIRED" and t[0] != "Cumulus Holdings"]
+
+
+def test_a_sale_that_did_not_happen_is_none(extract_text):
+    facts = extract_text("Harlan Group did not sell Vesto Motors to Cumulus Holdings.")
+    assert not [t for t in triples(facts) if t[1] == "ACQUIRED"]
+
+
+def test_a_date_in_an_apposition_is_not_the_main_clauses(extract_text):
+    facts = extract_text("Tessa Moore, chief executive of Orion Airlines since 2018, previously ran Blue Jet's European operations.")
+    assert relation(facts, "Tessa Moore", "WORKS_FOR", "Orion Airlines").qualifiers.get("start") == "2018"
+    assert "start" not in relation(facts, "Tessa Moore", "WORKS_FOR", "Blue Jet").qualifiers
+
+
+def test_who_an_appointee_replaces_left_the_job_they_were_appointed_to(extract_text):
+    facts = extract_text("Helga Brandt was named chief executive of Corvane Bank, replacing Tom Marsh.")
+    job = relation(facts, "Tom Marsh", "WORKS_FOR", "Corvane Bank")
+    assert job.qualifiers["current"] is False and job.qualifiers.get("role") == "chief executive"

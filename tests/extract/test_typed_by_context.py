@@ -80,3 +80,22 @@ def test_bio_ends_a_company_name(extract_text):
     # the model takes "Genova Bio" for a person here
     facts = extract_text("Avalon Pharma bought Genova Bio for 300 million pounds.")
     assert relation(facts, "Avalon Pharma", "ACQUIRED", "Genova Bio").qualifiers.get("amount") == "300 million pounds"
+
+
+def test_an_untagged_possessor_of_a_title_only_companies_give_is_a_company(extract_text):
+    facts = extract_text("Aiden Clarke stepped down as Zenpay's chief executive last month.")
+    assert relation(facts, "Aiden Clarke", "WORKS_FOR", "Zenpay").qualifiers["current"] is False
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ivan Sorokin worked as a researcher at the Skolkovo Institute of Science and Technology.",
+     "Skolkovo Institute of Science and Technology"),
+    ("The Ministry of Industry and Information Technology approved the plan.", "Ministry of Industry and Information Technology"),
+])
+def test_fields_coordinated_after_of_stay_in_the_name(extract_text, text, name):
+    assert [e.name for e in extract_text(text).entities if e.type == "Organization"] == [name]
+
+
+def test_a_name_established_before_is_not_cut_out_of_a_longer_one(nlp):
+    doc = nlp("Harlan Group opened a store. Harlan Outdoor opened another.")
+    assert "Harlan" not in [e.text for e in doc.ents]
