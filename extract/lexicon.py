@@ -168,6 +168,8 @@ class Lexicon:
         self.new_words = frozenset(anaphors["new_words"])
         self.currency_names = frozenset(anaphors["currency_names"])
         self.field_words = frozenset(anaphors["field_words"])
+        self.party_nouns = frozenset(anaphors["party_nouns"])
+        self.tenure_words = frozenset(anaphors["tenure_words"])
         self.present_words = frozenset(anaphors["present_words"])
         self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])
@@ -386,7 +388,9 @@ class Lexicon:
         return found
 
     def relational_nouns(self, token: Token) -> list[RelationalNoun]:
-        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "PRODUCT"):
+        # (a plural the tagger took for a verb where only a noun goes: "former Acme engineers X")
+        misread = token.tag_ == "VBZ" and token.dep_ in ("compound", "nmod", "appos")
+        if (token.pos_ not in ("NOUN", "PROPN") and not misread) or token.ent_type_ in ("PERSON", "ORG", "PRODUCT"):
             return []
         found = []
         for before, entry in self._relational.get(token.lemma_.lower(), []) + self._relational.get(token.lower_, []):

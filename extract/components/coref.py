@@ -371,6 +371,13 @@ def other_kind(lexicon: Lexicon, kinds: dict[str, str], noun: Token, ent: Span) 
         lexicon.anaphor_noun_type(head) == "PERSON" or lexicon.is_title_token(head)
     ):
         return True
+    # "Existing investors X and Y also took part. The company was founded by ...":
+    # a company named as another's investor, rival or customer is another party
+    root = ent.root
+    if any(t.lemma_.lower() in lexicon.party_nouns and t.dep_ in ("nmod", "compound", "appos", "amod")
+           for h in (root, root.head) for t in h.children if t.i < ent.start) \
+            or (root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.party_nouns):
+        return True
     # "Former Acme executive Roe will lead the new venture": a person's former
     # employer is not the new company
     new = any(c.dep_ == "amod" and c.lower_ in lexicon.new_words for c in noun.children)

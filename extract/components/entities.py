@@ -598,7 +598,9 @@ class EntityRecognizer:
             # of Acme"); a name the gazetteer or a suffix vouches for stays one.
             taken = token.ent_type_ in ("ORG", "PRODUCT") and (
                 collapse_key(token.text) in strong_keys or token.i in in_long_name)
-            if token.text in surnames and not taken and token.pos_ == "PROPN":
+            # (the tagger may call a sentence's first word a common noun: "Feld serves as ...")
+            if token.text in surnames and not taken and (
+                    token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (token.is_sent_start or token.ent_type_))):
                 before = doc[token.i - 1] if token.i > 0 else None
                 if token.i in in_long_name or (
                     before is not None and before.pos_ == "PROPN" and not self.lexicon.gazetteer.is_honorific(before.text)

@@ -645,6 +645,10 @@ class _DocReader:
                 # company of a title in apposition to one of them
                 org = next((o for p in successors + predecessors for c in p.root.children
                             if c.dep_ == "appos" and self.lex.is_title_token(c) and (o := self.title_org(c)) is not None), None)
+            # ("Okoro will succeed Hadley": at the company the article is about, when
+            # the sentence names no other)
+            if org is None and not any(e.label_ == "ORG" for e in self.ents_in(sentence)):
+                org = self.topic
             if org is None:
                 continue
             date = self.date_near(verb, sentence)
@@ -995,6 +999,10 @@ class _DocReader:
             patients = self.reduced_passive_object(verb, trigger)
         if not patients:
             agents, patients = self.relative_gap(verb, trigger, agents)
+        if not patients and trigger.event == "join" and agents and self.topic is not None:
+            # "Okoro joins from rival Aerion": she joins the company the article is about
+            origin = self.from_org(verb, trigger)
+            patients = [self.topic] if origin is not None and not _same(origin, self.topic, self.keys) else []
         if not patients and trigger.event == "leave" and agents:
             # "After eight years at X, she left": what she left
             before = self.org_before(verb)
@@ -1202,7 +1210,10 @@ class _DocReader:
             # years at X" (a gerund: what came next, told as done)
             or (c.dep_ == "prep" and c.lower_ in ("before", "prior") and any(
                 p.lower_ in ("that", "this", "then") or (p.dep_ == "prep" and p.lower_ == "to")
-                or (p.dep_ == "pcomp" and p.tag_ == "VBG") for p in c.children))
+                or (p.dep_ == "pcomp" and p.tag_ == "VBG")
+                # "Before Aerion, she spent 12 years at Boeing": before another employer
+                or (p.dep_ == "pobj" and p.i in self.entity_of and self.entity_of[p.i].label_ == "ORG")
+                for p in c.children))
             # "... and before that worked at X", which the parser reads as a clause
             # whose subject is "that"
             or (c.dep_ == "mark" and c.lower_ in ("before", "prior") and _before_that(clause))
@@ -1372,11 +1383,12 @@ class _DocReader:
         words = [t for t in title.subtree if t.i <= title.i and t.dep_ in ("amod", "compound", "nmod") and not t.ent_type_]
         words = [t for t in words if t.i >= min(w.i for w in title.subtree)]
         start = min([t.i for t in words] + [title.i])
-        # "former", "new", "ex-Acme": said by the fact's current flag and object, not part of the role
+        # "former", "next", "ex-Acme": said by the fact's current flag and object, not part of the role
         while start < title.i and (
             self.doc[start].lower_ in self.lex.former_words
             or self.doc[start].lower_ in self.lex.present_words
-            or self.doc[start].text in ("new", "New", "-", "–", "and", "&", ",")
+            or self.doc[start].lower_ in self.lex.tenure_words
+            or self.doc[start].text in ("-", "–", "and", "&", ",")
             or self.doc[start].lower_.startswith("ex-")
             or start in self.entity_of
         ):
@@ -1654,9 +1666,12 @@ class _DocReader:
                 continue  # "chief" of "chief executive": the whole title is the next word's
             org = self.title_org(token)
             if org is None and self.title_verb(token) is None:
-                org = self.org_of_coordinated_title(token) or self.org_led_under(token) or self.topic_of_bare_title(token)
+                org = self.org_of_coordinated_title(token) or self.org_led_under(token) or self.topic_of_bare_title(token) \
+                    or self.topic_of_predicated_title(token)
                 if org is None:
                     continue
+            elif org is None:
+                org = self.topic_of_predicated_title(token)
             first = token
             while first.dep_ == "conj":
                 if self.lex.is_title_token(first.head):
@@ -1714,6 +1729,26 @@ class _DocReader:
         ):
             return None
         if any(t.i in self.entity_of or t.ent_type_ or t.dep_ in ("poss", "det") for t in self.doc[title.left_edge.i:title.i]):
+            return None
+        return self.topic
+
+    def topic_of_predicated_title(self, title: Token) -> Span | None:
+        """"Feld serves as chief executive, while Costa is chief technology officer":
+        a company title said of a person, in a sentence that names no organisation,
+        is at the organisation the article is about (:attr:`topic`)."""
+        if self.lex.title_rank(title) not in BARE_TITLE_RANKS:
+            return None
+        if title.dep_ == "attr" and title.head.lemma_.lower() in self.lex.copula_lemmas:
+            verb = title.head
+        elif title.dep_ == "pobj" and title.head.lower_ == "as" and title.head.head.pos_ in ("VERB", "AUX"):
+            verb = title.head.head
+        else:
+            return None
+        sentence = self.sentence_of[title.i]
+        if self.blocked(verb) or any(e.label_ == "ORG" for e in self.ents_in(sentence)) or any(
+                c.dep_ in ("poss", "prep") for c in title.children):
+            return None
+        if not any(c.dep_ in SUBJECT_DEPS and (e := self.entity(c, ("PERSON",))) is not None for c in verb.children):
             return None
         return self.topic
 
@@ -2110,7 +2145,8 @@ class _DocReader:
                 if not holders:
                     holder = self.holder_of(noun, entry.holder, copula_only=entry.copula_only)
                     holders = [holder] if holder is not None else []
-                    if holder is not None and holder.root.head == noun and holder.root.dep_ == "appos":
+                    if holder is not None and ((holder.root.head == noun and holder.root.dep_ == "appos") or (
+                            noun.dep_ == "compound" and noun.head == holder.root)):
                         # "former Acme engineers Tanaka and Ross": every name of the apposition
                         holders += [e for t in _with_conjuncts(holder.root)[1:] if (e := self.entity_of.get(t.i)) is not None
                                     and e.label_ == holder.label_ and e not in holders]

@@ -160,3 +160,61 @@ def test_who_an_appointee_replaces_left_the_job_they_were_appointed_to(extract_t
     facts = extract_text("Helga Brandt was named chief executive of Corvane Bank, replacing Tom Marsh.")
     job = relation(facts, "Tom Marsh", "WORKS_FOR", "Corvane Bank")
     assert job.qualifiers["current"] is False and job.qualifiers.get("role") == "chief executive"
+
+
+VANTIX = (
+    "Vantix, the Berlin-based battery start-up, has raised 120 million euros in a round led by Northvolt Ventures. "
+    "Existing investors Earlybird and Index Ventures also took part. "
+    "The company was founded in 2020 by former Tesla engineers Jonas Feld and Maria Costa. "
+    "Feld serves as chief executive, while Costa is chief technology officer. "
+    "Vantix supplies cells to truck makers."
+)
+
+
+def test_the_company_is_not_a_company_named_as_an_investor(extract_text):
+    facts = extract_text(VANTIX)
+    founded = {t[2] for t in triples(facts) if t[1] == "FOUNDED"}
+    assert founded == {"Vantix"}
+
+
+def test_former_engineers_of_a_company_named_before_their_names_worked_there(extract_text):
+    facts = extract_text(VANTIX)
+    for person in ("Jonas Feld", "Maria Costa"):
+        assert relation(facts, person, "WORKS_FOR", "Tesla").qualifiers["current"] is False
+
+
+def test_a_company_title_said_of_a_person_in_a_sentence_naming_no_company_is_at_the_articles(extract_text):
+    facts = extract_text(VANTIX)
+    assert relation(facts, "Jonas Feld", "WORKS_FOR", "Vantix").qualifiers.get("role") == "chief executive"
+    assert relation(facts, "Maria Costa", "WORKS_FOR", "Vantix").qualifiers.get("role") == "chief technology officer"
+
+
+KESTREL = (
+    "Kestrel Aerospace has named Nadia Okoro as its next chief executive, the company said on Thursday. "
+    "Okoro, 54, joins from rival Aerion, where she has been chief operating officer since 2019. "
+    "Before Aerion, she spent 12 years at Boeing. "
+    "Okoro will succeed Paul Hadley, who plans to retire. "
+    "Kestrel, which makes regional jets, has struggled with supply problems."
+)
+
+
+def test_a_role_leaves_out_when_the_job_begins(extract_text):
+    facts = extract_text(KESTREL, date="2024-05-03")
+    assert relation(facts, "Nadia Okoro", "WORKS_FOR", "Kestrel Aerospace").qualifiers.get("role") == "chief executive"
+
+
+def test_joining_from_a_company_joins_the_one_the_article_is_about(extract_text):
+    facts = extract_text(KESTREL, date="2024-05-03")
+    move = relation(facts, "Nadia Okoro", "MOVED", "Kestrel Aerospace")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Aerion")
+    assert relation(facts, "Nadia Okoro", "WORKS_FOR", "Aerion").qualifiers["current"] is False
+
+
+def test_a_job_before_another_employer_is_over(extract_text):
+    facts = extract_text(KESTREL, date="2024-05-03")
+    assert relation(facts, "Nadia Okoro", "WORKS_FOR", "Boeing").qualifiers["current"] is False
+
+
+def test_who_will_be_succeeded_works_at_the_articles_company(extract_text):
+    facts = extract_text(KESTREL, date="2024-05-03")
+    assert relation(facts, "Paul Hadley", "WORKS_FOR", "Kestrel Aerospace").qualifiers["current"] is True
