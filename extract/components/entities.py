@@ -749,11 +749,14 @@ class EntityRecognizer:
         found = []
         for token in doc:
             model_org = token.ent_type_ == "ORG" and token.dep_ == "nsubj"
-            if (token.ent_type_ and not model_org) or token.pos_ != "PROPN" or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+            place = _one_word_place(token)  # ("Singh" of "Pablo Singh" may be the model's place)
+            if (token.ent_type_ and not model_org and not place) or token.pos_ != "PROPN" \
+                    or token.dep_ not in ("nsubj", "dobj", "nsubjpass"):
                 continue
             start = token.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i and (
-                    doc[start - 1].ent_type_ == token.ent_type_ or (not token.ent_type_ and _one_word_place(doc[start - 1]))):
+                    doc[start - 1].ent_type_ == token.ent_type_ or (not token.ent_type_ and _one_word_place(doc[start - 1]))
+                    or (place and not doc[start - 1].ent_type_)):
                 start -= 1  # ("Marta" of "Marta Ruiz" may be the model's one-word place)
             if model_org and not (doc[start].ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")):
                 continue  # only the model's whole span
@@ -761,6 +764,8 @@ class EntityRecognizer:
                 t.ent_type_ == "ORG" for c in token.head.children if c.dep_ in ("dobj", "prep") for t in c.subtree
             ):
                 continue
+            if self.lexicon.gazetteer.is_honorific(doc[start].text):
+                start += 1  # "Mr Varga": the surname, which the document's full name resolves
             span = doc[start:token.i + 1]
             if not 2 <= len(span) <= 3 or not all(
                 t.is_alpha and t.text[:1].isupper() and not self.lexicon.is_title_word(t) for t in span
@@ -771,11 +776,27 @@ class EntityRecognizer:
             triggers = self.lexicon.verb_triggers(token.head)
             if token.dep_ == "nsubj":
                 person = any(t.subject == ("PERSON",) and "ORG" in t.object for t in triggers)
+                # "Pablo Singh is the general manager of Acme": a title said of the name
+                person = person or (not model_org and token.head.lemma_.lower() in self.lexicon.copula_lemmas and any(
+                    c.dep_ in ("attr", "oprd") and self.lexicon.is_title_token(c) for c in token.head.children))
             else:
                 person = any(t.object == ("PERSON",) for t in triggers)
+            # "Ana Falk, who serves as chairman at Acme, declined ...", "Ana Falk,
+            # chairman of Acme, said ...": a title in a clause or apposition of the name
+            person = person or (not model_org and self._titled_by_clause(token))
             if person:
                 found.append(_Candidate(start, token.i + 1, PERSON, None, APPOSITION))
         return found
+
+    def _titled_by_clause(self, name: Token) -> bool:
+        """A title in an apposition of the name or in a "who" clause about it."""
+        def titled(clause: Token) -> bool:
+            return any((d.dep_ in ("attr", "oprd") and self.lexicon.is_title_token(d)) or (
+                d.dep_ == "prep" and d.lower_ == "as" and any(self.lexicon.is_title_token(o) for o in d.children if o.dep_ == "pobj"))
+                for d in clause.children)
+        return any(c.dep_ == "appos" and self.lexicon.is_title_token(c) for c in name.children) or any(
+            c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("who", "whom") for s in c.children) and titled(c)
+            for c in name.children)
 
     def _untagged_employer_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"Corvane hired Lena Ortiz": a capitalised name the model did not tag, the

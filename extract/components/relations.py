@@ -999,9 +999,13 @@ class _DocReader:
             patients = self.reduced_passive_object(verb, trigger)
         if not patients:
             agents, patients = self.relative_gap(verb, trigger, agents)
-        if not patients and trigger.event == "join" and agents and self.topic is not None:
-            # "Okoro joins from rival Aerion": she joins the company the article is about
-            origin = self.from_org(verb, trigger)
+        if not patients and trigger.event == "join" and agents and self.topic is not None \
+                and not any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in trigger.object_preps)
+                            for c in verb.children):
+            # "Okoro joins from rival Aerion": with nothing joined named, she joins the
+            # company the article is about
+            origin = next((e for c in verb.children if c.dep_ == "prep" and c.lower_ in trigger.from_preps
+                           for e in self.prep_objects(c, ("ORG",))), None)
             patients = [self.topic] if origin is not None and not _same(origin, self.topic, self.keys) else []
         if not patients and trigger.event == "leave" and agents:
             # "After eight years at X, she left": what she left

@@ -218,3 +218,11 @@ def test_a_job_before_another_employer_is_over(extract_text):
 def test_who_will_be_succeeded_works_at_the_articles_company(extract_text):
     facts = extract_text(KESTREL, date="2024-05-03")
     assert relation(facts, "Paul Hadley", "WORKS_FOR", "Kestrel Aerospace").qualifiers["current"] is True
+
+
+def test_a_join_whose_company_the_parser_missed_is_not_one_to_the_articles(extract_text):
+    # "Ravex Quantum" is no name the extractor knows; the article is about Senenna Auto
+    text = ("Senenna Auto makes electric vans. Senenna Auto said sales rose. Shares of Senenna Auto fell. "
+            "Mohammed Petrov left Zelamar Vehicles and joined Ravex Quantum in March 2018.")
+    facts = extract_text(text)
+    assert not [t for t in triples(facts) if t[1] == "MOVED" and t[2] == "Senenna Auto"]

@@ -99,3 +99,19 @@ def test_fields_coordinated_after_of_stay_in_the_name(extract_text, text, name):
 def test_a_name_established_before_is_not_cut_out_of_a_longer_one(nlp):
     doc = nlp("Harlan Group opened a store. Harlan Outdoor opened another.")
     assert "Harlan" not in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, org", [
+    # the model tags "Singh" a place and nothing else of the name
+    ("Pablo Singh is the general manager of Falorton Motors.", "Falorton Motors"),
+    ("Ana Falk, who serves as chairman at Belvetis Automotive, declined to comment on the report.", "Belvetis Automotive"),
+])
+def test_a_name_a_title_is_said_of_is_a_person(extract_text, text, org):
+    facts = extract_text(text)
+    person = next(t[0] for t in triples(facts) if t[1] == "WORKS_FOR" and t[2] == org)
+    assert {e.name: e.type for e in facts.entities}[person] == "Person"
+
+
+def test_silicon_ends_a_company_name(extract_text):
+    facts = extract_text("Mohammed Petrov left Zelamar Vehicles and joined Ravavis Silicon in March 2018.")
+    assert relation(facts, "Mohammed Petrov", "MOVED", "Ravavis Silicon").qualifiers.get("date") == "2018-03"
