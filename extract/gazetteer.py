@@ -125,6 +125,7 @@ class Gazetteer:
     suffixes: tuple[SuffixRecord, ...]
     honorifics: tuple[str, ...]
     name_particles: tuple[str, ...]
+    given_names: frozenset[str] = field(repr=False)
     product_shapes: tuple[dict[str, Any], ...]
     sectors: tuple[SectorRecord, ...]
     org_index: Mapping[str, OrgRecord] = field(repr=False)
@@ -198,6 +199,10 @@ class Gazetteer:
     def is_honorific(self, word: str) -> bool:
         return word.casefold() in self._honorific_keys
 
+    def is_given_name(self, word: str) -> bool:
+        """A word that begins people's names (given_names.txt)."""
+        return word.casefold() in self.given_names
+
     # titles ------------------------------------------------------------------
 
     def title(self, text: str) -> TitleRecord | None:
@@ -252,6 +257,7 @@ def _load(folder_name: str) -> Gazetteer:
     functions = tuple(_read_words(folder / "title_functions.txt"))
     honorifics = tuple(_read_words(folder / "honorifics.txt"))
     particles = tuple(_read_words(folder / "person_name_particles.txt"))
+    given = frozenset(w.casefold() for w in _read_words(folder / "given_names.txt"))
     shapes = tuple(_read_shapes(folder / "product_shapes.jsonl"))
 
     title_index = _index_titles(folder / "titles.jsonl", numbered_titles, functions)
@@ -275,6 +281,7 @@ def _load(folder_name: str) -> Gazetteer:
         suffixes=suffixes,
         honorifics=honorifics,
         name_particles=particles,
+        given_names=given,
         product_shapes=shapes,
         sectors=sectors,
         org_index=MappingProxyType(org_index),

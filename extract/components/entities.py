@@ -1316,6 +1316,8 @@ class EntityRecognizer:
             if key in labels or not counter:
                 continue
             label, _ = counter.most_common(1)[0]
+            if label in (ORG, PRODUCT) and self._persons_name(surfaces[key]):
+                label = PERSON  # "Nadine Pinto founded Acme": the model took her for a company
             if _plausible(surfaces[key], label, self.lexicon):
                 labels[key] = label
         person_words = {
@@ -1340,6 +1342,18 @@ class EntityRecognizer:
                 if any(w in org_keys for w in words):
                     del labels[key]
         return labels, kinds
+
+    def _persons_name(self, text: str) -> bool:
+        """Two capitalised words that begin with a given name and that no company
+        ending, listed name or product noun claims ("Nadine Pinto", not "Lincoln
+        Electric" or "Grace Robotics"; three words are more often an organisation's
+        name: "Florida Championship Wrestling")."""
+        words = text.split()
+        return len(words) == 2 and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in words) \
+            and self.lexicon.gazetteer.is_given_name(words[0]) and self.lexicon.lookup(text) is None \
+            and self.lexicon.lookup(words[0]) is None \
+            and not any(self.lexicon.is_suffix_word(w) or self.lexicon.gazetteer.is_title_word(w)
+                        or w.lower() in self.lexicon.product_nouns for w in words)
 
     def _base_name(self, doc: Doc, cand: _Candidate) -> str | None:
         """"Acme" for "Acme Motors Group": the name before organisational suffixes."""

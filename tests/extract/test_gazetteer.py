@@ -17,7 +17,7 @@ from extract.names import collapse_key
 from extract.ontology import ENTITY_KINDS
 
 JSONL_FILES = ("organizations", "products", "titles", "org_suffixes", "product_shapes", "sectors")
-TEXT_FILES = ("honorifics.txt", "person_name_particles.txt", "title_functions.txt")
+TEXT_FILES = ("honorifics.txt", "person_name_particles.txt", "title_functions.txt", "given_names.txt")
 
 
 def _records(name: str) -> list[dict]:
@@ -367,3 +367,8 @@ def test_malformed_data_is_one_line_naming_file_and_line(tmp_path, file, line, p
     message = str(caught.value)
     assert f"{file}:{number}:" in message and problem in message
     assert "\n" not in message
+
+
+def test_given_names_are_read_case_blind_and_leave_out_places(gazetteer):
+    assert gazetteer.is_given_name("Nadine") and gazetteer.is_given_name("MARIA")
+    assert not gazetteer.is_given_name("Florida") and not gazetteer.is_given_name("Dallas")

@@ -115,3 +115,19 @@ def test_a_name_a_title_is_said_of_is_a_person(extract_text, text, org):
 def test_silicon_ends_a_company_name(extract_text):
     facts = extract_text("Mohammed Petrov left Zelamar Vehicles and joined Ravavis Silicon in March 2018.")
     assert relation(facts, "Mohammed Petrov", "MOVED", "Ravavis Silicon").qualifiers.get("date") == "2018-03"
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # the model takes the founders for a company and a product
+    ("Nadine Pinto founded Dunulxa Auto in September 2020.", "Nadine Pinto", "Dunulxa Auto"),
+    ("Xanarley Industries was founded by Ines Mercier in 2014.", "Ines Mercier", "Xanarley Industries"),
+])
+def test_a_two_word_name_that_begins_with_a_given_name_is_a_person(extract_text, text, person, org):
+    facts = extract_text(text)
+    assert (person, "FOUNDED", org) in triples(facts)
+    assert {e.name: e.type for e in facts.entities}[person] == "Person"
+
+
+def test_a_given_name_list_word_leading_a_company_ending_stays_a_company(extract_text):
+    facts = extract_text("Grace Robotics hired Tom Varga in 2019.")
+    assert {e.name: e.type for e in facts.entities}.get("Grace Robotics") == "Organization"
