@@ -470,7 +470,11 @@ class EntityRecognizer:
         if token.lower_ not in self.lexicon.product_nouns:
             return False
         after = doc[noun + 1] if noun + 1 < len(doc) else None
-        return after is None or after.pos_ not in ("NOUN", "PROPN")
+        # ("... K3 coupe runs on ...": the tagger may take the verb for a plural noun
+        # heading the sentence)
+        verb_read_as_noun = after is not None and after.dep_ == "ROOT" and after.lower_.endswith("s") \
+            and any(c.dep_ == "prep" for c in after.children)
+        return after is None or after.pos_ not in ("NOUN", "PROPN") or verb_read_as_noun
 
     def _apposition_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"X, an autonomous-driving startup" / "X, the flagship SUV": the apposition types X."""

@@ -472,9 +472,12 @@ class _DocReader:
             if pobj.dep_ in ("pobj", "pcomp"):
                 found += self.entities(pobj, types)
         if not found and prep.i + 1 < len(self.doc):
-            ent = self.entity_of.get(prep.i + 1)
+            # ("by the Acme RR385 driving computer": the parser made the name the
+            # subject of "driving"; an article may come first)
+            start = prep.i + 2 if self.doc[prep.i + 1].pos_ == "DET" else prep.i + 1
+            ent = self.entity_of.get(start)
             # (not the possessor of what the preposition governs: "as part of Acme's plan")
-            if ent is not None and ent.start == prep.i + 1 and ent.label_ in tuple(types) and ent.root.dep_ != "poss":
+            if ent is not None and ent.start == start and ent.label_ in tuple(types) and ent.root.dep_ != "poss":
                 found.append(ent)
         return found
 
@@ -759,11 +762,9 @@ class _DocReader:
             # "developed and published by X": coordinated participles share the agent
             agents = [c for v in verb.children if v.dep_ == "conj" for c in v.children if c.dep_ == "agent"]
         for child in agents if passive else ():
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found = self.entities(pobj, types)
-                    if found:
-                        return found
+            found = self.prep_objects(child, types)
+            if found:
+                return found
         for child in verb.children:
             if not passive and child.dep_ in SUBJECT_DEPS and not (child.lower_ in ("that", "this") and _before_that(verb)):
                 found = self.entities(child, types)

@@ -226,3 +226,13 @@ def test_a_join_whose_company_the_parser_missed_is_not_one_to_the_articles(extra
             "Mohammed Petrov left Zelamar Vehicles and joined Ravex Quantum in March 2018.")
     facts = extract_text(text)
     assert not [t for t in triples(facts) if t[1] == "MOVED" and t[2] == "Senenna Auto"]
+
+
+@pytest.mark.parametrize("text, user, used", [
+    # the parser makes "RR385" the subject of "driving", not the object of "by"
+    ("The Wenenmix M6 sedan is powered by the Istenley RR385 driving computer.", "Wenenmix M6", "Istenley RR385"),
+    # the tagger reads "runs" as a plural noun heading the sentence
+    ("The Wilindor K3 coupe runs on the Orona RL261 chip.", "Wilindor K3", "Orona RL261"),
+])
+def test_a_product_that_runs_on_or_is_powered_by_another_uses_it(extract_text, text, user, used):
+    assert (user, "USES", used) in triples(extract_text(text))
