@@ -1595,10 +1595,10 @@ class _DocReader:
                 if child.dep_ in ("dobj", "attr"):
                     objects += self.entities(child, trigger.object)
         qualifiers = self.qualifiers(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, trigger, sentence)
-        if not subjects and len(objects) >= 2 and any(
-            c.dep_ == "prep" and c.lower_ == "between" for c in noun.children
-        ):
-            subjects, objects = [objects[0]], objects[1:]  # "a partnership between X and Y"
+        if len(objects) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+            # "a partnership between X and Y" (also "Z is a joint venture between X and
+            # Y": the two are the partners, Z what they formed)
+            subjects, objects = [objects[0]], objects[1:]
         if trigger.conj_subjects and not objects and len(subjects) >= 2:
             subjects, objects = subjects[:1], subjects[1:]  # "X and Y formed an alliance"
         elif trigger.conj_subjects and not objects:

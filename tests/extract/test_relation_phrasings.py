@@ -236,3 +236,10 @@ def test_a_join_whose_company_the_parser_missed_is_not_one_to_the_articles(extra
 ])
 def test_a_product_that_runs_on_or_is_powered_by_another_uses_it(extract_text, text, user, used):
     assert (user, "USES", used) in triples(extract_text(text))
+
+
+def test_a_joint_venture_between_two_companies_partners_them_not_the_venture(extract_text):
+    facts = extract_text("Alder Motors is a joint venture between Siemens and Tata Motors.")
+    partners = {frozenset((t[0], t[2])) for t in triples(facts) if t[1] == "PARTNERED_WITH"}
+    assert partners == {frozenset(("Siemens", "Tata Motors"))}
+    assert {t[0] for t in triples(facts) if t[1] == "FOUNDED" and t[2] == "Alder Motors"} == {"Siemens", "Tata Motors"}
