@@ -170,6 +170,7 @@ class Lexicon:
         self.field_words = frozenset(anaphors["field_words"])
         self.party_nouns = frozenset(anaphors["party_nouns"])
         self.tenure_words = frozenset(anaphors["tenure_words"])
+        self.merger_nouns = frozenset(anaphors["merger_nouns"])
         self.present_words = frozenset(anaphors["present_words"])
         self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])

@@ -575,6 +575,7 @@ class _DocReader:
         yield from self.stint_frames(sentence)
         yield from self.succession_frames(sentence)
         yield from self.founded_as_frames(sentence)
+        yield from self.merger_frames(sentence)
 
     def stated_over_named(self, found: list[Found]) -> list[Found]:
         """The document's facts; a maker a product's name suggests ("Acme Nova")
@@ -2267,6 +2268,36 @@ class _DocReader:
                     if child.dep_ in ("nsubjpass", "dobj"):
                         for product in self.entities(child, ("PRODUCT",)):
                             yield Found("DEVELOPED", person, product, sentence, {}, 0.8, None)
+
+    def merger_frames(self, sentence: Span) -> Iterator[Found]:
+        """"Z was formed through the merger of X and Y", "Z, created by the merger of
+        X and Y", "the merger of X and Y created Z": X and Y founded Z."""
+        for noun in sentence:
+            if noun.lemma_.lower() not in self.lex.merger_nouns or noun.pos_ != "NOUN":
+                continue
+            parties = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "between")
+                       for e in self.prep_objects(c, ("ORG",))]
+            if len(parties) < 2:
+                continue
+            if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent") and noun.head.head.pos_ == "VERB":
+                verb = noun.head.head  # "formed through the merger of ...", "created by the merger of ..."
+                made = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                if verb.dep_ == "acl":
+                    made.append(verb.head)
+            elif noun.dep_ in SUBJECT_DEPS and noun.head.pos_ == "VERB":
+                verb = noun.head  # "the merger of X and Y created Z"
+                made = [c for c in verb.children if c.dep_ == "dobj"]
+            else:
+                continue
+            if not self.lex.is_creation_lemma(verb) or self.blocked(verb):
+                continue
+            date = self.date_near(verb, sentence)
+            q = {"date": date, "_date_text": date} if date else {}
+            for token in made:
+                new = self.entity(token, ("ORG",), anaphora=True)
+                for party in parties if new is not None else ():
+                    if not _same(party, new, self.keys):
+                        yield Found("FOUNDED", party, new, sentence, dict(q), 0.75, None)
 
     def founding_name(self, verb: Token) -> Span | None:
         """The name an organisation was founded under: "founded in 1998 as Webstar"."""

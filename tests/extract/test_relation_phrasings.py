@@ -243,3 +243,18 @@ def test_a_joint_venture_between_two_companies_partners_them_not_the_venture(ext
     partners = {frozenset((t[0], t[2])) for t in triples(facts) if t[1] == "PARTNERED_WITH"}
     assert partners == {frozenset(("Siemens", "Tata Motors"))}
     assert {t[0] for t in triples(facts) if t[1] == "FOUNDED" and t[2] == "Alder Motors"} == {"Siemens", "Tata Motors"}
+
+
+@pytest.mark.parametrize("text", [
+    "Initech Motors was formed in 2019 through the merger of Acme Motors and Globex Motors.",
+    "Initech Motors, created by the 2019 merger of Acme Motors and Globex Motors, is based in Turin.",
+])
+def test_the_companies_whose_merger_formed_another_founded_it(extract_text, text):
+    facts = extract_text(text)
+    for parent in ("Acme Motors", "Globex Motors"):
+        assert relation(facts, parent, "FOUNDED", "Initech Motors").qualifiers.get("date") == "2019"
+
+
+def test_a_merger_that_creates_no_company_founds_none(extract_text):
+    facts = extract_text("The merger of Acme Motors and Globex Motors did not create value.")
+    assert not [t for t in triples(facts) if t[1] == "FOUNDED"]
