@@ -171,6 +171,7 @@ class Lexicon:
         self.party_nouns = frozenset(anaphors["party_nouns"])
         self.tenure_words = frozenset(anaphors["tenure_words"])
         self.merger_nouns = frozenset(anaphors["merger_nouns"])
+        self.abandon_lemmas = frozenset(anaphors["abandon_lemmas"])
         self.present_words = frozenset(anaphors["present_words"])
         self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])
@@ -490,6 +491,13 @@ class Lexicon:
         if any(f"{lemma} {c.lower_}" in self.leaving_lemmas for c in verb.children if c.dep_ in ("prt", "advmod")):
             return True
         return lemma in self.leaving_lemmas and not any(c.dep_ == "prt" for c in verb.children)
+
+    def is_abandoning(self, token: Token) -> bool:
+        """"dropped", "called off", "walked away", "failed": a deal that does not happen."""
+        lemma = token.lemma_.lower()
+        if any(f"{lemma} {c.lower_}" in self.abandon_lemmas for c in token.children if c.dep_ in ("prt", "advmod", "prep")):
+            return True
+        return lemma in self.abandon_lemmas or token.lower_ in self.abandon_lemmas
 
     def is_becoming(self, verb: Token) -> bool:
         """"became", "was named", "was promoted" (but not "stepped down")."""

@@ -725,6 +725,9 @@ class _DocReader:
         head = verb
         climbed_clause = False
         while True:
+            if head.pos_ in ("VERB", "AUX") and (head != verb or verb.pos_ == "VERB" and not self.lex.verb_triggers(verb)) \
+                    and self.lex.is_abandoning(head):
+                return True  # "dropped its acquisition of X", "abandoned plans to buy X"
             for child in head.children:
                 if child.dep_ == "neg" and not climbed_clause:
                     return True
@@ -738,6 +741,10 @@ class _DocReader:
                 head = head.head
             elif head.dep_ in ("xcomp", "ccomp", "advcl") and head.head != head:
                 head = head.head
+                climbed_clause = True
+            elif head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+                # "abandoned plans to buy X": the verb the plan is the object of
+                head = head.head.head if head.head.dep_ != "pobj" else head.head.head.head
                 climbed_clause = True
             else:
                 return False
@@ -1088,6 +1095,10 @@ class _DocReader:
             # (an object "it" is no anaphor elsewhere: mostly a situation)
             old = [e for e in [self.recent(objects[0], "ORG")] if e is not None and not any(_same(e, a, self.keys) for a in agents)]
         new = [p for p in patients if not any(_same(p, o, self.keys) for o in old)]
+        if not old and any(c.pos_ in ("NOUN", "PROPN") and c.lower_ != "it" for c in objects):
+            # "Nio rebranded its Onvo sub-brand as Firefly": something of the subject's
+            # the text does not name was renamed, not the subject
+            return agents, []
         return (old, new) if old and new else (agents, patients)
 
     def gapped_subjects(self, patients: list[Span], sentence: Span, trigger: Trigger) -> list[Span]:
@@ -1518,6 +1529,8 @@ class _DocReader:
     def noun_frame(self, noun: Token, trigger: Trigger, sentence: Span) -> Iterator[Found]:
         if noun.head.pos_ in ("VERB", "AUX") and self.blocked(noun.head):
             return
+        if any(c.dep_ == "amod" and self.lex.is_abandoning(c) for c in noun.children):
+            return  # "a failed takeover of X", "its scrapped merger with Y"
         subjects: list[Span] = []
         for child in noun.children:
             if child.dep_ == "poss":

@@ -258,3 +258,22 @@ def test_the_companies_whose_merger_formed_another_founded_it(extract_text, text
 def test_a_merger_that_creates_no_company_founds_none(extract_text):
     facts = extract_text("The merger of Acme Motors and Globex Motors did not create value.")
     assert not [t for t in triples(facts) if t[1] == "FOUNDED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Adobe dropped its planned $20 billion acquisition of Figma in 2023.",
+    "Adobe abandoned plans to buy Figma.",
+    "Adobe called off its acquisition of Figma.",
+    "Adobe's failed takeover of Figma cost it $1 billion.",
+])
+def test_a_deal_that_was_dropped_or_failed_states_no_acquisition(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "ACQUIRED"]
+
+
+def test_a_completed_deal_still_does(extract_text):
+    assert relation(extract_text("Adobe completed its acquisition of Figma in 2023."), "Adobe", "ACQUIRED", "Figma")
+
+
+def test_renaming_something_of_the_subjects_the_text_does_not_name_renames_not_the_subject(extract_text):
+    facts = extract_text("Tencent-backed Nio rebranded its Onvo sub-brand as Firefly in 2025.")
+    assert not [t for t in triples(facts) if t[1] == "RENAMED_TO" and t[0] == "Nio"]
