@@ -12,6 +12,26 @@ from tests.extract.conftest import relation, triples
 pytestmark = pytest.mark.model
 
 
+# One sentence, one fact the small parser reads its own way.
+STATED = [
+    # a small clause: the company made into the noun is its subject
+    ("The takeover made Quillon a wholly owned subsidiary of Nexora.", ("Quillon", "PART_OF", "Nexora")),
+    ("The acquisition turned Quillon Games into a unit of Nexora Entertainment.",
+     ("Quillon Games", "PART_OF", "Nexora Entertainment")),
+    # a fronted apposition, parsed as a second subject
+    ("A graduate of Keele University, Ravi Menon joined Siemens in 2004.", ("Ravi Menon", "EDUCATED_AT", "Keele University")),
+    # the parser makes "RR385" the subject of "driving", not the object of "by"
+    ("The Wenenmix M6 sedan is powered by the Istenley RR385 driving computer.", ("Wenenmix M6", "USES", "Istenley RR385")),
+    # the tagger reads "runs" as a plural noun heading the sentence
+    ("The Wilindor K3 coupe runs on the Orona RL261 chip.", ("Wilindor K3", "USES", "Orona RL261")),
+]
+
+
+@pytest.mark.parametrize("text, fact", STATED)
+def test_a_fact_stated_in_a_misparsed_phrasing_is_found(extract_text, text, fact):
+    assert fact in triples(extract_text(text))
+
+
 @pytest.mark.parametrize("text, current", [
     ("Corin Walsh, chief executive of Lumora Foods, resigned on Friday.", False),
     ("Corin Walsh, the founder and chief executive of Lumora Foods, has stepped down.", False),
@@ -26,14 +46,6 @@ def test_a_leaving_verb_ends_the_job_the_apposition_names(extract_text, text, cu
     assert job.qualifiers["current"] is current
 
 
-@pytest.mark.parametrize("text, part, whole", [
-    ("The takeover made Quillon a wholly owned subsidiary of Nexora.", "Quillon", "Nexora"),
-    ("The acquisition turned Quillon Games into a unit of Nexora Entertainment.", "Quillon Games", "Nexora Entertainment"),
-])
-def test_a_company_made_into_a_part_of_another_is_part_of_it(extract_text, text, part, whole):
-    assert (part, "PART_OF", whole) in triples(extract_text(text))
-
-
 def test_a_noun_the_parser_made_a_second_subject_still_stands_for_the_name_before_it(extract_text):
     # the small parser makes "a company" a subject of "acquired" beside the name
     facts = extract_text("Ostara Mobility, a company co-founded in 2019 by Luis Serrano, has been acquired by Movexa.")
@@ -45,11 +57,6 @@ def test_the_new_venture_is_not_the_former_employer_named_before_it(extract_text
     facts = extract_text("Former Nexcel executive Ivan Petrov will lead the new venture, which is backed by Tencent.")
     assert [t for t in triples(facts) if t[1] == "INVESTED_IN"] == []
     assert relation(facts, "Ivan Petrov", "WORKS_FOR", "Nexcel").qualifiers["current"] is False
-
-
-def test_a_fronted_apposition_is_said_of_the_subject_after_its_comma(extract_text):
-    facts = extract_text("A graduate of Keele University, Ravi Menon joined Siemens in 2004.")
-    assert ("Ravi Menon", "EDUCATED_AT", "Keele University") in triples(facts)
 
 
 def test_a_veteran_of_one_company_who_joins_another_moved_from_it(extract_text):
@@ -226,16 +233,6 @@ def test_a_join_whose_company_the_parser_missed_is_not_one_to_the_articles(extra
             "Mohammed Petrov left Zelamar Vehicles and joined Ravex Quantum in March 2018.")
     facts = extract_text(text)
     assert not [t for t in triples(facts) if t[1] == "MOVED" and t[2] == "Senenna Auto"]
-
-
-@pytest.mark.parametrize("text, user, used", [
-    # the parser makes "RR385" the subject of "driving", not the object of "by"
-    ("The Wenenmix M6 sedan is powered by the Istenley RR385 driving computer.", "Wenenmix M6", "Istenley RR385"),
-    # the tagger reads "runs" as a plural noun heading the sentence
-    ("The Wilindor K3 coupe runs on the Orona RL261 chip.", "Wilindor K3", "Orona RL261"),
-])
-def test_a_product_that_runs_on_or_is_powered_by_another_uses_it(extract_text, text, user, used):
-    assert (user, "USES", used) in triples(extract_text(text))
 
 
 def test_a_joint_venture_between_two_companies_partners_them_not_the_venture(extract_text):
