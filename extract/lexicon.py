@@ -443,8 +443,11 @@ class Lexicon:
 
     def title_rank(self, title: Token) -> str | None:
         """The rank (titles.jsonl) of the title a word ends: "executive" for "chief executive"."""
+        doc = title.doc
         start = min([c.i for c in title.lefts if c.dep_ in ("amod", "compound")] + [title.i])
-        record = self.gazetteer.title(title.doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
+        if start == title.i and title.i > 0 and self.is_title_word(doc[title.i - 1]):
+            start = title.i - 1  # "chief executive Erik Lund": both words hang on the name
+        record = self.gazetteer.title(doc[start:title.i + 1].text) or self.gazetteer.title(title.text)
         return record.rank if record is not None else None
 
     def only_organisations_have(self, title: Token) -> bool:

@@ -1400,6 +1400,9 @@ class _DocReader:
         words = [t for t in title.subtree if t.i <= title.i and t.dep_ in ("amod", "compound", "nmod") and not t.ent_type_]
         words = [t for t in words if t.i >= min(w.i for w in title.subtree)]
         start = min([t.i for t in words] + [title.i])
+        while start > 0 and start - 1 not in self.entity_of and self.doc[start - 1].dep_ in ("amod", "compound") \
+                and self.lex.gazetteer.is_title_word(self.doc[start - 1].text) and self.doc[start - 1].text.islower():
+            start -= 1  # "chief executive Erik Lund": both words hang on the name
         # "former", "next", "ex-Acme": said by the fact's current flag and object, not part of the role
         while start < title.i and (
             self.doc[start].lower_ in self.lex.former_words
@@ -1739,8 +1742,7 @@ class _DocReader:
         about, when one clearly is (:attr:`topic`)."""
         # A company title, written as in running text ("CEO", "founder"), not a
         # head of state's ("President Roe", "US President Roe") or a professor's.
-        record = self.lex.gazetteer.title(title.text)
-        if record is None or record.rank not in BARE_TITLE_RANKS or not (title.text.islower() or title.text.isupper()):
+        if self.lex.title_rank(title) not in BARE_TITLE_RANKS or not (title.text.islower() or title.text.isupper()):
             return None
         person = self.title_holder(title, title)
         if person is None or title.i >= person.start or any(

@@ -274,3 +274,10 @@ def test_a_completed_deal_still_does(extract_text):
 def test_renaming_something_of_the_subjects_the_text_does_not_name_renames_not_the_subject(extract_text):
     facts = extract_text("Tencent-backed Nio rebranded its Onvo sub-brand as Firefly in 2025.")
     assert not [t for t in triples(facts) if t[1] == "RENAMED_TO" and t[0] == "Nio"]
+
+
+def test_a_bare_title_whose_words_both_hang_on_the_name_is_whole(extract_text):
+    # the parser hangs "chief" and "executive" on "Lund" each; the article is about the bank
+    text = ("Halvorsen Bank said that chief executive Erik Lund would leave in June. "
+            "Halvorsen Bank is Norway's third-largest lender. Halvorsen Bank also cut its dividend.")
+    assert relation(extract_text(text), "Erik Lund", "WORKS_FOR", "Halvorsen Bank").qualifiers.get("role") == "chief executive"
