@@ -900,6 +900,11 @@ class _DocReader:
         types = trigger.object
         found: list[Span] = []
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        if "nsubjpass" in trigger.object_deps and not passive and verb.dep_ == "conj" \
+                and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Roe quit Nio in 2021 and was hired by Xiaomi": the passive shares the first verb's subject
+            found += [e for c in verb.head.children if c.dep_ in SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS
+                      for e in self.entities(c, types)]
         for child in verb.children:
             if child.dep_ in trigger.object_deps and (child.dep_ != "nsubjpass" or passive):
                 objects = self.entities(child, types)

@@ -24,6 +24,9 @@ STATED = [
     ("The Wenenmix M6 sedan is powered by the Istenley RR385 driving computer.", ("Wenenmix M6", "USES", "Istenley RR385")),
     # the tagger reads "runs" as a plural noun heading the sentence
     ("The Wilindor K3 coupe runs on the Orona RL261 chip.", ("Wilindor K3", "USES", "Orona RL261")),
+    # a passive coordinated with an active verb shares its subject
+    ("Acme Motors lost money in 2019 and was bought by Globex Motors in 2020.", ("Globex Motors", "ACQUIRED", "Acme Motors")),
+    ("Zhu Jiang quit Nio in 2021 and was hired by Xiaomi a year later.", ("Zhu Jiang", "MOVED", "Xiaomi")),
 ]
 
 
