@@ -830,11 +830,8 @@ class EntityRecognizer:
         # "stepped down as Zenpay's chief executive": the possessor of a title
         # only an organisation gives
         for owner in doc:
-            if owner.dep_ == "poss" and loose(owner) and self.lexicon.is_title_token(owner.head) \
-                    and self.lexicon.only_organisations_have(owner.head):
-                start = _compound_start(owner, loose)
-                if owner.i + 1 - start <= 3:
-                    found.append(_Candidate(start, owner.i + 1, ORG, None, APPOSITION))
+            if owner.dep_ == "poss" and self.lexicon.is_title_token(owner.head) and self.lexicon.only_organisations_have(owner.head):
+                found += _name_ending_at(owner, loose, ORG)
         organisations = {i for c in candidates if c.label == ORG for i in range(c.start, c.end)}
         for agent in doc:
             verb = agent.head.head
@@ -845,9 +842,7 @@ class EntityRecognizer:
             origins = [o for p in verb.subtree if p.dep_ == "prep" and p.lower_ == "from" and p.head in (verb, *verb.children)
                        for o in p.children if o.dep_ == "pobj"]
             if any(o.i in organisations for o in origins):
-                start = _compound_start(agent, loose)
-                if agent.i + 1 - start <= 3:
-                    found.append(_Candidate(start, agent.i + 1, ORG, None, APPOSITION))
+                found += _name_ending_at(agent, loose, ORG)
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         # "former Corvane chief technology officer Lena Ortiz": an untagged name
         # between nothing and a title that a person's name follows
@@ -903,16 +898,20 @@ class EntityRecognizer:
         return loose
 
     def _typed_by_verb_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
-        """"Veltrix, which makes the Aero X2 drone, competes with Skyreach and
-        Dronetic": a name the model left untagged or took for a one-word person is
-        an organisation where it makes a named product (a verb only organisations
-        do to products), and a rival of an organisation or product is of its kind;
-        what a person joins or leaves is an organisation."""
+        """Names the model left untagged or took for a one-word person or place,
+        typed by what the sentence does with them: makers of named products and
+        their rivals, what is founded or renamed, what a person joins or leaves."""
         loose = self._loose_name_words(doc, candidates)
         label_at = {i: c.label for c in candidates for i in range(c.start, c.end)}
+        makers = self._maker_candidates(doc, candidates, loose)
+        return makers + self._rival_candidates(doc, label_at, makers, loose) \
+            + self._founded_or_renamed_candidates(doc, label_at, loose) + self._joined_candidates(doc, candidates, label_at, loose)
+
+    def _maker_candidates(self, doc: Doc, candidates: list[_Candidate], loose: Callable[[Token], bool]) -> list[_Candidate]:
+        """"Veltrix, which makes the Aero X2 drone": who makes a named product (by a
+        verb only organisations do to products) is an organisation."""
         products = {i for c in candidates if c.label == PRODUCT and c.priority > MODEL for i in range(c.start, c.end)}
-        found: list[_Candidate] = []
-        typed: dict[int, str] = {}
+        found = []
         for verb in doc:
             triggers = self.lexicon.verb_triggers(verb)
             if not triggers or not all(t.subject == ("ORG",) and t.object == ("PRODUCT",) for t in triggers):
@@ -922,11 +921,15 @@ class EntityRecognizer:
             for subject in (c for c in verb.children if c.dep_ == "nsubj"):
                 if subject.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl":
                     subject = verb.head  # "Veltrix, which makes ..."
-                if loose(subject):
-                    start = _compound_start(subject, loose)
-                    if subject.i + 1 - start <= 3:
-                        found.append(_Candidate(start, subject.i + 1, ORG, None, APPOSITION))
-                        typed[subject.i] = ORG
+                found += _name_ending_at(subject, loose, ORG)
+        return found
+
+    def _rival_candidates(self, doc: Doc, label_at: dict[int, str], makers: list[_Candidate],
+                          loose: Callable[[Token], bool]) -> list[_Candidate]:
+        """"Veltrix ... competes with Skyreach and Dronetic": a rival of an
+        organisation or product is of its kind."""
+        kinds = dict(label_at) | {c.end - 1: c.label for c in makers}
+        found = []
         for verb in doc:
             triggers = [t for t in self.lexicon.verb_triggers(verb) if t.predicate == "COMPETES_WITH"]
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -934,7 +937,7 @@ class EntityRecognizer:
                 continue
             if subject.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl":
                 subject = verb.head
-            kind = typed.get(subject.i) or label_at.get(subject.i)
+            kind = kinds.get(subject.i)
             if kind not in (ORG, PRODUCT):
                 continue
             rivals = [c for c in verb.children if c.dep_ == "dobj"] + [
@@ -942,39 +945,40 @@ class EntityRecognizer:
                 for o in p.children if o.dep_ == "pobj"]
             rivals += [t for rival in rivals for t in rival.subtree if t.dep_ == "conj" and _in_list(t, rival)]
             for rival in rivals:
-                if loose(rival) and not rival.is_sent_start:
-                    start = _compound_start(rival, loose)
-                    if rival.i + 1 - start <= 3:
-                        found.append(_Candidate(start, rival.i + 1, kind, None, APPOSITION))
-        # "Zentive, founded in 1998, ...", "Zentive was founded by Roe", "changed its
-        # name to Zentive": what is founded or renamed is an organisation
+                if not rival.is_sent_start:
+                    found += _name_ending_at(rival, loose, kind)
+        return found
+
+    def _founded_or_renamed_candidates(self, doc: Doc, label_at: dict[int, str], loose: Callable[[Token], bool]) -> list[_Candidate]:
+        """"Zentive, founded in 1998, ...", "Zentive was founded by Roe", "before
+        co-founding Pixelra", "changed its name to Zentive", "X, formerly known as
+        Y": what is founded or renamed is an organisation."""
+        found = []
         for token in doc:
             if not loose(token) or token.dep_ == "compound":
                 continue
             verb = token.head
-            passives = [verb] if token.dep_ == "nsubjpass" else []
-            passives += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-            # ("before co-founding Pixelra with Roe": the object of an active founding)
-            founding = passives + ([verb] if token.dep_ == "dobj" and not token.is_sent_start else [])
-            founded = any(any(t.predicate == "FOUNDED" and t.object == ("ORG",) for t in self.lexicon.verb_triggers(v))
-                          for v in founding)
-            renamed = (token.dep_ == "pobj" and token.head.lower_ in ("to", "as") and self._renaming(token.head.head, label_at)) or (
-                token.dep_ in ("nsubjpass", "oprd") and self._renaming(verb, label_at)) or any(
-                c.dep_ == "acl" and self._renaming(c, label_at) for c in token.children)  # "X, formerly known as Y"
+            founding = ([verb] if token.dep_ == "nsubjpass" or (token.dep_ == "dobj" and not token.is_sent_start) else [])
+            founding += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            founded = any(t.predicate == "FOUNDED" and t.object == ("ORG",) for v in founding for t in self.lexicon.verb_triggers(v))
+            renamed = (token.dep_ == "pobj" and token.head.lower_ in ("to", "as") and self._renaming(token.head.head, label_at)) \
+                or (token.dep_ in ("nsubjpass", "oprd") and self._renaming(verb, label_at)) \
+                or any(c.dep_ == "acl" and self._renaming(c, label_at) for c in token.children)
             if founded or renamed:
-                start = _compound_start(token, loose)
-                if token.i + 1 - start <= 3:
-                    found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
-        # "Roe left Globex in 2010": what a person joins or leaves, untagged, is an
-        # organisation (the model's guess of a place may be right: "left Kent")
-        people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
-        for token in doc:
-            if token.dep_ == "dobj" and token.i not in label_at and loose(token) and not token.is_sent_start \
-                    and self._joined_by_person(token.head, people):
-                start = _compound_start(token, lambda t: loose(t) and t.i not in label_at)
-                if token.i + 1 - start <= 3:
-                    found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+                found += _name_ending_at(token, loose, ORG)
         return found
+
+    def _joined_candidates(self, doc: Doc, candidates: list[_Candidate], label_at: dict[int, str],
+                           loose: Callable[[Token], bool]) -> list[_Candidate]:
+        """"Roe left Globex in 2010": what a person joins or leaves, untagged, is an
+        organisation (the model's guess of a place may be right: "left Kent")."""
+        people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
+
+        def untagged(token: Token) -> bool:
+            return loose(token) and token.i not in label_at
+
+        return [c for token in doc if token.dep_ == "dobj" and not token.is_sent_start
+                and self._joined_by_person(token.head, people) for c in _name_ending_at(token, untagged, ORG)]
 
     def _renaming(self, verb: Token, label_at: dict[int, str]) -> bool:
         """A verb that renames an organisation: "renamed (as/to)", "changed its name
@@ -1446,6 +1450,15 @@ def _name_word(token: Token) -> bool:
     """A word of a name: a proper noun, or a capitalised word of the model's
     entity that the tagger took for a common noun ("EV" in "the Aurora EV")."""
     return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())
+
+
+def _name_ending_at(token: Token, word: Callable[[Token], bool], label: str) -> list[_Candidate]:
+    """A candidate of ``label`` for the name of one to three words ``word`` accepts
+    that ends at ``token`` (none when ``token`` is no such word)."""
+    if not word(token):
+        return []
+    start = _compound_start(token, word)
+    return [_Candidate(start, token.i + 1, label, None, APPOSITION)] if token.i + 1 - start <= 3 else []
 
 
 def _compound_start(token: Token, word: Callable[[Token], bool]) -> int:
