@@ -725,9 +725,11 @@ class _DocReader:
         head = verb
         climbed_clause = False
         while True:
-            if head.pos_ in ("VERB", "AUX") and (head != verb or verb.pos_ == "VERB" and not self.lex.verb_triggers(verb)) \
+            # "dropped its acquisition of X" (called with "dropped"), "abandoned plans to buy X"
+            # (climbed to from "buy"); a trigger verb itself is no abandoning
+            if head.pos_ in ("VERB", "AUX") and (head is not verb or not self.lex.verb_triggers(verb)) \
                     and self.lex.is_abandoning(head):
-                return True  # "dropped its acquisition of X", "abandoned plans to buy X"
+                return True
             for child in head.children:
                 if child.dep_ == "neg" and not climbed_clause:
                     return True
