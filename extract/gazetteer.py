@@ -126,6 +126,7 @@ class Gazetteer:
     honorifics: tuple[str, ...]
     name_particles: tuple[str, ...]
     given_names: frozenset[str] = field(repr=False)
+    places: frozenset[str] = field(repr=False)
     product_shapes: tuple[dict[str, Any], ...]
     sectors: tuple[SectorRecord, ...]
     org_index: Mapping[str, OrgRecord] = field(repr=False)
@@ -203,6 +204,10 @@ class Gazetteer:
         """A word that begins people's names (given_names.txt)."""
         return word.casefold() in self.given_names
 
+    def is_place(self, name: str) -> bool:
+        """A country, US state, continent or city of 100,000 people (places.txt)."""
+        return " ".join(name.split()).casefold() in self.places
+
     # titles ------------------------------------------------------------------
 
     def title(self, text: str) -> TitleRecord | None:
@@ -258,6 +263,7 @@ def _load(folder_name: str) -> Gazetteer:
     honorifics = tuple(_read_words(folder / "honorifics.txt"))
     particles = tuple(_read_words(folder / "person_name_particles.txt"))
     given = frozenset(w.casefold() for w in _read_words(folder / "given_names.txt"))
+    places = frozenset(w.casefold() for w in _read_words(folder / "places.txt"))
     shapes = tuple(_read_shapes(folder / "product_shapes.jsonl"))
 
     title_index = _index_titles(folder / "titles.jsonl", numbered_titles, functions)
@@ -282,6 +288,7 @@ def _load(folder_name: str) -> Gazetteer:
         honorifics=honorifics,
         name_particles=particles,
         given_names=given,
+        places=places,
         product_shapes=shapes,
         sectors=sectors,
         org_index=MappingProxyType(org_index),

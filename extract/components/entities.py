@@ -48,6 +48,8 @@ BASE_NAMING_SUFFIXES = {"legal", "industry", "division"}
 # What the model may have called a name that a list of organisations makes one
 # (not a place: "the Museum of Art, Chicago" lists a place after an organisation).
 LIST_MEMBER_TYPES = {"", ORG, PRODUCT} | (MAYBE_LABELS - {"GPE", "LOC", "NORP"})
+# What only organisations have done to them: they are bought or invested in.
+_DEAL_PREDICATES = ("ACQUIRED", "INVESTED_IN")
 
 MODEL, MENTION, PART, GAZETTEER, APPOSITION, SUFFIX, SHAPE = 0, 1, 2, 3, 3, 4, 5
 
@@ -112,6 +114,7 @@ class EntityRecognizer:
         candidates += self._descriptor_candidates(doc) + self._context_candidates(doc, candidates, labels)
         candidates += self._titled_name_candidates(doc) + self._untagged_person_candidates(doc)
         candidates += self._untagged_employer_candidates(doc, candidates) + self._untagged_owned_candidates(doc, candidates)
+        candidates += self._untagged_deal_candidates(doc, candidates)
         candidates += self._untagged_product_candidates(doc, candidates) + self._typed_by_verb_candidates(doc, candidates)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
@@ -879,6 +882,53 @@ class EntityRecognizer:
             if token.i + 1 - start <= 3:
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         return found
+
+    def _untagged_deal_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"Ostrava Steel bought Baltic Wire", "its acquisition of Baltic Wire", "an
+        investor in Fennick": a name the model left untagged, or took for a place
+        that places.txt does not list, which a party the sentence names buys or
+        invests in, by a verb or noun that only does that to organisations, is
+        one. A listed place stays one ("an investment in Kenya"), and so does an
+        acronym ("an investment in AI" is in a field)."""
+        person_words = _person_words(doc, candidates)
+        named = {i for c in candidates if c.label in (ORG, PERSON) for i in range(c.start, c.end)}
+        typed = {i for c in candidates if c.priority > MODEL or c.label not in MAYBE_LABELS
+                 or self.lexicon.gazetteer.is_place(doc[c.start:c.end].text) for i in range(c.start, c.end)}
+
+        def name_word(t: Token) -> bool:  # (not a date: "invested $5m in June")
+            return t.i not in typed and t.ent_type_ in MAYBE_LABELS | {""} and t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() \
+                and not self.lexicon.is_title_word(t) and not self.lexicon.is_function(t.text) \
+                and collapse_key(t.text) not in person_words and t.lower_ not in self._function_words
+
+        found = []
+        for token in doc:
+            if token.dep_ not in ("dobj", "pobj") or not name_word(token):
+                continue
+            start = _compound_start(token, name_word)
+            if token.i + 1 - start > 3 or (start == token.i and token.is_upper) or doc[start].is_sent_start \
+                    or not any(i in named for i in range(token.sent.start, token.sent.end)):
+                continue
+            if self._deal_on(token):
+                found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
+        return found
+
+    def _deal_on(self, name: Token) -> bool:
+        """Whether the verb or noun that governs a name buys it or invests in it,
+        and does that only to organisations: "acquired X", "backs X", "invested
+        $5m in X", "its takeover of X", "a stake in X", "an investor in X"."""
+        if name.dep_ == "dobj":
+            triggers = self.lexicon.verb_triggers(name.head)
+            return bool(triggers) and all(t.predicate in _DEAL_PREDICATES and t.object == ("ORG",) and "dobj" in t.object_deps
+                                          and not t.swap for t in triggers)
+        prep, noun = name.head, name.head.head
+        if prep.dep_ != "prep":
+            return False
+        if any(r.predicate in _DEAL_PREDICATES and r.holder_is == "subject" and r.other == ("ORG",) and prep.lower_ in r.preps
+               for r in self.lexicon.relational_nouns(noun)):
+            return True
+        said = self.lexicon.noun_triggers(noun) or self.lexicon.verb_triggers(noun)
+        return bool(said) and all(t.predicate in _DEAL_PREDICATES and t.object == ("ORG",) and prep.lower_ in t.object_preps
+                                  for t in said)
 
     def _loose_name_words(self, doc: Doc, candidates: list[_Candidate]) -> Callable[[Token], bool]:
         """Which words are of a name without a sure type: capitalised proper nouns

@@ -17,7 +17,7 @@ from extract.names import collapse_key
 from extract.ontology import ENTITY_KINDS
 
 JSONL_FILES = ("organizations", "products", "titles", "org_suffixes", "product_shapes", "sectors")
-TEXT_FILES = ("honorifics.txt", "person_name_particles.txt", "title_functions.txt", "given_names.txt")
+TEXT_FILES = ("honorifics.txt", "person_name_particles.txt", "title_functions.txt", "given_names.txt", "places.txt")
 
 
 def _records(name: str) -> list[dict]:
@@ -367,6 +367,11 @@ def test_malformed_data_is_one_line_naming_file_and_line(tmp_path, file, line, p
     message = str(caught.value)
     assert f"{file}:{number}:" in message and problem in message
     assert "\n" not in message
+
+
+def test_places_are_read_case_blind_with_their_spacing_collapsed(gazetteer):
+    assert gazetteer.is_place("Kenya") and gazetteer.is_place("NAIROBI") and gazetteer.is_place("New  Jersey")
+    assert not gazetteer.is_place("Trelloway") and not gazetteer.is_place("Jersey Shore Bank")
 
 
 def test_given_names_are_read_case_blind_and_leave_out_places(gazetteer):

@@ -131,3 +131,28 @@ def test_a_two_word_name_that_begins_with_a_given_name_is_a_person(extract_text,
 def test_a_given_name_list_word_leading_a_company_ending_stays_a_company(extract_text):
     facts = extract_text("Grace Robotics hired Tom Varga in 2019.")
     assert {e.name: e.type for e in facts.entities}.get("Grace Robotics") == "Organization"
+
+
+@pytest.mark.parametrize("text, fact", [
+    # the model calls the name a region ("Baltic"), a town, or nothing at all
+    ("Ostrava Steel completed its acquisition of Baltic Wire in March 2022.", ("Ostrava Steel", "ACQUIRED", "Baltic Wire")),
+    ("Ostrava Steel acquired Fennick in 2021.", ("Ostrava Steel", "ACQUIRED", "Fennick")),
+    ("Aldous Partners, an investor in Fennick, has a seat on its board.", ("Aldous Partners", "INVESTED_IN", "Fennick")),
+    ("Grendal Foods invested $5 million in Trelloway.", ("Grendal Foods", "INVESTED_IN", "Trelloway")),
+])
+def test_what_a_named_company_buys_or_invests_in_is_an_organisation(extract_text, text, fact):
+    facts = extract_text(text)
+    assert fact in triples(facts)
+    assert {e.name: e.type for e in facts.entities}[fact[2]] == "Organization"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Grendal Foods invested $5 million in Kenya.", "Kenya"),
+    ("Grendal Foods invested $5 million in March.", "March"),
+    ("Grendal Foods, an investor in Nairobi, opened a plant.", "Nairobi"),
+    ("Ostrava Steel announced a $2 billion investment in AI.", "AI"),
+])
+def test_but_a_listed_place_or_a_field_stays_what_it_is(extract_text, text, place):
+    facts = extract_text(text)
+    assert place not in {e.name for e in facts.entities if e.type == "Organization"}
+    assert not [t for t in triples(facts) if t[2] == place]
