@@ -170,6 +170,7 @@ class Lexicon:
         self.field_words = frozenset(anaphors["field_words"])
         self.party_nouns = frozenset(anaphors["party_nouns"])
         self.tenure_words = frozenset(anaphors["tenure_words"])
+        self.now_words = frozenset(anaphors["now_words"])
         self.merger_nouns = frozenset(anaphors["merger_nouns"])
         self.abandon_lemmas = frozenset(anaphors["abandon_lemmas"])
         self.present_words = frozenset(anaphors["present_words"])

@@ -791,6 +791,10 @@ class EntityRecognizer:
             # "Ana Falk, who serves as chairman at Acme, declined ...", "Ana Falk,
             # chairman of Acme, said ...": a title in a clause or apposition of the name
             person = person or (not model_org and self._titled_by_clause(token))
+            # "Ilse Brandauer, now at Acme, said": two untagged words, the first a
+            # given name, doing anything a subject does
+            person = person or (not token.ent_type_ and token.dep_ == "nsubj" and len(span) == 2
+                                and self.lexicon.gazetteer.is_given_name(span[0].text))
             if person:
                 found.append(_Candidate(start, token.i + 1, PERSON, None, APPOSITION))
         return found

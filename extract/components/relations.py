@@ -453,6 +453,18 @@ class _DocReader:
         return [ent for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
                 for ent in self.prep_objects(child, types) if ent.label_ == "PRODUCT"]
 
+    def not_for_a_part(self, noun: Token, found: list[Span]) -> list[Span]:
+        """"sold its radio business to X", "bought the Acme radio business": a part of
+        a company changed hands, not the company, so its owner is no object of the
+        deal; a name the part noun carries is ("its radio unit, Wavecast", "its
+        Wavecast unit")."""
+        if noun.i in self.entity_of or not self.lex.is_org_part_noun(noun):
+            return found
+        owning = ("poss", "prep") if any(c.dep_ == "poss" for c in noun.children) else ("compound", "nmod", "prep")
+        owners = {t.i for c in noun.children if c.dep_ in owning for t in c.subtree}
+        named = {t.i for t in noun.subtree} - owners
+        return [o for o in found if any(t.i in named for t in o)]
+
     def prep_objects(self, prep: Token, types: Iterable[str]) -> list[Span]:
         """Entities governed by a preposition; the small parser sometimes
         attaches the name elsewhere, so a name right after it counts too."""
@@ -572,6 +584,7 @@ class _DocReader:
         yield from self.name_frames(sentence)
         yield from self.rival_frames(sentence)
         yield from self.affiliation_frames(sentence)
+        yield from self.whereabouts_frames(sentence)
         yield from self.stint_frames(sentence)
         yield from self.succession_frames(sentence)
         yield from self.founded_as_frames(sentence)
@@ -715,6 +728,36 @@ class _DocReader:
                 people.append(self.entity_of[head.i])
             for person in people:
                 yield Found("WORKS_FOR", person, org, sentence, {}, 0.6, None)
+
+    def whereabouts_frames(self, sentence: Span) -> Iterator[Found]:
+        """"Roe, now at Acme, said", "is now with Acme", "formerly of Acme": where a
+        person is now, or was, said by an adverb of time on "at", "with" or "of"
+        after the person's name or a copula."""
+        for prep in sentence:
+            if prep.lower_ not in ("at", "with", "of") or prep.dep_ not in ("prep", "conj"):
+                continue
+            first = prep
+            while first.dep_ == "conj" and first.head.pos_ == "ADP":
+                first = first.head  # "formerly of X and now with Y"
+            if first.dep_ != "prep":
+                continue
+            head = first.head
+            adverbs = [c for c in prep.children if c.dep_ == "advmod"] or (
+                [c for c in head.children if c.dep_ == "advmod" and c.i < prep.i] if head.lemma_ == "be" else [])
+            now = any(a.lower_ in self.lex.now_words for a in adverbs)
+            before = any(a.lower_ in self.lex.former_words for a in adverbs)
+            if now == before:
+                continue
+            if head.lemma_ == "be" and head.pos_ in ("AUX", "VERB"):
+                if self.blocked(head):
+                    continue
+                people = self.subjects(head, ("PERSON",))
+            else:
+                ent = self.entity_of.get(head.i)
+                people = [ent] if ent is not None and ent.label_ == "PERSON" and ent.root == head else []
+            for person in people:
+                for org in self.prep_objects(prep, ("ORG",)):
+                    yield Found("WORKS_FOR", person, org, sentence, {"current": now}, 0.7, "work")
 
     def blocked(self, verb: Token) -> bool:
         """Negated or hedged clauses state no fact ("might follow him to Acme").
@@ -916,6 +959,8 @@ class _DocReader:
                     here = self.sentence_of[verb.i].start
                     objects = [o for o in objects
                                if _contains(o, child) or o.start > verb.i or self.sentence_of[o.start].start != here]
+                if trigger.predicate == "ACQUIRED":
+                    objects = self.not_for_a_part(child, objects)
                 found += objects
             elif (child.dep_ in ("prep", "dative", "agent") or (child.dep_ == "conj" and child.pos_ == "ADP")) \
                     and child.lower_ in trigger.object_preps:
@@ -1417,6 +1462,7 @@ class _DocReader:
             or self.doc[start].lower_ in self.lex.tenure_words
             or self.doc[start].text in ("-", "–", "and", "&", ",")
             or self.doc[start].lower_.startswith("ex-")
+            or self.doc[start].pos_ == "ADV"  # "most recently finance director"
             or start in self.entity_of
         ):
             start += 1
@@ -1602,7 +1648,10 @@ class _DocReader:
             return
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in trigger.object_preps:
-                objects += self.prep_objects(child, trigger.object)
+                found = self.prep_objects(child, trigger.object)
+                for pobj in (c for c in child.children if c.dep_ == "pobj" and trigger.predicate == "ACQUIRED"):
+                    found = self.not_for_a_part(pobj, found)
+                objects += found
             elif child.dep_ == "prep" and child.lower_ == "of":
                 # "an investment of up to $4 billion in X": the parser hangs "in X" on the
                 # amount; "a memorandum of understanding with X": on the noun's complement

@@ -284,3 +284,47 @@ def test_a_bare_title_whose_words_both_hang_on_the_name_is_whole(extract_text):
     text = ("Halvorsen Bank said that chief executive Erik Lund would leave in June. "
             "Halvorsen Bank is Norway's third-largest lender. Halvorsen Bank also cut its dividend.")
     assert relation(extract_text(text), "Erik Lund", "WORKS_FOR", "Halvorsen Bank").qualifiers.get("role") == "chief executive"
+
+
+@pytest.mark.parametrize("text", [
+    "Dellcourt Media sold its radio business to Sonora Broadcasting for $310 million.",
+    "Sonora Broadcasting bought the Dellcourt Media radio business.",
+    "Sonora Broadcasting completed its acquisition of Dellcourt Media's radio business.",
+])
+def test_a_part_of_a_company_changing_hands_is_no_acquisition_of_the_company(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "ACQUIRED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Dellcourt Media sold its radio unit, Wavecast, to Sonora Broadcasting.",
+    "Dellcourt Media sold its Wavecast unit to Sonora Broadcasting in 2019.",
+])
+def test_but_a_part_the_text_names_is_acquired(extract_text, text):
+    found = triples(extract_text(text))
+    assert ("Sonora Broadcasting", "ACQUIRED", "Wavecast") in found
+    assert ("Sonora Broadcasting", "ACQUIRED", "Dellcourt Media") not in found
+
+
+def test_an_adverb_before_a_title_is_no_part_of_the_role(extract_text):
+    facts = extract_text("Brennan Holt was most recently finance director at Corby Stores.")
+    assert relation(facts, "Brennan Holt", "WORKS_FOR", "Corby Stores").qualifiers["role"] == "finance director"
+
+
+@pytest.mark.parametrize("text, org, current", [
+    ("Ilse Brandauer left Sorvik Energy last year and is now at Northwind Power.", "Northwind Power", True),
+    ("Ilse Brandauer, now at Northwind Power, said the market had changed.", "Northwind Power", True),
+    ("Ilse Brandauer is currently with Northwind Power.", "Northwind Power", True),
+    ("Ilse Brandauer, formerly of Sorvik Energy and now with Northwind Power, said prices would fall.", "Northwind Power", True),
+    ("Ilse Brandauer, formerly of Sorvik Energy and now with Northwind Power, said prices would fall.", "Sorvik Energy", False),
+])
+def test_where_a_person_is_now_or_was_before(extract_text, text, org, current):
+    assert relation(extract_text(text), "Ilse Brandauer", "WORKS_FOR", org).qualifiers["current"] is current
+
+
+@pytest.mark.parametrize("text", [
+    "Ilse Brandauer is now at odds with Northwind Power.",
+    "Ilse Brandauer is currently in talks with Northwind Power.",
+    "Ilse Brandauer is not now at Northwind Power.",
+])
+def test_but_not_a_dispute_talks_or_a_denial(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "WORKS_FOR"]

@@ -156,3 +156,12 @@ def test_but_a_listed_place_or_a_field_stays_what_it_is(extract_text, text, plac
     facts = extract_text(text)
     assert place not in {e.name for e in facts.entities if e.type == "Organization"}
     assert not [t for t in triples(facts) if t[2] == place]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Ilse Brandauer, now at Northwind Power, said the market had changed.", "Ilse Brandauer", "Person"),
+    # a company ending still makes a company
+    ("Austin Foods said the plant would close.", "Austin Foods", "Organization"),
+])
+def test_an_untagged_subject_that_begins_with_a_given_name_is_a_person(extract_text, text, name, kind):
+    assert {e.name: e.type for e in extract_text(text).entities}.get(name) == kind
