@@ -375,9 +375,9 @@ class Lexicon:
             return lower  # "to found Acme": an infinitive, not the past of "find"
         if lemma in self._verbs:
             return lemma
-        for cut in (2, 3, 1):  # -ed, -ing, -s
-            if len(lower) > cut + 2 and lower[:-cut] in self._verbs:
-                return lower[:-cut]
+        for ending in ("ed", "ing", "s"):  # (only an inflection: "startup" is no form of "start")
+            if lower.endswith(ending) and len(lower) > len(ending) + 2 and lower[:-len(ending)] in self._verbs:
+                return lower[:-len(ending)]
         return lemma
 
     def noun_triggers(self, token: Token) -> list[Trigger]:

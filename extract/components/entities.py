@@ -162,6 +162,9 @@ class EntityRecognizer:
             inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
             if inner is not None and not any(self.lexicon.suffix_meaning(t.text) for t in doc[inner:span.end]):
                 span = doc[span.start:inner]  # "Acme's AI": Acme; but "St Mary's College" stays
+            while ent.label_ in (ORG, PRODUCT) and len(span) > 1 and span[0].text.islower() and span[1].text[:1].isupper() \
+                    and self.lexicon.apposition_type(span[0]) is not None:
+                span = doc[span.start + 1:span.end]  # "the logistics start-up Cargolane": the name, not its kind
             if ent.label_ == PRODUCT:
                 # "the Nova X2 minivan": the name, not the kind of thing
                 while len(span) > 1 and self.lexicon.apposition_type(span[-1]) == PRODUCT and span[-1].text.islower():
@@ -709,9 +712,11 @@ class EntityRecognizer:
         found = []
         for token in doc[:-1]:
             # (the model may have swallowed the noun into the name: "start-up Bebop" as PERSON)
-            # (the tagger reads "firm" in "the payments firm Quillpay" as an adjective)
+            # (the tagger reads "firm" in "the payments firm Quillpay" as an adjective,
+            # and "startup" in "the Berlin startup Zipwise" as a verb)
             label = self.lexicon.apposition_type(token) if token.pos_ == "NOUN" or (
-                token.pos_ == "ADJ" and token.i > 0 and doc[token.i - 1].pos_ in ("DET", "NOUN")
+                (token.pos_ == "ADJ" or (token.pos_ == "VERB" and not self.lexicon.verb_triggers(token)))
+                and token.i > 0 and doc[token.i - 1].pos_ in ("DET", "NOUN", "PROPN")
                 and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].ent_type_ != "DATE"
             ) else None
             if label is None and "-" in token.text:

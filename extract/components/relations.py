@@ -979,6 +979,12 @@ class _DocReader:
             ):
                 # The small parser often hangs a proper-noun object as advmod.
                 found += self.entities(child, types)
+        if not found and "dobj" in trigger.object_deps:
+            # "acquired the Berlin startup Zipwise": the tagger read the kind noun as a
+            # verb whose object is the name (hung on the verb or on its object)
+            kinds = [k for c in verb.children for k in (c, *(g for g in c.children if c.dep_ == "dobj"))
+                     if k.i > verb.i and k.pos_ == "VERB" and self.lex.apposition_type(k) == "ORG" and not self.lex.verb_triggers(k)]
+            found += [e for k in kinds for o in k.children if o.dep_ == "dobj" for e in self.entities(o, types)]
         if not found and "dobj" in trigger.object_deps and not any(c.dep_ == "dobj" for c in verb.children):
             # "co-founded and ran X": coordinated verbs share the object (not when the
             # verb has its own: "received an education ... and entered the army")

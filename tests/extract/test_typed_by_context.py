@@ -165,3 +165,22 @@ def test_but_a_listed_place_or_a_field_stays_what_it_is(extract_text, text, plac
 ])
 def test_an_untagged_subject_that_begins_with_a_given_name_is_a_person(extract_text, text, name, kind):
     assert {e.name: e.type for e in extract_text(text).entities}.get(name) == kind
+
+
+def test_a_kind_noun_the_model_took_into_the_name_is_no_part_of_it(extract_text):
+    facts = extract_text("Pavlo Renko founded the logistics start-up Cargolane in 2017.")
+    assert ("Pavlo Renko", "FOUNDED", "Cargolane") in triples(facts)
+    assert not [e.name for e in facts.entities if "start-up" in e.name]
+
+
+@pytest.mark.parametrize("text, fact", [
+    # the tagger reads "startup" as a verb whose object is the name
+    ("Ostrava Steel acquired the Berlin startup Zipwise in 2017.", ("Ostrava Steel", "ACQUIRED", "Zipwise")),
+    ("Pavlo Renko joined the fintech startup Zipwise in 2017.", ("Pavlo Renko", "WORKS_FOR", "Zipwise")),
+    ("Pavlo Renko founded the AI startup Cargolane in 2017.", ("Pavlo Renko", "FOUNDED", "Cargolane")),
+])
+def test_a_kind_noun_read_as_a_verb_still_names_the_company(extract_text, text, fact):
+    found = triples(extract_text(text))
+    assert fact in found
+    # "startup" is no form of "start": nothing here was founded by the buyer
+    assert not [t for t in found if t[1] == "FOUNDED" and t[0] == "Ostrava Steel"]
