@@ -261,6 +261,14 @@ class Coreference:
                 subjects = [(p, meant) for p, meant in candidates if sent_index[p.start] == nearest
                             and p.root.dep_ in SUBJECTS and p.root.head.dep_ == "ROOT"]
                 candidates = subjects or candidates
+            if wanted != "PERSON" and candidates and sent_index[candidates[0][0].start] != here:
+                # "Halvorsen, which acquired Kvikk in 2021, ... Its largest shareholder":
+                # of what the nearest earlier sentence names, a name in one of its
+                # relative clauses or appositions is background, not what "its" means
+                nearest = sent_index[candidates[0][0].start]
+                main = [(p, meant) for p, meant in candidates
+                        if sent_index[p.start] == nearest and not _in_background_clause(p, token)]
+                candidates = main + [c for c in candidates if c not in main]
             if wanted != "PERSON":
                 candidates = self._by_clause_subject(token, candidates)
             if token.lower_ == "it":

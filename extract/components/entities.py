@@ -42,6 +42,7 @@ MODEL_VOTES = {"PERSON": PERSON, "ORG": ORG, "PRODUCT": PRODUCT}
 MAYBE_LABELS = {"GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"}
 # What may stand before "the Zentrix record label", "its Velox unit".
 NAME_DETERMINERS = {"the", "its", "their", "his", "her"}
+DASHES = {"-", "–", "—"}
 LEADING_DROP = {"the", "a", "an", '"', "“", "”", "'", "‘", "’", "«", "»"}
 # Suffix meanings that make the name before them an organisation too.
 BASE_NAMING_SUFFIXES = {"legal", "industry", "division"}
@@ -1557,6 +1558,11 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     """Drop leading articles and quotes and a trailing possessive or punctuation."""
     while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space):
         start += 1
+    place = start
+    while place < end and doc[place].is_upper and doc[place].is_alpha:
+        place += 1
+    if start < place < end - 1 and doc[place].text in DASHES and doc[place - 1].whitespace_ and doc[place].whitespace_:
+        start = place + 1  # "OSLO - Halvorsen Bank said": the dateline's place is no part of the name
     end = strip_possessive_tokens(doc, start, end)
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or _function_word(doc[end - 1])):
         end -= 1  # "Acme Motors to": the model took the next preposition into the name

@@ -328,3 +328,21 @@ def test_where_a_person_is_now_or_was_before(extract_text, text, org, current):
 ])
 def test_but_not_a_dispute_talks_or_a_denial(extract_text, text):
     assert not [t for t in triples(extract_text(text)) if t[1] == "WORKS_FOR"]
+
+
+def test_its_means_what_the_sentence_before_is_about_not_a_name_in_its_clause(extract_text):
+    facts = extract_text("Halvorsen Bank, which acquired the lender Kvikk in 2021, has cut costs. "
+                         "Its largest shareholder, the pension fund Nordvest, welcomed the plan.")
+    found = triples(facts)
+    assert ("Nordvest", "INVESTED_IN", "Halvorsen Bank") in found
+    assert ("Nordvest", "INVESTED_IN", "Kvikk") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "OSLO - Halvorsen Bank said on Tuesday it had hired Marit Solberg as its chief executive.",
+    "BERLIN — Halvorsen Bank said on Tuesday it had hired Marit Solberg as its chief executive.",
+])
+def test_a_datelines_place_is_no_part_of_the_company_after_it(extract_text, text):
+    facts = extract_text(text)
+    assert ("Marit Solberg", "WORKS_FOR", "Halvorsen Bank") in triples(facts)
+    assert not [e.name for e in facts.entities if e.name.isupper() or e.name.startswith(("OSLO", "BERLIN"))]
