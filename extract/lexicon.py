@@ -79,6 +79,9 @@ class Trigger:
     # The fact's subject is the object of these prepositions, not the clause's
     # subject: "Acme sold Globex to Initech" (Initech acquired Globex).
     subject_preps: tuple[str, ...] = ()
+    # Where these prepositions name something, it is the fact's subject instead of
+    # the clause's: "X changed its name from Webstar to Zentive" (Webstar renamed).
+    old_name_preps: tuple[str, ...] = ()
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:

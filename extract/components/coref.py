@@ -268,6 +268,8 @@ class Coreference:
                 nearest = sent_index[candidates[0][0].start]
                 main = [(p, meant) for p, meant in candidates
                         if sent_index[p.start] == nearest and not _in_background_clause(p, token)]
+                # ... and the one it is about is its subject ("Acme kept a stake in Globex. Its rival ...")
+                main = [c for c in main if c[0].root.dep_ in SUBJECTS] + [c for c in main if c[0].root.dep_ not in SUBJECTS]
                 candidates = main + [c for c in candidates if c not in main]
             if wanted != "PERSON":
                 candidates = self._by_clause_subject(token, candidates)
@@ -335,6 +337,9 @@ class Coreference:
             if meant.label_ == "ORG" and here - sent_index[p.start] <= NOUN_SUBJECT_WINDOW
             and not other_kind(self.lexicon, kinds, noun, meant)
         ]
+        if any(c.dep_ == "amod" and c.lower_ in self.lexicon.new_words for c in noun.children) \
+                and len({span_key(meant) for p, meant in candidates if here - sent_index[p.start] <= NOUN_WINDOW}) > 1:
+            return None  # "WarnerMedia and Discovery ... The new company will be led by": neither of them
         for p, meant in candidates:
             if p.root.dep_ in SUBJECTS:
                 return meant

@@ -896,17 +896,19 @@ class EntityRecognizer:
     def _untagged_deal_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"Ostrava Steel bought Baltic Wire", "its acquisition of Baltic Wire", "an
         investor in Fennick": a name the model left untagged, or took for a place
-        that places.txt does not list, which a party the sentence names buys or
+        that places.txt does not list or for a one-word person, which a party the sentence names buys or
         invests in, by a verb or noun that only does that to organisations, is
         one. A listed place stays one ("an investment in Kenya"), and so does an
         acronym ("an investment in AI" is in a field)."""
-        person_words = _person_words(doc, candidates)
+        person_words = _person_words(doc, candidates, at_least=2)
         named = {i for c in candidates if c.label in (ORG, PERSON) for i in range(c.start, c.end)}
-        typed = {i for c in candidates if c.priority > MODEL or c.label not in MAYBE_LABELS
+        # (a one-word person is a guess too: people are not bought)
+        typed = {i for c in candidates if c.priority > MODEL or c.label not in MAYBE_LABELS | {PERSON}
+                 or (c.label == PERSON and c.end - c.start > 1)
                  or self.lexicon.gazetteer.is_place(doc[c.start:c.end].text) for i in range(c.start, c.end)}
 
         def name_word(t: Token) -> bool:  # (not a date: "invested $5m in June")
-            return t.i not in typed and t.ent_type_ in MAYBE_LABELS | {""} and t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() \
+            return t.i not in typed and t.ent_type_ in MAYBE_LABELS | {"", PERSON} and t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() \
                 and not self.lexicon.is_title_word(t) and not self.lexicon.is_function(t.text) \
                 and collapse_key(t.text) not in person_words and t.lower_ not in self._function_words
 

@@ -601,10 +601,19 @@ class _DocReader:
         """"Acme and its rival Globex", "Acme's rival Globex": a rival word before a
         name, with a possessor, makes the two competitors."""
         for token in sentence:
-            if token.lower_ not in self.lex.rival_words or token.dep_ not in ("amod", "compound", "nmod"):
+            if token.lower_ not in self.lex.rival_words:
                 continue
-            named = self.entity(token.head, ("ORG", "PRODUCT"), anaphora=False)
-            owner = next((c for c in token.head.children if c.dep_ == "poss"), None)
+            if token.dep_ in ("amod", "compound", "nmod"):
+                named = self.entity(token.head, ("ORG", "PRODUCT"), anaphora=False)
+                # (the parser may hang "its" on the rival word: "Its rival Globex did ...")
+                owner = next((c for h in (token.head, token) for c in h.children if c.dep_ == "poss"), None)
+            else:
+                # "Its rival Globex completed ...": the parser heads the phrase with the
+                # rival word and sets the name beside it
+                named = next((e for c in token.children if c.dep_ == "appos"
+                              and (e := self.entity(c, ("ORG", "PRODUCT"), anaphora=False)) is not None
+                              and e.start == token.i + 1), None)
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if named is None or owner is None:
                 continue
             other = self.entity(owner, (named.label_,))
@@ -1032,11 +1041,14 @@ class _DocReader:
         if trigger.passive_only and not any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
             return
         agents = self.subjects(verb, trigger.subject)
-        if trigger.subject_preps:
-            # "Acme sold Globex to Initech" (also hung on the object: "sold Globex to Initech")
+        if trigger.subject_preps or trigger.old_name_preps:
+            # "Acme sold Globex to Initech" (also hung on the object: "sold Globex to Initech");
+            # "changed its name from Webstar to Zentive": the old name, where one is given
             holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-            agents = [e for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in trigger.subject_preps
-                      for e in self.prep_objects(c, trigger.subject)]
+            preps = trigger.subject_preps or trigger.old_name_preps
+            named = [e for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+                     for e in self.prep_objects(c, trigger.subject)]
+            agents = named if trigger.subject_preps or named else agents
         if trigger.reduced_subject:
             # "Acme (now called Globex)": the name the clause hangs from
             head = self.entity(verb.head, trigger.subject, anaphora=False) if verb.head != verb else None

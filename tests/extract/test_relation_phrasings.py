@@ -346,3 +346,53 @@ def test_a_datelines_place_is_no_part_of_the_company_after_it(extract_text, text
     facts = extract_text(text)
     assert ("Marit Solberg", "WORKS_FOR", "Halvorsen Bank") in triples(facts)
     assert not [e.name for e in facts.entities if e.name.isupper() or e.name.startswith(("OSLO", "BERLIN"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix Robotics is led by Dev Raman.",
+    "Zentrix Robotics, which is run by Dev Raman, makes drones.",
+])
+def test_a_company_led_by_a_person_employs_them(extract_text, text):
+    assert ("Dev Raman", "WORKS_FOR", "Zentrix Robotics") in triples(extract_text(text))
+
+
+def test_a_round_led_by_a_person_is_no_job(extract_text):
+    facts = extract_text("Zentrix Robotics raised $5 million in a round that was led by Dev Raman.")
+    assert not [t for t in triples(facts) if t[1] == "WORKS_FOR"]
+
+
+def test_the_new_company_after_two_named_ones_is_neither(extract_text):
+    facts = extract_text("Talvane Robotics agreed to merge with Corvex Networks. "
+                         "The new company will be led by Dev Raman, the current head of Corvex Networks.")
+    found = triples(facts)
+    assert ("Dev Raman", "WORKS_FOR", "Talvane Robotics") not in found
+    assert ("Dev Raman", "WORKS_FOR", "Corvex Networks") in found
+
+
+def test_the_new_company_after_one_named_one_is_that_one(extract_text):
+    facts = extract_text("Talvane Robotics was founded in 2020. The new company will be led by Dev Raman.")
+    assert ("Dev Raman", "WORKS_FOR", "Talvane Robotics") in triples(facts)
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("Korvane Holdings changed its name from QR Holdings to Quantrel Technologies in 2005.", "QR Holdings", "Quantrel Technologies"),
+    ("The company changed its name from Korvane Holdings to Quantrel in 2005.", "Korvane Holdings", "Quantrel"),
+])
+def test_changing_a_name_from_one_to_another_renames_the_one_named(extract_text, text, old, new):
+    relation(extract_text(text), old, "RENAMED_TO", new)
+
+
+def test_changing_its_name_to_another_renames_the_subject(extract_text):
+    relation(extract_text("Korvane Holdings changed its name to Quantrel in 2005."), "Korvane Holdings", "RENAMED_TO", "Quantrel")
+
+
+@pytest.mark.parametrize("text, rival", [
+    ("Quantrel Technologies cut costs. Its rival Brannock Semiconductor did the same last year.", "Quantrel Technologies"),
+    # "its" means the sentence's subject, not the company it holds a stake in
+    ("Quantrel Technologies will keep a stake in Siliqa. Its rival Brannock Semiconductor did the same last year.",
+     "Quantrel Technologies"),
+])
+def test_its_rival_heading_the_subject_competes_with_what_its_means(extract_text, text, rival):
+    found = triples(extract_text(text))
+    assert {t[0] if t[2] == "Brannock Semiconductor" else t[2] for t in found
+            if t[1] == "COMPETES_WITH" and "Brannock Semiconductor" in (t[0], t[2])} == {rival}

@@ -184,3 +184,11 @@ def test_a_kind_noun_read_as_a_verb_still_names_the_company(extract_text, text, 
     assert fact in found
     # "startup" is no form of "start": nothing here was founded by the buyer
     assert not [t for t in found if t[1] == "FOUNDED" and t[0] == "Ostrava Steel"]
+
+
+def test_what_is_bought_or_invested_in_outweighs_the_models_one_word_person(extract_text):
+    facts = extract_text("Quantrel Technologies will spin off its chip business as Siliqa. Siliqa will be led by Dev Raman. "
+                         "Quantrel Technologies will keep a 19.9% stake in Siliqa.")
+    assert {e.name: e.type for e in facts.entities}.get("Siliqa") == "Organization"
+    assert ("Quantrel Technologies", "INVESTED_IN", "Siliqa") in triples(facts)
+    assert ("Dev Raman", "WORKS_FOR", "Siliqa") in triples(facts)
