@@ -220,6 +220,18 @@ class Lexicon:
             self._lookups[key] = _lookup(self.gazetteer, key)
         return self._lookups[key]
 
+    def maker_in_reach(self, record: NameRecord, surface: str, text: str) -> bool:
+        """Whether a listed product's name as written in ``text`` can be that product:
+        it is more than a model code of three characters, which many makers use
+        ("Xpeng P7", "H100", "Snapdragon 8295"), or the text names the maker.
+        "Pexon sells the P7 sedan" is another maker's P7."""
+        maker = self.gazetteer.org_index.get(collapse_key(record.maker or "")) if record.label == "PRODUCT" else None
+        code = len(surface.split()) == 1 and len(surface) <= 3 and any(ch.isdigit() for ch in surface)
+        if maker is None or not code:
+            return True
+        folded = text.casefold()
+        return any(re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded) for name in maker.surfaces)
+
     def product_kind(self, record: NameRecord) -> str | None:
         """What an organisation of this sector usually makes (sectors.jsonl)."""
         return self.gazetteer.product_kind_of_sector(record.sector)

@@ -109,7 +109,7 @@ class Coreference:
         keys = {}
         for ent in mentions:
             record = self.lexicon.lookup(ent.text)
-            if record is not None and record.label == label:
+            if record is not None and record.label == label and self.lexicon.maker_in_reach(record, ent.text, doc.text):
                 group = collapse_key(self.lexicon.same_business(record).name)
             elif label == "ORG" and collapse_key(ent.text) in renamed:
                 group = collapse_key(ent.text)

@@ -364,6 +364,8 @@ class EntityRecognizer:
                 continue  # "Time" inside "Time Warner", "Apple" as a fruit
             if record.ambiguous and self._runs_on(doc, end):
                 continue  # "Aurora OS": the first word of another name
+            if record.label == PRODUCT and not self.lexicon.maker_in_reach(record, doc[start:end].text, doc.text):
+                continue  # "Pexon sells the P7 sedan": another maker's P7, not Xpeng's
             found.append(_Candidate(start, end, record.label, record.kind, GAZETTEER))
         return found
 

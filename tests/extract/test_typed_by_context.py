@@ -192,3 +192,13 @@ def test_what_is_bought_or_invested_in_outweighs_the_models_one_word_person(extr
     assert {e.name: e.type for e in facts.entities}.get("Siliqa") == "Organization"
     assert ("Quantrel Technologies", "INVESTED_IN", "Siliqa") in triples(facts)
     assert ("Dev Raman", "WORKS_FOR", "Siliqa") in triples(facts)
+
+
+def test_a_short_model_code_is_the_listed_product_only_where_its_maker_is_named(extract_text):
+    other = extract_text("Pexon Motors sells the ET7 sedan and the G9 SUV.")
+    assert ("Pexon Motors", "MAKES", "ET7") in triples(other)
+    assert not [e.name for e in other.entities if e.name.startswith("Nio")]
+    listed = extract_text("Nio sells the ET7 sedan.")
+    assert ("Nio", "MAKES", "Nio ET7") in triples(listed)
+    # a longer code is as good as a name
+    assert [e.name for e in extract_text("Pexon trained its model on H100 chips.").entities if "H100" in e.name] == ["Nvidia H100"]
