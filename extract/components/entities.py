@@ -535,7 +535,9 @@ class EntityRecognizer:
                 found.append(_Candidate(cand.start, cand.end, PERSON, None, APPOSITION))
                 continue
             partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
-            if cand.label not in ("NORP", "GPE", "LOC") and any(p.i in strong_orgs for p in partners):
+            # (the model's region of two words or more may be a company: "Acme and Baltic Wire")
+            regional = cand.label == "LOC" and len(span) > 1 and not self.lexicon.gazetteer.is_place(span.text)
+            if (cand.label not in ("NORP", "GPE", "LOC") or regional) and any(p.i in strong_orgs for p in partners):
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))
                 continue
             if any(p.i in people for p in partners) and len(span) >= 2 and all(
@@ -657,7 +659,8 @@ class EntityRecognizer:
     def _list_member_candidates(self, doc: Doc, candidates: list[_Candidate], labels: dict[str, str]) -> list[_Candidate]:
         """"Acme owns Globex, Initech, ZNX and Hooli": a capitalised name left without a
         label (untagged, or a place or product by the model's guess alone) in a list
-        of mostly organisations, at least two, and no people, is one too."""
+        of mostly organisations, at least two, and no people, is one too; so is a
+        name of two words or more paired with one organisation."""
         label_at: dict[int, str] = {}
         for cand in candidates:
             label = labels.get(collapse_key(doc[cand.start:cand.end].text))
@@ -697,7 +700,10 @@ class EntityRecognizer:
             # "... TLC and more": words that are no names are not members that count
             member_labels = [label_at.get(t.i) for t in members if t != token and t.pos_ == "PROPN"]
             orgs = member_labels.count(ORG)
-            if orgs >= 2 and 2 * orgs > len(member_labels) and PERSON not in member_labels and PRODUCT not in member_labels:
+            # (or a pair with one, when the name is of two words or more: "Acme and Baltic Wire formed ...")
+            paired = member_labels == [ORG] and len(words) >= 2
+            if (orgs >= 2 or paired) and 2 * orgs > len(member_labels) and PERSON not in member_labels \
+                    and PRODUCT not in member_labels:
                 found.append(_Candidate(start, token.i + 1, ORG, None, APPOSITION))
         return found
 
@@ -1546,8 +1552,9 @@ def _whole_list_item(doc: Doc, start: int, end: int) -> bool:
     """The words are a whole item of a list, not part of a longer name ("Gallery 400")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
+    # (a list that is a subject ends at its verb: "Acme and Baltic Wire signed ...")
     return (before is None or before.text in (",", ";") or before.dep_ in ("cc", "det", "prep")) and (
-        after is None or after.text in (",", ";", ".", ")") or after.dep_ == "cc"
+        after is None or after.text in (",", ";", ".", ")") or after.dep_ == "cc" or after.pos_ in ("VERB", "AUX")
     )
 
 

@@ -462,6 +462,8 @@ class _DocReader:
             return found
         owning = ("poss", "prep") if any(c.dep_ == "poss" for c in noun.children) else ("compound", "nmod", "prep")
         owners = {t.i for c in noun.children if c.dep_ in owning for t in c.subtree}
+        if not owners:
+            return found  # "sold the studio to X": a company the text named before, whole
         named = {t.i for t in noun.subtree} - owners
         return [o for o in found if any(t.i in named for t in o)]
 
@@ -741,7 +743,8 @@ class _DocReader:
     def whereabouts_frames(self, sentence: Span) -> Iterator[Found]:
         """"Roe, now at Acme, said", "is now with Acme", "formerly of Acme": where a
         person is now, or was, said by an adverb of time on "at", "with" or "of"
-        after the person's name or a copula."""
+        after the person's name or a copula, or by how long a copula lasts ("has
+        been with Acme since 2010", "was at Acme for 12 years")."""
         for prep in sentence:
             if prep.lower_ not in ("at", "with", "of") or prep.dep_ not in ("prep", "conj"):
                 continue
@@ -755,6 +758,15 @@ class _DocReader:
                 [c for c in head.children if c.dep_ == "advmod" and c.i < prep.i] if head.lemma_ == "be" else [])
             now = any(a.lower_ in self.lex.now_words for a in adverbs)
             before = any(a.lower_ in self.lex.former_words for a in adverbs)
+            since = None
+            if not now and not before and head.lemma_ == "be" and prep.lower_ in ("at", "with"):
+                # "has been with Acme since 2010" (still there), "was at Acme for 12 years" (no more)
+                since = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "since"), None)
+                lasted = any(c.dep_ == "prep" and c.lower_ == "for" and any(o.ent_type_ == "DATE" for o in c.subtree)
+                             for c in head.children)
+                perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in head.children)
+                now = since is not None or (lasted and perfect)
+                before = lasted and not perfect
             if now == before:
                 continue
             if head.lemma_ == "be" and head.pos_ in ("AUX", "VERB"):
@@ -764,9 +776,13 @@ class _DocReader:
             else:
                 ent = self.entity_of.get(head.i)
                 people = [ent] if ent is not None and ent.label_ == "PERSON" and ent.root == head else []
+            q: dict = {"current": now}
+            start = self.date_near(head, sentence) if since is not None else None
+            if start:
+                q.update({"start": start, "_date_text": start})
             for person in people:
                 for org in self.prep_objects(prep, ("ORG",)):
-                    yield Found("WORKS_FOR", person, org, sentence, {"current": now}, 0.7, "work")
+                    yield Found("WORKS_FOR", person, org, sentence, dict(q), 0.7, "work")
 
     def blocked(self, verb: Token) -> bool:
         """Negated or hedged clauses state no fact ("might follow him to Acme").
@@ -1086,6 +1102,12 @@ class _DocReader:
             origin = next((e for c in verb.children if c.dep_ == "prep" and c.lower_ in trigger.from_preps
                            for e in self.prep_objects(c, ("ORG",))), None)
             patients = [self.topic] if origin is not None and not _same(origin, self.topic, self.keys) else []
+        if not agents and patients and trigger.event == "join" and trigger.swap and self.topic is not None \
+                and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+            # "Castell was poached from Halden Capital": with no hirer named, the
+            # company the article is about hired her, as in "joins from rival X"
+            origin = self.from_org(verb, trigger)
+            agents = [self.topic] if origin is not None and not _same(origin, self.topic, self.keys) else []
         if not patients and trigger.event == "leave" and agents:
             # "After eight years at X, she left": what she left
             before = self.org_before(verb)

@@ -396,3 +396,45 @@ def test_its_rival_heading_the_subject_competes_with_what_its_means(extract_text
     found = triples(extract_text(text))
     assert {t[0] if t[2] == "Brannock Semiconductor" else t[2] for t in found
             if t[1] == "COMPETES_WITH" and "Brannock Semiconductor" in (t[0], t[2])} == {rival}
+
+
+def test_poached_from_a_company_with_no_hirer_named_joins_the_articles_company(extract_text):
+    facts = extract_text("Talvane Robotics is expanding its sales team. The company opened two offices this year, "
+                         "and Talvane Robotics now employs 400 people. Mira Castell was poached from Halden Capital last year.")
+    move = relation(facts, "Mira Castell", "MOVED", "Talvane Robotics")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Halden Capital")
+    assert relation(facts, "Mira Castell", "WORKS_FOR", "Halden Capital").qualifiers["current"] is False
+
+
+@pytest.mark.parametrize("text, qualifiers", [
+    ("Dario Venn, who has been with Ostrava Steel since 2010, was named chief operating officer.",
+     {"current": True, "start": "2010"}),
+    ("Dario Venn has been at Ostrava Steel for 12 years.", {"current": True}),
+    ("Dario Venn was at Ostrava Steel for 12 years.", {"current": False}),
+])
+def test_how_long_a_person_has_been_or_was_with_a_company(extract_text, text, qualifiers):
+    found = relation(extract_text(text), "Dario Venn", "WORKS_FOR", "Ostrava Steel").qualifiers
+    assert {k: found.get(k) for k in qualifiers} == qualifiers
+
+
+@pytest.mark.parametrize("text", [
+    "Dario Venn was at Ostrava Steel on Monday for talks.",
+    "Dario Venn has been in talks with Ostrava Steel since May.",
+])
+def test_but_not_a_visit_or_talks(extract_text, text):
+    assert not [t for t in triples(extract_text(text)) if t[1] == "WORKS_FOR"]
+
+
+def test_money_poured_into_a_company_is_an_investment(extract_text):
+    facts = extract_text("Brightwell Energy has poured $1 billion into the hydrogen start-up Hyvolt.")
+    assert relation(facts, "Brightwell Energy", "INVESTED_IN", "Hyvolt").qualifiers["amount"] == "$1 billion"
+
+
+def test_a_name_paired_with_a_company_in_a_joint_venture_is_one(extract_text):
+    found = triples(extract_text("Ostrava Steel and Baltic Wire formed a joint venture, Nordic Cable, in 2018."))
+    assert {("Ostrava Steel", "FOUNDED", "Nordic Cable"), ("Baltic Wire", "FOUNDED", "Nordic Cable")} <= found
+
+
+def test_a_company_sold_as_the_studio_is_sold_whole(extract_text):
+    facts = extract_text("Kravik Games grew fast. Marten Lund sold the studio to Ubisoft in 2021.")
+    assert ("Ubisoft", "ACQUIRED", "Kravik Games") in triples(facts)
