@@ -1444,6 +1444,16 @@ class _DocReader:
                     for obj in self.objects(other, trig):
                         if obj.label_ == "ORG":
                             return obj
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "before" and verb.head.head.pos_ in ("VERB", "AUX"):
+            # "worked at X before moving to Y", "rose to head of X before joining Y"
+            held = verb.head.head
+            if held.dep_ == "advcl" and not self.lex.verb_triggers(held):
+                held = held.head  # "began at X in 1995, rising to head of Y, before moving to Z"
+            for trig in self.lex.verb_triggers(held):
+                if trig.predicate == "WORKS_FOR" and trig.event in ("work", "join"):
+                    found = [o for o in self.objects(held, trig) if o.label_ == "ORG"]
+                    if found:
+                        return found[0]
         return None
 
     def org_before(self, verb: Token) -> Span | None:
@@ -1533,7 +1543,9 @@ class _DocReader:
 
     def date_near(self, verb: Token, sentence: Span) -> str | None:
         """The DATE entity attached most closely to the verb, else the sentence's only DATE."""
-        dates = [ent for ent in self.ents_in(sentence) if ent.label_ == "DATE"]
+        # ("until 2020" ends something; it is never when a thing happened)
+        dates = [ent for ent in self.ents_in(sentence) if ent.label_ == "DATE"
+                 and not (ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("until", "till"))]
         if not dates:
             return None
         attached = []  # (steps up to the verb, distance in words, date)
@@ -2146,6 +2158,10 @@ class _DocReader:
                 since = self.date_on(top, ("since",)) or (self.date_on(verb, ("since",)) if verb is not None else None)
                 if since:
                     q.update({"start": since, "_date_text": since})
+                # "serving as its chief executive until 2020": the job is over (not "will serve ... until")
+                until = self.date_on(top, ("until", "till")) or (self.date_on(verb, ("until", "till")) if verb is not None else None)
+                if until and not (verb is not None and _future(verb)):
+                    q.update({"end": until, "current": False})
             if event in ("leave", "join"):
                 date = self.date_near(verb, sentence)
                 if date:

@@ -438,3 +438,26 @@ def test_a_name_paired_with_a_company_in_a_joint_venture_is_one(extract_text):
 def test_a_company_sold_as_the_studio_is_sold_whole(extract_text):
     facts = extract_text("Kravik Games grew fast. Marten Lund sold the studio to Ubisoft in 2021.")
     assert ("Ubisoft", "ACQUIRED", "Kravik Games") in triples(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Rui Almeida worked at Salvor Motors before moving to Kestrel Auto in 2006.",
+    "Rui Almeida began his career at Salvor Motors in 1995, rising to head of powertrain, before moving to Kestrel Auto in 2006.",
+])
+def test_moving_on_after_a_job_is_a_move_from_it(extract_text, text):
+    facts = extract_text(text)
+    move = relation(facts, "Rui Almeida", "MOVED", "Kestrel Auto")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Salvor Motors")
+    assert move.qualifiers["date"] == "2006"
+
+
+def test_a_role_served_until_a_year_ended_then_and_dates_nothing_else(extract_text):
+    facts = extract_text("Rui Almeida co-founded Ampera Cells, serving as its chief executive until 2020.")
+    job = relation(facts, "Rui Almeida", "WORKS_FOR", "Ampera Cells").qualifiers
+    assert (job["current"], job["end"]) == (False, "2020")
+    assert "date" not in relation(facts, "Rui Almeida", "FOUNDED", "Ampera Cells").qualifiers
+
+
+def test_a_role_to_be_served_until_a_year_is_still_current(extract_text):
+    facts = extract_text("Rui Almeida will serve as chief executive of Ampera Cells until 2030.")
+    assert relation(facts, "Rui Almeida", "WORKS_FOR", "Ampera Cells").qualifiers["current"] is True
