@@ -339,10 +339,14 @@ class Lexicon:
 
     def listing_noun(self, member: Token) -> Token | None:
         """The noun whose examples a name is listed as: "cars such as X and Y",
-        "its brands, including X", "rivals like X"."""
+        "its brands, including X", "rivals like X", "its brands include X"."""
         while member.dep_ == "conj":
             member = member.head
         prep = member.head
+        if member.dep_ == "dobj" and prep.lemma_.lower() in ("include", "comprise"):
+            # "its brands include X and Y"
+            noun = next((c for c in prep.children if c.dep_ == "nsubj"), None)
+            return noun if noun is not None and noun.pos_ == "NOUN" else None
         if member.dep_ != "pobj" or prep.dep_ != "prep":
             return None
         if prep.lower_ in self.inclusion_words or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)):

@@ -1222,7 +1222,10 @@ class EntityRecognizer:
         listed as examples of a kind of product or organisation are of that kind."""
         found = []
         for token in doc:
-            if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE"):
+            # (a one-word person or place is the model's guess, unless a listed place: "brands such as Lumo and Sella")
+            guess = token.ent_type_ in ("PERSON", "GPE") and _one_word_name(token) and not self.lexicon.gazetteer.is_place(token.text)
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() \
+                    or (token.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE") and not guess):
                 continue
             noun = self.lexicon.listing_noun(token)
             label = self.lexicon.apposition_type(noun) if noun is not None and noun.text.islower() else None
@@ -1509,11 +1512,15 @@ def _person_words(doc: Doc, candidates: list[_Candidate], at_least: int = 1) -> 
             for w in doc[c.start:c.end].text.split()}
 
 
+def _one_word_name(token: Token) -> bool:
+    """A word the model tagged as a name of its own."""
+    doc = token.doc
+    return token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
 def _one_word_place(token: Token) -> bool:
     """A word the model alone took for a place or nationality, as a name of its own."""
-    doc = token.doc
-    return token.ent_type_ in ("GPE", "NORP", "LOC") and token.ent_iob_ == "B" and (
-        token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return token.ent_type_ in ("GPE", "NORP", "LOC") and _one_word_name(token)
 
 
 def _name_word(token: Token) -> bool:

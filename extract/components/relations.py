@@ -2272,7 +2272,12 @@ class _DocReader:
                     c.dep_ in ("amod", "compound", "nmod") and c.lower_ in entry.unless for c in _modifiers(noun)
                 ):
                     continue
-                if entry.possessor_only and not any(c.dep_ == "poss" for c in _possessors(noun)):
+                # "X, a Morikawa Holdings company": a name before the noun of an indefinite
+                # description owns it as a possessor does
+                owned_by = [c for c in noun.children if c.dep_ == "compound" and c.i in self.entity_of
+                            and self.entity_of[c.i].end == noun.i and noun.dep_ in ("appos", "attr")
+                            and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children)]
+                if entry.possessor_only and not any(c.dep_ == "poss" for c in _possessors(noun)) and not owned_by:
                     continue
                 holders = self.included(noun, entry.holder)
                 if not holders:
@@ -2295,7 +2300,7 @@ class _DocReader:
                 if not holders:
                     continue
                 others: list[Span] = []
-                for child in _possessors(noun) if entry.possessor_only else noun.children:
+                for child in (_possessors(noun) + owned_by) if entry.possessor_only else noun.children:
                     if child.dep_ == "prep" and child.lower_ in entry.preps:
                         others += self.prep_objects(child, entry.other)
                         # "a graduate of X and of Y"

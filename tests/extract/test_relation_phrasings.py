@@ -461,3 +461,22 @@ def test_a_role_served_until_a_year_ended_then_and_dates_nothing_else(extract_te
 def test_a_role_to_be_served_until_a_year_is_still_current(extract_text):
     facts = extract_text("Rui Almeida will serve as chief executive of Ampera Cells until 2030.")
     assert relation(facts, "Rui Almeida", "WORKS_FOR", "Ampera Cells").qualifiers["current"] is True
+
+
+def test_merging_with_another_to_form_a_company_makes_both_its_founders(extract_text):
+    found = triples(extract_text("Quorvex Systems merged with Telmark Networks in 2017 to form Quortel."))
+    assert {("Quorvex Systems", "FOUNDED", "Quortel"), ("Telmark Networks", "FOUNDED", "Quortel")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Talvane Robotics, a Morikawa Holdings company, makes warehouse robots.",
+    "Talvane Robotics is a Morikawa Holdings company.",
+])
+def test_a_company_described_as_another_companys_is_part_of_it(extract_text, text):
+    assert ("Talvane Robotics", "PART_OF", "Morikawa Holdings") in triples(extract_text(text))
+
+
+def test_but_not_a_company_of_a_place_or_a_portfolio(extract_text):
+    for text in ("Talvane Robotics, a Silicon Valley company, makes robots.",
+                 "Talvane Robotics, a Morikawa Holdings portfolio company, makes robots."):
+        assert not [t for t in triples(extract_text(text)) if t[1] == "PART_OF"]

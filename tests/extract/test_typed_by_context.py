@@ -202,3 +202,13 @@ def test_a_short_model_code_is_the_listed_product_only_where_its_maker_is_named(
     assert ("Nio", "MAKES", "Nio ET7") in triples(listed)
     # a longer code is as good as a name
     assert [e.name for e in extract_text("Pexon trained its model on H100 chips.").entities if "H100" in e.name] == ["Nvidia H100"]
+
+
+def test_names_a_companys_brands_include_are_its_brands(extract_text):
+    facts = extract_text("Orvik Group's brands include Lumo, Sella and Brava.")
+    assert {t[0] for t in triples(facts) if t[1:] == ("PART_OF", "Orvik Group")} == {"Lumo", "Sella", "Brava"}
+
+
+def test_but_places_its_markets_include_stay_places(extract_text):
+    facts = extract_text("Orvik Group's markets include Kenya and Brazil.")
+    assert not [e.name for e in facts.entities if e.name in ("Kenya", "Brazil")]
