@@ -1720,6 +1720,9 @@ class _DocReader:
                 if child.dep_ in ("dobj", "attr"):
                     objects += self.entities(child, trigger.object)
         qualifiers = self.qualifiers(noun.head if noun.head.pos_ in ("VERB", "AUX") else noun, trigger, sentence)
+        if noun.head.pos_ == "VERB" and any(t.subject_preps for t in self.lex.verb_triggers(noun.head)):
+            # "sold its stake in X to Y in 2022": when the seller's stake ended, not began
+            qualifiers = {k: v for k, v in qualifiers.items() if k not in ("date", "_date_text", "amount")}
         if len(objects) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
             # "a partnership between X and Y" (also "Z is a joint venture between X and
             # Y": the two are the partners, Z what they formed)

@@ -480,3 +480,10 @@ def test_but_not_a_company_of_a_place_or_a_portfolio(extract_text):
     for text in ("Talvane Robotics, a Silicon Valley company, makes robots.",
                  "Talvane Robotics, a Morikawa Holdings portfolio company, makes robots."):
         assert not [t for t in triples(extract_text(text)) if t[1] == "PART_OF"]
+
+
+def test_a_stake_sold_to_another_is_the_buyers_investment_and_dates_only_the_sale(extract_text):
+    facts = extract_text("Kestrel Auto sold its 30% stake in Ampera Cells to Brightwell Energy in 2022.")
+    assert relation(facts, "Brightwell Energy", "INVESTED_IN", "Ampera Cells").qualifiers.get("date") == "2022"
+    assert "date" not in relation(facts, "Kestrel Auto", "INVESTED_IN", "Ampera Cells").qualifiers
+    assert not [t for t in triples(facts) if t[1] == "ACQUIRED"]
