@@ -4,7 +4,8 @@ News rarely says "moved from A to B" outright; it says "worked at A ...
 later joined B". Within a document, jobs are ordered by where the text
 states them (documents tell careers in order); a "joined B" after a job at A
 is a move from A to B, unless A and B are one organisation family (a
-division and its parent). So is founding B after a job at A ("was A's
+division and its parent). So is a "joined B" the article follows with the
+leaving of A, dated no later ("has joined B ... resigned from A in January"). So is founding B after a job at A ("was A's
 architect before leaving to found B"), unless the text dates the founding
 before that job. A person who joined B after A no longer works at A. Only
 facts the text supports are derived: the evidence of a derived MOVED is the
@@ -60,7 +61,8 @@ def person_history(
             continue
         # What the sentence of the join says the person was ("Before joining B,
         # she was at A") is surer than the story order, which it may contradict.
-        previous = _described_employer(jobs[n + 1:], job, family) or _previous_employer(jobs[:n], job, family)
+        previous = _described_employer(jobs[n + 1:], job, family) or _previous_employer(jobs[:n], job, family) \
+            or _left_before(jobs[n + 1:], job, family)
         if previous is None:
             continue
         started = job.qualifiers.get("date" if founding else "start")
@@ -109,6 +111,22 @@ def _described_employer(later, job: Relation, family: dict[str, set[str]]) -> Re
             continue
         describes = event == "title" or candidate.qualifiers.get("current") is False
         if describes and candidate.object != job.object and candidate.object not in family.get(job.object, ()):
+            return candidate
+    return None
+
+
+def _left_before(later, job: Relation, family: dict[str, set[str]]) -> Relation | None:
+    """"Roe has joined B as head of chips. Roe resigned from A in January": a job
+    the rest of the article says was left, at another organisation family, by a
+    date no later than the join's (news leads with the join, then tells the past)."""
+    started = job.qualifiers.get("start")
+    for candidate, event in later:
+        if candidate.evidence[0].doc != job.evidence[0].doc or candidate.predicate != "WORKS_FOR" or event != "leave":
+            continue
+        ended = candidate.qualifiers.get("end")
+        if not started or not ended or str(ended) > str(started):
+            continue
+        if candidate.object != job.object and candidate.object not in family.get(job.object, ()):
             return candidate
     return None
 

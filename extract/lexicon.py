@@ -174,6 +174,7 @@ class Lexicon:
         self.party_nouns = frozenset(anaphors["party_nouns"])
         self.tenure_words = frozenset(anaphors["tenure_words"])
         self.now_words = frozenset(anaphors["now_words"])
+        self.departure_nouns = frozenset(anaphors["departure_nouns"])
         self.merger_nouns = frozenset(anaphors["merger_nouns"])
         self.abandon_lemmas = frozenset(anaphors["abandon_lemmas"])
         self.present_words = frozenset(anaphors["present_words"])

@@ -587,6 +587,7 @@ class _DocReader:
         yield from self.rival_frames(sentence)
         yield from self.affiliation_frames(sentence)
         yield from self.whereabouts_frames(sentence)
+        yield from self.departure_frames(sentence)
         yield from self.stint_frames(sentence)
         yield from self.succession_frames(sentence)
         yield from self.founded_as_frames(sentence)
@@ -783,6 +784,47 @@ class _DocReader:
             for person in people:
                 for org in self.prep_objects(prep, ("ORG",)):
                     yield Found("WORKS_FOR", person, org, sentence, dict(q), 0.7, "work")
+
+    def departure_frames(self, sentence: Span) -> Iterator[Found]:
+        """"the departure of Acme's CTO, Roe, to Globex", "Roe's exit from Acme": a
+        noun for leaving, said of a person, ends the job left and, with a "to",
+        is a move (the parser may hang the "to" on the verb the noun is the object of)."""
+        for noun in sentence:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.departure_nouns \
+                    or any(c.dep_ == "amod" and c.lower_ in self.lex.hedges for c in noun.children):
+                continue  # (not "his possible departure", "the planned exit")
+            verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else None
+            if verb is not None and self.blocked(verb):
+                continue
+            holders = [noun] + ([verb] if verb is not None else [])
+            people: list[Span] = []
+            origin = None
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    people += self.entities(child, ("PERSON",))
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        people += self.entities(pobj, ("PERSON",))
+                        if self.lex.is_title_token(pobj):
+                            origin = self.title_org(pobj)  # "the departure of Acme's CTO, Roe"
+                        # (the parser may hang "from Acme" on the name)
+                        holders += [pobj]
+            for child in (c for h in holders for c in h.children):
+                if child.dep_ == "prep" and child.lower_ == "from":
+                    origin = next(iter(self.prep_objects(child, ("ORG",))), origin)
+            destinations = [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for o in self.prep_objects(c, ("ORG",))]
+            date = self.date_near(verb if verb is not None else noun, sentence)
+            dated = {"date": date, "_date_text": date} if date else {}
+            for person in people:
+                if origin is not None:
+                    yield Found("WORKS_FOR", person, origin, sentence, _end_of(dated), 0.7, "leave")
+                for destination in destinations:
+                    if origin is not None and not _same(origin, destination, self.keys):
+                        moved = dict(dated, **{"from": self.keys.get(span_key(origin)) or span_key(origin)})
+                        yield Found("MOVED", person, destination, sentence, moved, 0.75, "move")
+                        joined = {"start": date, "_date_text": date} if date else {}
+                        yield Found("WORKS_FOR", person, destination, sentence, joined, 0.7, "join")
 
     def blocked(self, verb: Token) -> bool:
         """Negated or hedged clauses state no fact ("might follow him to Acme").
@@ -1288,8 +1330,10 @@ class _DocReader:
             date = self.date_near(previous.root, previous)  # the event began there
         # "X has joined/left/acquired Y" is the day's news; "X has worked at / now heads Y" says
         # nothing of when the job began.
-        if date is None and (trigger.default_date == "document" or (_reported_now(verb) and trigger.event != "work")):
-            # "X has acquired Y", "X and Y are merging": news of the day
+        earlier = any(c.dep_ == "advmod" and c.lower_ in self.lex.former_words for c in verb.children)
+        if date is None and not earlier and (trigger.default_date == "document" or (_reported_now(verb) and trigger.event != "work")):
+            # "X has acquired Y", "X and Y are merging": news of the day ("has
+            # previously criticised Y" is not)
             date = DOCUMENT_DATE
         span = self.year_range(verb) if trigger.predicate == "WORKS_FOR" and trigger.event == "work" else None
         until = self.date_on(verb, ("until", "till", "through")) \

@@ -487,3 +487,40 @@ def test_a_stake_sold_to_another_is_the_buyers_investment_and_dates_only_the_sal
     assert relation(facts, "Brightwell Energy", "INVESTED_IN", "Ampera Cells").qualifiers.get("date") == "2022"
     assert "date" not in relation(facts, "Kestrel Auto", "INVESTED_IN", "Ampera Cells").qualifiers
     assert not [t for t in triples(facts) if t[1] == "ACQUIRED"]
+
+
+def test_a_join_the_article_follows_with_an_earlier_resignation_is_a_move(extract_text):
+    facts = extract_text("Zhou Wei has joined Vivora Telecom as head of its chip unit, two sources said on March 3. "
+                         "Mr Zhou resigned from Huaxin Technologies in January after 11 years.", date="2024-03-05")
+    move = relation(facts, "Zhou Wei", "MOVED", "Vivora Telecom")
+    assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Huaxin Technologies")
+
+
+def test_a_resignation_dated_after_the_join_is_no_move_from_it(extract_text):
+    facts = extract_text("Zhou Wei joined Vivora Telecom in 2015. Mr Zhou resigned from Huaxin Technologies in 2019.")
+    assert not [t for t in triples(facts) if t[1] == "MOVED"]
+
+
+def test_a_criticism_told_as_earlier_is_not_the_days_news(extract_text):
+    facts = extract_text("Huaxin Technologies makes chips. Lin Hao has previously criticised Huaxin for poaching Vivora staff.",
+                         date="2024-05-01")
+    assert "date" not in relation(facts, "Lin Hao", "CRITICIZED", "Huaxin").qualifiers
+
+
+@pytest.mark.parametrize("text, origin, destination", [
+    ("The hire follows the departure of Vivora's chief technology officer, Ma Jian, to electric vehicle maker Pexon in December.",
+     "Vivora", "Pexon"),
+    ("Ma Jian's departure from Vivora Telecom to Pexon Motors was announced in December.", "Vivora Telecom", "Pexon Motors"),
+    ("The departure of Ingrid Holm from Vivora Telecom surprised investors.", "Vivora Telecom", None),
+])
+def test_a_departure_ends_the_job_left_and_with_a_to_is_a_move(extract_text, text, origin, destination):
+    facts = extract_text(text)
+    person = next(e.name for e in facts.entities if e.type == "Person")
+    assert relation(facts, person, "WORKS_FOR", origin).qualifiers["current"] is False
+    moves = [t for t in triples(facts) if t[1] == "MOVED"]
+    assert moves == ([(person, "MOVED", destination)] if destination else [])
+
+
+def test_a_possible_departure_is_none(extract_text):
+    facts = extract_text("Ma Jian's possible departure from Vivora Telecom worried investors.")
+    assert not [t for t in triples(facts) if t[1] in ("WORKS_FOR", "MOVED")]
