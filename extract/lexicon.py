@@ -489,6 +489,8 @@ class Lexicon:
     def is_founder_title(self, token: Token) -> bool:
         if self.gazetteer.is_founder_title(token.text):
             return True
+        if token.tag_ == "NNS" and self.gazetteer.is_founder_title(token.lemma_):
+            return True  # "Acme's co-founders, Mori and Sato"
         # "one of the founding team(s)/members of X"
         return token.lemma_.lower() in ("team", "member") and any(c.lower_ in ("founding", "co-founding") for c in token.children)
 

@@ -1866,6 +1866,10 @@ class _DocReader:
                 top = top.head
             person = self.title_holder(first, token)
             if person is None:
+                # "Acme's co-founders, Mori and Sato, met ...": each name of the list
+                for each in self.listed_after_plural(token, ("PERSON",)):
+                    if org is not None:
+                        yield from self.title_facts(top, each, org, sentence, first)
                 continue
             if org is None:
                 if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
@@ -2090,6 +2094,14 @@ class _DocReader:
                 if end < len(self.doc) and self.doc[end].text == ",":
                     return ent
         return None
+
+    def listed_after_plural(self, noun: Token, types: Iterable[str]) -> list[Span]:
+        """"Acme's co-founders, Mori and Sato, met ...", "its investors, X and Y,
+        backed ...": the names set off after a plural noun, which the parser
+        coordinates with it instead of setting them in apposition."""
+        if noun.tag_ != "NNS" or noun.i + 1 >= len(self.doc) or self.doc[noun.i + 1].text != ",":
+            return []
+        return [e for t in _with_conjuncts(noun)[1:] if (e := self.entity_of.get(t.i)) is not None and e.label_ in tuple(types)]
 
     def holder_of(self, noun: Token, types: tuple[str, ...], *, copula_only: bool = False) -> Span | None:
         """The entity a relational noun is said of: "X, the CEO of Y" (apposition),
@@ -2335,6 +2347,8 @@ class _DocReader:
                         # "former Acme engineers Tanaka and Ross": every name of the apposition
                         holders += [e for t in _with_conjuncts(holder.root)[1:] if (e := self.entity_of.get(t.i)) is not None
                                     and e.label_ == holder.label_ and e not in holders]
+                if not holders:
+                    holders = self.listed_after_plural(noun, _label_types(entry.holder))
                 if not holders and not entry.copula_only:
                     # "the Lexus brand of Toyota", "Acme's Nova division": the name
                     # the noun carries (right before it), not its possessor

@@ -524,3 +524,8 @@ def test_a_departure_ends_the_job_left_and_with_a_to_is_a_move(extract_text, tex
 def test_a_possible_departure_is_none(extract_text):
     facts = extract_text("Ma Jian's possible departure from Vivora Telecom worried investors.")
     assert not [t for t in triples(facts) if t[1] in ("WORKS_FOR", "MOVED")]
+
+
+def test_names_set_off_after_a_plural_founder_title_each_founded(extract_text):
+    found = triples(extract_text("Skyvane Robotics' co-founders, Kaito Mori and Emi Sato, met at Waseda University."))
+    assert {("Kaito Mori", "FOUNDED", "Skyvane Robotics"), ("Emi Sato", "FOUNDED", "Skyvane Robotics")} <= found
