@@ -1128,6 +1128,13 @@ class _DocReader:
                              or e.root.dep_ == "appos" and self.lex.is_person_word(e.root.head))]
             agents += partners
         patients = self.objects(verb, trigger)
+        if trigger.predicate == "WORKS_FOR" and patients and agents and all(a.label_ == "PERSON" for a in agents) and any(
+                c.dep_ in trigger.object_deps and c.i not in self.entity_of and common_noun(c) and is_definite(c)
+                for c in verb.children):
+            # "Skyhaven chief executive Girard will leave the company": the company of
+            # the title the sentence gives him, not the one the text was about
+            own = self.own_title_org(agents[0], sentence)
+            patients = [own] if own is not None else patients
         if trigger.patient_is_subject and patients and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
             agents, patients = self.renamed_by_another(verb, trigger, agents, patients)
         if not patients and not trigger.patient_is_subject:
@@ -2093,6 +2100,17 @@ class _DocReader:
                 end = head.right_edge.i + 1
                 if end < len(self.doc) and self.doc[end].text == ",":
                     return ent
+        return None
+
+    def own_title_org(self, person: Span, sentence: Span) -> Span | None:
+        """The organisation of a title the sentence gives the person ("Acme chief
+        executive Roe", "Roe, chief executive of Acme")."""
+        for token in sentence:
+            if self.lex.is_title_token(token) and token.i not in self.entity_of \
+                    and not (token.dep_ in ("amod", "compound") and self.lex.is_title_token(token.head)):
+                org = self.title_org(token)
+                if org is not None and self.title_holder(token, token) == person:
+                    return org
         return None
 
     def listed_after_plural(self, noun: Token, types: Iterable[str]) -> list[Span]:

@@ -529,3 +529,13 @@ def test_a_possible_departure_is_none(extract_text):
 def test_names_set_off_after_a_plural_founder_title_each_founded(extract_text):
     found = triples(extract_text("Skyvane Robotics' co-founders, Kaito Mori and Emi Sato, met at Waseda University."))
     assert {("Kaito Mori", "FOUNDED", "Skyvane Robotics"), ("Emi Sato", "FOUNDED", "Skyvane Robotics")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Meridian Air said Skyhaven chief executive Laurent Girard will leave the company at the end of the month.",
+    "Meridian Air said Laurent Girard, chief executive of Skyhaven Airlines, left the company last month.",
+])
+def test_the_company_a_titled_person_leaves_is_that_of_the_title(extract_text, text):
+    found = triples(extract_text("Meridian Air announced a new leadership team following its merger with Skyhaven Airlines. " + text))
+    assert ("Laurent Girard", "WORKS_FOR", "Meridian Air") not in found
+    assert [t for t in found if t[0] == "Laurent Girard" and t[2].startswith("Skyhaven")]
