@@ -106,6 +106,7 @@ class Coreference:
         mentions = [ent for ent in doc.ents if ent.label_ == label]
         known = {collapse_key(ent.text) for ent in mentions}
         renamed = self._rename_parties(doc, known) if label == "ORG" else set()
+        mixed = self._bases_of_two_industries(mentions) if label == "ORG" else set()
         keys = {}
         for ent in mentions:
             record = self.lexicon.lookup(ent.text)
@@ -114,7 +115,7 @@ class Coreference:
             elif label == "ORG" and collapse_key(ent.text) in renamed:
                 group = collapse_key(ent.text)
             elif label == "ORG":
-                group = self._org_base(ent, known)
+                group = self._org_base(ent, known, mixed)
             else:
                 group = collapse_key(ent.text)
             keys[span_key(ent)] = f"{label}:{group}"
@@ -157,7 +158,18 @@ class Coreference:
             found.setdefault(collapse_key(short.text), full)
         return found
 
-    def _org_base(self, ent: Span, known: set[str]) -> str:
+    def _bases_of_two_industries(self, mentions: list[Span]) -> set[str]:
+        """Names the document gives two industry endings of different sectors:
+        "Pexon Motors" and its venture arm "Pexon Capital" are two companies."""
+        sectors: dict[str, set[str]] = {}
+        for ent in mentions:
+            words = ent.text.split()
+            sector = self.lexicon.suffix_sector(words[-1]) if len(words) >= 2 else None
+            if sector is not None:
+                sectors.setdefault(collapse_key(" ".join(words[:-1])), set()).add(sector)
+        return {base for base, found in sectors.items() if len(found) > 1}
+
+    def _org_base(self, ent: Span, known: set[str], mixed: frozenset[str] | set[str] = frozenset()) -> str:
         """The collapsed key of the organisation this name means (see the module doc)."""
         words = ent.text.split()
         # "Avatar Technology Co. Ltd." beside "Avatar": however many endings are
@@ -207,6 +219,8 @@ class Coreference:
                     return collapse_key(record.name) + DIVISION_MARK + "/".join(sorted(industry))
                 if record is not None:
                     return collapse_key(record.name)
+                if collapse_key(base) in mixed:
+                    return collapse_key(ent.text)
                 # "Acme Motors" and "Acme Auto" are one Acme.
                 return collapse_key(base)
         return collapse_key(ent.text)

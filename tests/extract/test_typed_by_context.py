@@ -212,3 +212,15 @@ def test_names_a_companys_brands_include_are_its_brands(extract_text):
 def test_but_places_its_markets_include_stay_places(extract_text):
     facts = extract_text("Orvik Group's markets include Kenya and Brazil.")
     assert not [e.name for e in facts.entities if e.name in ("Kenya", "Brazil")]
+
+
+def test_one_name_with_endings_of_two_industries_is_two_companies(extract_text):
+    facts = extract_text("Pexon Motors' venture arm, Pexon Capital, invested in Hyvolt.")
+    found = triples(facts)
+    assert ("Pexon Capital", "INVESTED_IN", "Hyvolt") in found
+    assert ("Pexon Capital", "PART_OF", "Pexon Motors") in found
+
+
+def test_but_endings_of_one_industry_are_one_company(extract_text):
+    facts = extract_text("Pexon Motors makes cars. Pexon Auto sold 10,000 cars last year.")
+    assert [e.name for e in facts.entities if e.type == "Organization"] == ["Pexon Auto"]
