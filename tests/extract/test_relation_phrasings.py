@@ -27,12 +27,66 @@ STATED = [
     # a passive coordinated with an active verb shares its subject
     ("Acme Motors lost money in 2019 and was bought by Globex Motors in 2020.", ("Globex Motors", "ACQUIRED", "Acme Motors")),
     ("Zhu Jiang quit Nio in 2021 and was hired by Xiaomi a year later.", ("Zhu Jiang", "MOVED", "Xiaomi")),
+    # a passive of leading: the company is led by the person
+    ("Zentrix Robotics is led by Dev Raman.", ("Dev Raman", "WORKS_FOR", "Zentrix Robotics")),
+    ("Zentrix Robotics, which is run by Dev Raman, makes drones.", ("Dev Raman", "WORKS_FOR", "Zentrix Robotics")),
+    # who merges "with" another to form a company founds it too
+    ("Quorvex Systems merged with Telmark Networks in 2017 to form Quortel.", ("Quorvex Systems", "FOUNDED", "Quortel")),
+    ("Quorvex Systems merged with Telmark Networks in 2017 to form Quortel.", ("Telmark Networks", "FOUNDED", "Quortel")),
+    # "a <company> company" describes one company as another's
+    ("Talvane Robotics, a Morikawa Holdings company, makes warehouse robots.",
+     ("Talvane Robotics", "PART_OF", "Morikawa Holdings")),
+    ("Talvane Robotics is a Morikawa Holdings company.", ("Talvane Robotics", "PART_OF", "Morikawa Holdings")),
+    # names set off after a plural title, which the parser coordinates with it
+    ("Skyvane Robotics' co-founders, Kaito Mori and Emi Sato, met at Waseda University.",
+     ("Kaito Mori", "FOUNDED", "Skyvane Robotics")),
+    ("Skyvane Robotics' co-founders, Kaito Mori and Emi Sato, met at Waseda University.",
+     ("Emi Sato", "FOUNDED", "Skyvane Robotics")),
+    # a name of two words paired with a company is one, though the model missed it
+    ("Ostrava Steel and Baltic Wire formed a joint venture, Nordic Cable, in 2018.", ("Baltic Wire", "FOUNDED", "Nordic Cable")),
+    # a part noun with no owner in its phrase stands for the company named before
+    ("Kravik Games grew fast. Marten Lund sold the studio to Ubisoft in 2021.", ("Ubisoft", "ACQUIRED", "Kravik Games")),
 ]
 
 
 @pytest.mark.parametrize("text, fact", STATED)
 def test_a_fact_stated_in_a_misparsed_phrasing_is_found(extract_text, text, fact):
     assert fact in triples(extract_text(text))
+
+# One text, and predicates it states no fact of: what did not happen, is
+# hedged, changed hands only in part, or is no job, ownership or move.
+NOT_STATED = [
+    ("Harlan Group did not sell Vesto Motors to Cumulus Holdings.", ("ACQUIRED",)),
+    ("The merger of Acme Motors and Globex Motors did not create value.", ("FOUNDED",)),
+    # a deal dropped, abandoned, called off or failed
+    ("Adobe dropped its planned $20 billion acquisition of Figma in 2023.", ("ACQUIRED",)),
+    ("Adobe abandoned plans to buy Figma.", ("ACQUIRED",)),
+    ("Adobe called off its acquisition of Figma.", ("ACQUIRED",)),
+    ("Adobe's failed takeover of Figma cost it $1 billion.", ("ACQUIRED",)),
+    # a part of a company changing hands
+    ("Dellcourt Media sold its radio business to Sonora Broadcasting for $310 million.", ("ACQUIRED",)),
+    ("Sonora Broadcasting bought the Dellcourt Media radio business.", ("ACQUIRED",)),
+    ("Sonora Broadcasting completed its acquisition of Dellcourt Media's radio business.", ("ACQUIRED",)),
+    # a dispute, talks, a denial, a visit: no job
+    ("Ilse Brandauer is now at odds with Northwind Power.", ("WORKS_FOR",)),
+    ("Ilse Brandauer is currently in talks with Northwind Power.", ("WORKS_FOR",)),
+    ("Ilse Brandauer is not now at Northwind Power.", ("WORKS_FOR",)),
+    ("Dario Venn was at Ostrava Steel on Monday for talks.", ("WORKS_FOR",)),
+    ("Dario Venn has been in talks with Ostrava Steel since May.", ("WORKS_FOR",)),
+    ("Zentrix Robotics raised $5 million in a round that was led by Dev Raman.", ("WORKS_FOR",)),
+    # a company of a place, or in a portfolio, is no part of either
+    ("Talvane Robotics, a Silicon Valley company, makes robots.", ("PART_OF",)),
+    ("Talvane Robotics, a Morikawa Holdings portfolio company, makes robots.", ("PART_OF",)),
+    # a resignation after the join, a departure that may not happen
+    ("Zhou Wei joined Vivora Telecom in 2015. Mr Zhou resigned from Huaxin Technologies in 2019.", ("MOVED",)),
+    ("Ma Jian's possible departure from Vivora Telecom worried investors.", ("WORKS_FOR", "MOVED")),
+]
+
+
+@pytest.mark.parametrize("text, predicates", NOT_STATED)
+def test_a_phrasing_that_states_no_such_fact_gives_none(extract_text, text, predicates):
+    assert not [t for t in triples(extract_text(text)) if t[1] in predicates]
+
 
 
 @pytest.mark.parametrize("text, current", [
@@ -155,11 +209,6 @@ def test_who_a_company_is_sold_to_acquired_it(extract_text, text, amount):
     assert not [t for t in triples(facts) if t[1] == "ACQUIRED" and t[0] != "Cumulus Holdings"]
 
 
-def test_a_sale_that_did_not_happen_is_none(extract_text):
-    facts = extract_text("Harlan Group did not sell Vesto Motors to Cumulus Holdings.")
-    assert not [t for t in triples(facts) if t[1] == "ACQUIRED"]
-
-
 def test_a_date_in_an_apposition_is_not_the_main_clauses(extract_text):
     facts = extract_text("Tessa Moore, chief executive of Orion Airlines since 2018, previously ran Blue Jet's European operations.")
     assert relation(facts, "Tessa Moore", "WORKS_FOR", "Orion Airlines").qualifiers.get("start") == "2018"
@@ -255,21 +304,6 @@ def test_the_companies_whose_merger_formed_another_founded_it(extract_text, text
         assert relation(facts, parent, "FOUNDED", "Initech Motors").qualifiers.get("date") == "2019"
 
 
-def test_a_merger_that_creates_no_company_founds_none(extract_text):
-    facts = extract_text("The merger of Acme Motors and Globex Motors did not create value.")
-    assert not [t for t in triples(facts) if t[1] == "FOUNDED"]
-
-
-@pytest.mark.parametrize("text", [
-    "Adobe dropped its planned $20 billion acquisition of Figma in 2023.",
-    "Adobe abandoned plans to buy Figma.",
-    "Adobe called off its acquisition of Figma.",
-    "Adobe's failed takeover of Figma cost it $1 billion.",
-])
-def test_a_deal_that_was_dropped_or_failed_states_no_acquisition(extract_text, text):
-    assert not [t for t in triples(extract_text(text)) if t[1] == "ACQUIRED"]
-
-
 def test_a_completed_deal_still_does(extract_text):
     assert relation(extract_text("Adobe completed its acquisition of Figma in 2023."), "Adobe", "ACQUIRED", "Figma")
 
@@ -284,15 +318,6 @@ def test_a_bare_title_whose_words_both_hang_on_the_name_is_whole(extract_text):
     text = ("Halvorsen Bank said that chief executive Erik Lund would leave in June. "
             "Halvorsen Bank is Norway's third-largest lender. Halvorsen Bank also cut its dividend.")
     assert relation(extract_text(text), "Erik Lund", "WORKS_FOR", "Halvorsen Bank").qualifiers.get("role") == "chief executive"
-
-
-@pytest.mark.parametrize("text", [
-    "Dellcourt Media sold its radio business to Sonora Broadcasting for $310 million.",
-    "Sonora Broadcasting bought the Dellcourt Media radio business.",
-    "Sonora Broadcasting completed its acquisition of Dellcourt Media's radio business.",
-])
-def test_a_part_of_a_company_changing_hands_is_no_acquisition_of_the_company(extract_text, text):
-    assert not [t for t in triples(extract_text(text)) if t[1] == "ACQUIRED"]
 
 
 @pytest.mark.parametrize("text", [
@@ -321,15 +346,6 @@ def test_where_a_person_is_now_or_was_before(extract_text, text, org, current):
     assert relation(extract_text(text), "Ilse Brandauer", "WORKS_FOR", org).qualifiers["current"] is current
 
 
-@pytest.mark.parametrize("text", [
-    "Ilse Brandauer is now at odds with Northwind Power.",
-    "Ilse Brandauer is currently in talks with Northwind Power.",
-    "Ilse Brandauer is not now at Northwind Power.",
-])
-def test_but_not_a_dispute_talks_or_a_denial(extract_text, text):
-    assert not [t for t in triples(extract_text(text)) if t[1] == "WORKS_FOR"]
-
-
 def test_its_means_what_the_sentence_before_is_about_not_a_name_in_its_clause(extract_text):
     facts = extract_text("Halvorsen Bank, which acquired the lender Kvikk in 2021, has cut costs. "
                          "Its largest shareholder, the pension fund Nordvest, welcomed the plan.")
@@ -346,19 +362,6 @@ def test_a_datelines_place_is_no_part_of_the_company_after_it(extract_text, text
     facts = extract_text(text)
     assert ("Marit Solberg", "WORKS_FOR", "Halvorsen Bank") in triples(facts)
     assert not [e.name for e in facts.entities if e.name.isupper() or e.name.startswith(("OSLO", "BERLIN"))]
-
-
-@pytest.mark.parametrize("text", [
-    "Zentrix Robotics is led by Dev Raman.",
-    "Zentrix Robotics, which is run by Dev Raman, makes drones.",
-])
-def test_a_company_led_by_a_person_employs_them(extract_text, text):
-    assert ("Dev Raman", "WORKS_FOR", "Zentrix Robotics") in triples(extract_text(text))
-
-
-def test_a_round_led_by_a_person_is_no_job(extract_text):
-    facts = extract_text("Zentrix Robotics raised $5 million in a round that was led by Dev Raman.")
-    assert not [t for t in triples(facts) if t[1] == "WORKS_FOR"]
 
 
 def test_the_new_company_after_two_named_ones_is_neither(extract_text):
@@ -417,27 +420,9 @@ def test_how_long_a_person_has_been_or_was_with_a_company(extract_text, text, qu
     assert {k: found.get(k) for k in qualifiers} == qualifiers
 
 
-@pytest.mark.parametrize("text", [
-    "Dario Venn was at Ostrava Steel on Monday for talks.",
-    "Dario Venn has been in talks with Ostrava Steel since May.",
-])
-def test_but_not_a_visit_or_talks(extract_text, text):
-    assert not [t for t in triples(extract_text(text)) if t[1] == "WORKS_FOR"]
-
-
 def test_money_poured_into_a_company_is_an_investment(extract_text):
     facts = extract_text("Brightwell Energy has poured $1 billion into the hydrogen start-up Hyvolt.")
     assert relation(facts, "Brightwell Energy", "INVESTED_IN", "Hyvolt").qualifiers["amount"] == "$1 billion"
-
-
-def test_a_name_paired_with_a_company_in_a_joint_venture_is_one(extract_text):
-    found = triples(extract_text("Ostrava Steel and Baltic Wire formed a joint venture, Nordic Cable, in 2018."))
-    assert {("Ostrava Steel", "FOUNDED", "Nordic Cable"), ("Baltic Wire", "FOUNDED", "Nordic Cable")} <= found
-
-
-def test_a_company_sold_as_the_studio_is_sold_whole(extract_text):
-    facts = extract_text("Kravik Games grew fast. Marten Lund sold the studio to Ubisoft in 2021.")
-    assert ("Ubisoft", "ACQUIRED", "Kravik Games") in triples(facts)
 
 
 @pytest.mark.parametrize("text", [
@@ -463,25 +448,6 @@ def test_a_role_to_be_served_until_a_year_is_still_current(extract_text):
     assert relation(facts, "Rui Almeida", "WORKS_FOR", "Ampera Cells").qualifiers["current"] is True
 
 
-def test_merging_with_another_to_form_a_company_makes_both_its_founders(extract_text):
-    found = triples(extract_text("Quorvex Systems merged with Telmark Networks in 2017 to form Quortel."))
-    assert {("Quorvex Systems", "FOUNDED", "Quortel"), ("Telmark Networks", "FOUNDED", "Quortel")} <= found
-
-
-@pytest.mark.parametrize("text", [
-    "Talvane Robotics, a Morikawa Holdings company, makes warehouse robots.",
-    "Talvane Robotics is a Morikawa Holdings company.",
-])
-def test_a_company_described_as_another_companys_is_part_of_it(extract_text, text):
-    assert ("Talvane Robotics", "PART_OF", "Morikawa Holdings") in triples(extract_text(text))
-
-
-def test_but_not_a_company_of_a_place_or_a_portfolio(extract_text):
-    for text in ("Talvane Robotics, a Silicon Valley company, makes robots.",
-                 "Talvane Robotics, a Morikawa Holdings portfolio company, makes robots."):
-        assert not [t for t in triples(extract_text(text)) if t[1] == "PART_OF"]
-
-
 def test_a_stake_sold_to_another_is_the_buyers_investment_and_dates_only_the_sale(extract_text):
     facts = extract_text("Kestrel Auto sold its 30% stake in Ampera Cells to Brightwell Energy in 2022.")
     assert relation(facts, "Brightwell Energy", "INVESTED_IN", "Ampera Cells").qualifiers.get("date") == "2022"
@@ -494,11 +460,6 @@ def test_a_join_the_article_follows_with_an_earlier_resignation_is_a_move(extrac
                          "Mr Zhou resigned from Huaxin Technologies in January after 11 years.", date="2024-03-05")
     move = relation(facts, "Zhou Wei", "MOVED", "Vivora Telecom")
     assert move.qualifiers["from"] == next(e.id for e in facts.entities if e.name == "Huaxin Technologies")
-
-
-def test_a_resignation_dated_after_the_join_is_no_move_from_it(extract_text):
-    facts = extract_text("Zhou Wei joined Vivora Telecom in 2015. Mr Zhou resigned from Huaxin Technologies in 2019.")
-    assert not [t for t in triples(facts) if t[1] == "MOVED"]
 
 
 def test_a_criticism_told_as_earlier_is_not_the_days_news(extract_text):
@@ -519,16 +480,6 @@ def test_a_departure_ends_the_job_left_and_with_a_to_is_a_move(extract_text, tex
     assert relation(facts, person, "WORKS_FOR", origin).qualifiers["current"] is False
     moves = [t for t in triples(facts) if t[1] == "MOVED"]
     assert moves == ([(person, "MOVED", destination)] if destination else [])
-
-
-def test_a_possible_departure_is_none(extract_text):
-    facts = extract_text("Ma Jian's possible departure from Vivora Telecom worried investors.")
-    assert not [t for t in triples(facts) if t[1] in ("WORKS_FOR", "MOVED")]
-
-
-def test_names_set_off_after_a_plural_founder_title_each_founded(extract_text):
-    found = triples(extract_text("Skyvane Robotics' co-founders, Kaito Mori and Emi Sato, met at Waseda University."))
-    assert {("Kaito Mori", "FOUNDED", "Skyvane Robotics"), ("Emi Sato", "FOUNDED", "Skyvane Robotics")} <= found
 
 
 @pytest.mark.parametrize("text", [
