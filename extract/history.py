@@ -89,6 +89,8 @@ def _previous_employer(earlier, job: Relation, family: dict[str, set[str]]) -> R
         if candidate.evidence[0].doc != doc or candidate.predicate != "WORKS_FOR":
             continue
         same_sentence = candidate.evidence[0].start == job.evidence[0].start
+        if same_sentence and event in JOIN_EVENTS:
+            continue  # "named to the boards of X and Y": two joins at once, no move
         past_title = event in TITLE_EVENTS and candidate.qualifiers.get("current") is False
         if event not in CAREER_EVENTS and not same_sentence and not past_title:
             continue

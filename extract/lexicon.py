@@ -175,6 +175,7 @@ class Lexicon:
         self.tenure_words = frozenset(anaphors["tenure_words"])
         self.now_words = frozenset(anaphors["now_words"])
         self.departure_nouns = frozenset(anaphors["departure_nouns"])
+        self.appointment_nouns = frozenset(anaphors["appointment_nouns"])
         self.merger_nouns = frozenset(anaphors["merger_nouns"])
         self.abandon_lemmas = frozenset(anaphors["abandon_lemmas"])
         self.present_words = frozenset(anaphors["present_words"])

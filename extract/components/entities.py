@@ -640,7 +640,8 @@ class EntityRecognizer:
     def _joined_by_person(self, verb: Token, people: set[int]) -> bool:
         """A verb that a person does only to an organisation ("joined", "left",
         "ran"), done by a person ("who ran X": the person the clause describes)."""
-        triggers = [t for t in self.lexicon.verb_triggers(verb) if "PERSON" in t.subject]
+        # (a verb whose object is no organisation of its own is not one: "appointed X to the board of Y")
+        triggers = [t for t in self.lexicon.verb_triggers(verb) if "PERSON" in t.subject and "dobj" in t.object_deps]
         return bool(triggers) and all(t.object == ("ORG",) for t in triggers) and any(
             c.dep_ == "nsubj" and (c.i in people or c.lower_ in self.lexicon.person_pronouns or (
                 c.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl" and verb.head.i in people))

@@ -588,6 +588,7 @@ class _DocReader:
         yield from self.affiliation_frames(sentence)
         yield from self.whereabouts_frames(sentence)
         yield from self.departure_frames(sentence)
+        yield from self.appointment_frames(sentence)
         yield from self.stint_frames(sentence)
         yield from self.succession_frames(sentence)
         yield from self.founded_as_frames(sentence)
@@ -825,6 +826,36 @@ class _DocReader:
                         yield Found("MOVED", person, destination, sentence, moved, 0.75, "move")
                         joined = {"start": date, "_date_text": date} if date else {}
                         yield Found("WORKS_FOR", person, destination, sentence, joined, 0.7, "join")
+
+    def appointment_frames(self, sentence: Span) -> Iterator[Found]:
+        """"the appointment of Roe as chairman of Acme", "Acme announced the
+        appointment of Roe as chairman", "Roe's promotion to CFO": a noun for
+        taking a post, said of a person, is a job, at the title's organisation or
+        at the one that announces it."""
+        for noun in sentence:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.appointment_nouns \
+                    or any(c.dep_ == "amod" and c.lower_ in self.lex.hedges for c in noun.children):
+                continue
+            verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else None
+            if verb is not None and self.blocked(verb):
+                continue
+            people = [e for c in noun.children if c.dep_ == "poss" for e in self.entities(c, ("PERSON",))]
+            people += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for e in self.prep_objects(c, ("PERSON",))]
+            titles = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("as", "to")
+                      for t in c.children if t.dep_ == "pobj" and self.lex.is_title_token(t)]
+            if not people or not titles:
+                continue
+            org = self.title_org(titles[0])
+            if org is None and verb is not None and noun.dep_ == "dobj":
+                org = next((e for c in verb.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, ("ORG",))), None)
+            if org is None:
+                continue
+            q = {"role": self.role_text(titles[0]), "current": True}
+            date = self.date_near(verb if verb is not None else noun, sentence)
+            if date:
+                q.update({"start": date, "_date_text": date})
+            for person in people:
+                yield Found("WORKS_FOR", person, org, sentence, dict(q), 0.75, "join")
 
     def blocked(self, verb: Token) -> bool:
         """Negated or hedged clauses state no fact ("might follow him to Acme").
@@ -1672,7 +1703,8 @@ class _DocReader:
                 for token in (t for t in head.subtree if not any(c.left_edge.i <= t.i <= c.right_edge.i for c in clauses)):
                     ent = self.entity_of.get(token.i)
                     if ent is not None and ent.label_ in _label_types(trigger.object):
-                        found.append(ent)
+                        # ("the boards of X and Y": each)
+                        found += [e for e in self.entities(ent.root, trigger.object) if e not in found] or [ent]
                         break
                 else:
                     nxt = max(t.i for t in head.subtree) + 1
@@ -2149,6 +2181,11 @@ class _DocReader:
             head.dep_ == "pobj" and head.head.lower_ == "to" and self.title_verb(head) is not None
         ):
             verb = head.head if head.dep_ != "pobj" else (self.title_verb(head) or head.head.head)
+            if head.dep_ == "pobj" and any(t.object == ("PERSON",) for t in self.lex.verb_triggers(verb)):
+                # "Brandt appointed Korr as a partner of X": the title is the one hired's
+                hired = next((e for c in verb.children if c.dep_ == "dobj" for e in self.entities(c, types)), None)
+                if hired is not None:
+                    return hired
             # "X is CEO", "X was named CEO" (a predicative object), "X serves as CEO"
             if verb.lemma_.lower() in self.lex.copula_lemmas or head.dep_ in ("pobj", "oprd"):
                 for child in verb.children:

@@ -46,6 +46,16 @@ STATED = [
     ("Ostrava Steel and Baltic Wire formed a joint venture, Nordic Cable, in 2018.", ("Baltic Wire", "FOUNDED", "Nordic Cable")),
     # a part noun with no owner in its phrase stands for the company named before
     ("Kravik Games grew fast. Marten Lund sold the studio to Ubisoft in 2021.", ("Ubisoft", "ACQUIRED", "Kravik Games")),
+    # a seat on a board, given ("was appointed to") or held ("sits on the boards of X and Y")
+    ("Nadia Korr was appointed to the board of Halden Capital in 2021.", ("Nadia Korr", "WORKS_FOR", "Halden Capital")),
+    ("Nadia Korr sits on the boards of Halden Capital and Orvik Group.", ("Nadia Korr", "WORKS_FOR", "Orvik Group")),
+    # a noun for taking a post
+    ("The appointment of Pieter Smit as chairman of Ostrava Steel was announced on Monday.",
+     ("Pieter Smit", "WORKS_FOR", "Ostrava Steel")),
+    ("Ostrava Steel announced the appointment of Pieter Smit as chairman.", ("Pieter Smit", "WORKS_FOR", "Ostrava Steel")),
+    # the title a person is appointed "as" is the appointee's, whoever appoints
+    ("Nadia Korr was a lawyer in Leeds. Hugo Brandt appointed Korr as a partner of Halden Capital.",
+     ("Nadia Korr", "WORKS_FOR", "Halden Capital")),
 ]
 
 
@@ -80,6 +90,9 @@ NOT_STATED = [
     # a resignation after the join, a departure that may not happen
     ("Zhou Wei joined Vivora Telecom in 2015. Mr Zhou resigned from Huaxin Technologies in 2019.", ("MOVED",)),
     ("Ma Jian's possible departure from Vivora Telecom worried investors.", ("WORKS_FOR", "MOVED")),
+    # seats on two boards at once are no move from one to the other
+    ("Nadia Korr was named to the board of Halden Capital and Orvik Group.", ("MOVED",)),
+    ("Ostrava Steel shareholders rejected the proposed appointment of Pieter Smit as chairman.", ("WORKS_FOR",)),
 ]
 
 
@@ -490,3 +503,10 @@ def test_the_company_a_titled_person_leaves_is_that_of_the_title(extract_text, t
     found = triples(extract_text("Meridian Air announced a new leadership team following its merger with Skyhaven Airlines. " + text))
     assert ("Laurent Girard", "WORKS_FOR", "Meridian Air") not in found
     assert [t for t in found if t[0] == "Laurent Girard" and t[2].startswith("Skyhaven")]
+
+
+def test_who_appoints_a_person_as_a_title_holds_no_title(extract_text):
+    facts = extract_text("Nadia Korr was a lawyer in Leeds. Hugo Brandt appointed Korr as a partner of Halden Capital.")
+    assert ("Hugo Brandt", "WORKS_FOR", "Halden Capital") not in triples(facts)
+    # (an appointing verb is no joining: the one appointed is no organisation)
+    assert [e.name for e in facts.entities if e.type == "Organization"] == ["Halden Capital"]
