@@ -1265,6 +1265,25 @@ class EntityRecognizer:
             if self.lexicon.is_function(doc[start:end].text) or len(doc[start:end].text) < 2:
                 continue  # "the R&D unit", "its China business": a function or region, no name; "the R brand": too short alone
             found.append(_Candidate(start, end, ORG, None, APPOSITION))
+        return found + self._component_name_candidates(doc, candidates)
+
+    def _component_name_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """"runs on the Falcon platform", "its Helix chip": after an article or a
+        possessive, one word before a noun for a component (chip, platform,
+        software) names the component, whatever the model guessed; not a word that
+        begins an organisation's name in the document ("the Voltane platform" of
+        Voltane Motors is the maker's) nor a listed or suffixed company."""
+        org_words = {collapse_key(doc[c.start].text) for c in candidates
+                     if c.label == ORG and (c.end - c.start > 1 or c.priority > MENTION)}
+        found = []
+        for token in doc[2:]:
+            if token.pos_ != "NOUN" or not token.text.islower() or token.lemma_.lower() not in self.lexicon.component_kinds:
+                continue
+            name = doc[token.i - 1]
+            if name.pos_ != "PROPN" or not name.is_alpha or not name.text[:1].isupper() or doc[token.i - 2].lower_ not in NAME_DETERMINERS \
+                    or name.ent_type_ not in ("", "ORG", "PRODUCT") or collapse_key(name.text) in org_words:
+                continue
+            found.append(_Candidate(name.i, name.i + 1, PRODUCT, None, APPOSITION))
         return found
 
     def _model_name_candidates(self, doc: Doc) -> list[_Candidate]:

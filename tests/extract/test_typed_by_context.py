@@ -224,3 +224,14 @@ def test_one_name_with_endings_of_two_industries_is_two_companies(extract_text):
 def test_but_endings_of_one_industry_are_one_company(extract_text):
     facts = extract_text("Pexon Motors makes cars. Pexon Auto sold 10,000 cars last year.")
     assert [e.name for e in facts.entities if e.type == "Organization"] == ["Pexon Auto"]
+
+
+def test_a_word_before_a_component_noun_names_the_component(extract_text):
+    facts = extract_text("Kestrel Auto's new K5 SUV runs on the Falcon platform developed by Voltane Motors.")
+    assert {e.name: e.type for e in facts.entities}["Falcon"] == "Product"
+    assert ("Voltane Motors", "MAKES", "Falcon") in triples(facts)
+
+
+def test_but_not_the_first_word_of_a_company_the_document_names(extract_text):
+    facts = extract_text("Voltane Motors makes cars. The K5 is built on the Voltane platform.")
+    assert "Product" not in {e.type for e in facts.entities if e.name == "Voltane"}
