@@ -1198,10 +1198,12 @@ class EntityRecognizer:
                 continue
             end = pobj.i + 1
             if pobj.ent_type_ == "PERSON":
-                if not titled or (pobj.i + 1 < len(doc) and doc[pobj.i + 1].ent_type_ == "PERSON"):
-                    continue  # only a one-word "person" after a title's "of"
+                if not (titled or (worked and prep.lower_ == "at")) or not _one_word_name(pobj):
+                    continue  # only a one-word "person" after a title's "of" or where one works "at"
             elif pobj.ent_type_ == "GPE" and titled and self._business_title_of(head, pobj):
                 pass  # "chief financial officer of Corvane": no place has one
+            elif pobj.ent_type_ == "GPE" and worked and _one_word_name(pobj) and not self.lexicon.gazetteer.is_place(pobj.text):
+                pass  # "worked at Mirabaud": a one-word "place" no list knows, where one works
             elif pobj.ent_type_ or any(c.dep_ == "compound" for c in pobj.children):
                 continue  # the model's own name, or a longer name it may know better
             text = doc[pobj.i:end].text

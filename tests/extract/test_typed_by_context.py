@@ -235,3 +235,15 @@ def test_a_word_before_a_component_noun_names_the_component(extract_text):
 def test_but_not_the_first_word_of_a_company_the_document_names(extract_text):
     facts = extract_text("Voltane Motors makes cars. The K5 is built on the Voltane platform.")
     assert "Product" not in {e.type for e in facts.entities if e.name == "Voltane"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the model's one-word person or town, where one works "at"
+    ("Sofia Marchetti previously worked at Mirabaud.", "Organization"),
+    # a listed place stays one
+    ("Sofia Marchetti worked at Boston for a year.", None),
+])
+def test_a_one_word_guess_where_a_person_works_at_is_the_employer(extract_text, text, kind):
+    facts = extract_text(text)
+    name = text.split(" at ")[1].split()[0].strip(".")
+    assert {e.name: e.type for e in facts.entities}.get(name) == kind
