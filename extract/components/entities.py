@@ -904,11 +904,11 @@ class EntityRecognizer:
 
     def _untagged_deal_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"Ostrava Steel bought Baltic Wire", "its acquisition of Baltic Wire", "an
-        investor in Fennick": a name the model left untagged, or took for a place
-        that places.txt does not list or for a one-word person, which a party the sentence names buys or
-        invests in, by a verb or noun that only does that to organisations, is
-        one. A listed place stays one ("an investment in Kenya"), and so does an
-        acronym ("an investment in AI" is in a field)."""
+        investor in Fennick": a name the model left untagged, or took for a
+        one-word person or a place places.txt does not list, which a party the
+        sentence names buys or invests in, by a verb or noun that only does that
+        to organisations, is one. A listed place stays one ("an investment in
+        Kenya"), and so does an acronym ("an investment in AI" is in a field)."""
         person_words = _person_words(doc, candidates, at_least=2)
         named = {i for c in candidates if c.label in (ORG, PERSON) for i in range(c.start, c.end)}
         # (a one-word person is a guess too: people are not bought)
@@ -917,9 +917,7 @@ class EntityRecognizer:
                  or self.lexicon.gazetteer.is_place(doc[c.start:c.end].text) for i in range(c.start, c.end)}
 
         def name_word(t: Token) -> bool:  # (not a date: "invested $5m in June")
-            return t.i not in typed and t.ent_type_ in MAYBE_LABELS | {"", PERSON} and t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() \
-                and not self.lexicon.is_title_word(t) and not self.lexicon.is_function(t.text) \
-                and collapse_key(t.text) not in person_words and t.lower_ not in self._function_words
+            return t.i not in typed and t.ent_type_ in MAYBE_LABELS | {"", PERSON} and self._name_shaped(t, person_words)
 
         found = []
         for token in doc:
@@ -963,9 +961,7 @@ class EntityRecognizer:
         sure = {i for c in candidates if not one_word_guess(c) for i in range(c.start, c.end)}
 
         def loose(token: Token) -> bool:
-            return token.i not in sure and token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() \
-                and not self.lexicon.is_title_word(token) and not self.lexicon.is_function(token.text) \
-                and collapse_key(token.text) not in person_words and token.lower_ not in self._function_words
+            return token.i not in sure and self._name_shaped(token, person_words)
         return loose
 
     def _typed_by_verb_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1062,7 +1058,12 @@ class EntityRecognizer:
     def _untagged_name_word(self, token: Token, person_words: set[str]) -> bool:
         """A capitalised proper noun the model left untagged that is no title or
         function word and no word of a person's name the document gives."""
-        return not token.ent_type_ and token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() \
+        return not token.ent_type_ and self._name_shaped(token, person_words)
+
+    def _name_shaped(self, token: Token, person_words: set[str]) -> bool:
+        """A capitalised proper noun that is no title or function word and no word
+        of a person's name the document gives."""
+        return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() \
             and not self.lexicon.is_title_word(token) and not self.lexicon.is_function(token.text) \
             and collapse_key(token.text) not in person_words and token.lower_ not in self._function_words
 

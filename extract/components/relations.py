@@ -786,16 +786,23 @@ class _DocReader:
                 for org in self.prep_objects(prep, ("ORG",)):
                     yield Found("WORKS_FOR", person, org, sentence, dict(q), 0.7, "work")
 
+    def stated_noun(self, noun: Token, lemmas: frozenset[str]) -> tuple[bool, Token | None]:
+        """Whether ``noun`` is one of ``lemmas`` the sentence states (not "his
+        possible departure", nor under a hedged or negated verb), and the verb it
+        is the subject or object of."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lemmas \
+                or any(c.dep_ == "amod" and c.lower_ in self.lex.hedges for c in noun.children):
+            return False, None
+        verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else None
+        return verb is None or not self.blocked(verb), verb
+
     def departure_frames(self, sentence: Span) -> Iterator[Found]:
         """"the departure of Acme's CTO, Roe, to Globex", "Roe's exit from Acme": a
         noun for leaving, said of a person, ends the job left and, with a "to",
         is a move (the parser may hang the "to" on the verb the noun is the object of)."""
         for noun in sentence:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.departure_nouns \
-                    or any(c.dep_ == "amod" and c.lower_ in self.lex.hedges for c in noun.children):
-                continue  # (not "his possible departure", "the planned exit")
-            verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else None
-            if verb is not None and self.blocked(verb):
+            stated, verb = self.stated_noun(noun, self.lex.departure_nouns)
+            if not stated:
                 continue
             holders = [noun] + ([verb] if verb is not None else [])
             people: list[Span] = []
@@ -833,11 +840,8 @@ class _DocReader:
         taking a post, said of a person, is a job, at the title's organisation or
         at the one that announces it."""
         for noun in sentence:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.appointment_nouns \
-                    or any(c.dep_ == "amod" and c.lower_ in self.lex.hedges for c in noun.children):
-                continue
-            verb = noun.head if noun.dep_ in ("dobj", "nsubjpass", "nsubj") and noun.head.pos_ in ("VERB", "AUX") else None
-            if verb is not None and self.blocked(verb):
+            stated, verb = self.stated_noun(noun, self.lex.appointment_nouns)
+            if not stated:
                 continue
             people = [e for c in noun.children if c.dep_ == "poss" for e in self.entities(c, ("PERSON",))]
             people += [e for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for e in self.prep_objects(c, ("PERSON",))]
