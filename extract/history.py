@@ -5,9 +5,9 @@ later joined B". Within a document, jobs are ordered by where the text
 states them (documents tell careers in order); a "joined B" after a job at A
 is a move from A to B, unless A and B are one organisation family (a
 division and its parent). So is a "joined B" the article follows with the
-leaving of A, dated no later ("has joined B ... resigned from A in January"). So is founding B after a job at A ("was A's
-architect before leaving to found B"), unless the text dates the founding
-before that job. A person who joined B after A no longer works at A. Only
+leaving of A, dated no later ("has joined B ... resigned from A in
+January"). So is founding B after a job at A ("was A's architect before
+leaving to found B"), unless the text dates the founding before that job. A person who joined B after A no longer works at A. Only
 facts the text supports are derived: the evidence of a derived MOVED is the
 sentence of the "joined" or the founding.
 """

@@ -345,7 +345,7 @@ class Lexicon:
         while member.dep_ == "conj":
             member = member.head
         prep = member.head
-        if member.dep_ == "dobj" and prep.lemma_.lower() in ("include", "comprise"):
+        if member.dep_ == "dobj" and prep.lemma_.lower() in self.inclusion_verbs:
             # "its brands include X and Y"
             noun = next((c for c in prep.children if c.dep_ == "nsubj"), None)
             return noun if noun is not None and noun.pos_ == "NOUN" else None
