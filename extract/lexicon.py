@@ -503,8 +503,9 @@ class Lexicon:
         """"former CEO", "ex-CEO", "X, formerly CEO of Y"."""
         if token.lower_.startswith("ex-") or any(c.lower_ in self.former_words for c in token.children):
             return True
-        # "formerly chief technology officer": the adverb may hang on a word of the title
-        if any(t.lower_ in self.former_words and t.dep_ == "advmod" for t in token.subtree if t.i < token.i):
+        # "formerly chief technology officer": the adverb may hang on a word of the title;
+        # "Former Acme chief executive Roe": the adjective on the employer's name
+        if any(t.lower_ in self.former_words and t.dep_ in ("advmod", "amod", "compound") for t in token.subtree if t.i < token.i):
             return True
         head = token.head
         return head != token and token.dep_ in ("attr", "appos") and any(

@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 from extract.extensions import register_extensions, span_key
 from extract.lexicon import Lexicon, load_lexicon
 from extract.names import POSSESSIVE_TOKENS, collapse_key, strip_possessive_tokens
+from extract.syntax import clause_of_prep
 
 PERSON, ORG, PRODUCT = "PERSON", "ORG", "PRODUCT"
 ENTITY_LABELS = (PERSON, ORG, PRODUCT)
@@ -182,6 +183,8 @@ class EntityRecognizer:
                 continue  # "born in Leon", "grew up in Kent": a place, whatever the model says
             if ent.label_ == PERSON and len(span) <= 2:
                 span = self._with_given_name(span)
+            if ent.label_ == PERSON and len(span) == 1:
+                span = self._with_surname(span)
             parts = _split_coordination(span, self.lexicon) if ent.label_ in (ORG, PERSON) else [span]
             if len(parts) > 1:
                 found += [self._suffixed(p) or _Candidate(p.start, p.end, ent.label_, None, MODEL) for p in parts]
@@ -257,6 +260,25 @@ class EntityRecognizer:
             and self.lexicon.strip_honorific(f"{word.text} {span.text}") != span.text  # not "Princess", "Dr"
         ):
             return doc[i:span.end]
+        return span
+
+    def _with_surname(self, span: Span) -> Span:
+        """"Hiroshi Tanabe" when the model tagged only "Hiroshi": an untagged
+        capitalised name word right after a one-word person, which that word is
+        compounded into, is the surname (not a title, an organisation's ending or
+        a listed name)."""
+        doc = span.doc
+        if span.end >= len(doc):
+            return span
+        word = doc[span.end]
+        if (
+            word.pos_ == "PROPN" and span.root.dep_ == "compound" and span.root.head == word
+            and word.is_alpha and word.text.istitle() and word.ent_type_ == ""
+            and not self.lexicon.is_title_word(word) and not self.lexicon.is_suffix_word(word.text)
+            and self.lexicon.lookup(word.text) is None
+            and (span.end + 1 >= len(doc) or not doc[span.end + 1].text[:1].isupper())
+        ):
+            return doc[span.start:span.end + 1]
         return span
 
     def _longer_than_listed(self, span: Span) -> bool:
@@ -524,6 +546,7 @@ class EntityRecognizer:
         people = {i for c in candidates if c.label == PERSON for i in range(c.start, c.end)}
         strong_keys = {collapse_key(doc[c.start:c.end].text) for c in candidates if c.priority >= GAZETTEER}
         titled_names = self._titled_surnames(doc, candidates)
+        surnames_named = {doc[c.end - 1].text for c in candidates if c.label == PERSON and c.end - c.start > 1}
         for cand in candidates:
             if cand.priority >= GAZETTEER or collapse_key(doc[cand.start:cand.end].text) in strong_keys:
                 continue
@@ -549,7 +572,8 @@ class EntityRecognizer:
                     and root.head.head.lower_ in self.lexicon.equity_nouns:
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "a 30% stake in X"
                 continue
-            if cand.label in (PERSON, PRODUCT, "FAC", "WORK_OF_ART") and root.dep_ == "dobj" and self._joined_by_person(root.head, people):
+            if cand.label in (PERSON, PRODUCT, "FAC", "WORK_OF_ART") and root.dep_ == "dobj" and self._joined_by_person(root.head, people) \
+                    and span.text not in surnames_named:  # ("Mia Roe ... Lopez joined Roe at the rally": the person)
                 found.append(_Candidate(cand.start, cand.end, ORG, None, APPOSITION))  # "Jane Roe joined X"
                 continue
             if cand.label == PERSON and self._title_then_person(doc, cand.end, people):
@@ -642,6 +666,8 @@ class EntityRecognizer:
         "ran"), done by a person ("who ran X": the person the clause describes)."""
         # (a verb whose object is no organisation of its own is not one: "appointed X to the board of Y")
         triggers = [t for t in self.lexicon.verb_triggers(verb) if "PERSON" in t.subject and "dobj" in t.object_deps]
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = clause_of_prep(verb.head) or verb  # "Before joining X, Roe spent ...": Roe joined
         return bool(triggers) and all(t.object == ("ORG",) for t in triggers) and any(
             c.dep_ == "nsubj" and (c.i in people or c.lower_ in self.lexicon.person_pronouns or (
                 c.lower_ in self.lexicon.relative_pronouns and verb.dep_ == "relcl" and verb.head.i in people))

@@ -37,6 +37,7 @@ from extract.components.coref import DIVISION_MARK, common_noun, is_definite, ot
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
 from extract.ontology import DATE_QUALIFIERS, PREDICATES
+from extract.syntax import clause_of_prep
 
 # Ranks of titles (titles.jsonl) that, bare before a name, mean a job at the
 # organisation the article is about ("founder and CEO Jane Roe").
@@ -926,8 +927,9 @@ class _DocReader:
                 if found or not self.lost_apposition(child):
                     return found
                 # "The company's CEO, Jane Roe, worked ...": parsed as two subjects
-        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
-            # "Acme competes with Globex": the tagger took the verb for a noun, its subject for a compound
+        if verb.dep_ == "ROOT" and (verb.pos_ == "NOUN" or not passive and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+            # "Acme competes with Globex": the tagger took the verb for a noun, its
+            # subject for a compound (or the verb for a verb with a compound before it)
             for child in verb.children:
                 if child.dep_ == "compound" and child.i < verb.i:
                     found = self.entities(child, types)
@@ -936,11 +938,14 @@ class _DocReader:
         if verb.dep_ == "relcl":
             ent = self.entity(verb.head, types)
             return [ent] if ent is not None else []
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            return self.subjects(verb.head.head, types, grammatical=True)  # "before leaving to ..."
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and (clause := clause_of_prep(verb.head)) is not None:
+            return self.subjects(clause, types, grammatical=True)  # "before leaving to ...", "prior to joining X, ..."
         if verb.dep_ in INHERIT_DEPS and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
             if passive:
                 return []
+            controller = self.person_object(verb)
+            if controller is not None:
+                return [controller] if controller.label_ in types else []
             before = self.entity_of.get(verb.i - 1)
             if verb.dep_ == "conj" and before is not None and before.label_ in types and before.root.dep_ == "conj" \
                     and before.root.head.i > verb.head.i and before.start > 0 and self.doc[before.start - 1].dep_ == "cc":
@@ -955,6 +960,18 @@ class _DocReader:
                 return self.participle_person(verb, types)
             return [ent]
         return self.stranded_subject(verb, types)
+
+    def person_object(self, verb: Token) -> Span | None:
+        """The person an infinitive's verb has for its object, who does what the
+        infinitive says: "Acme hired Roe to lead its unit", "persuaded Roe to join X"."""
+        if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        for child in verb.head.children:
+            if child.dep_ == "dobj" and child.i < verb.i:
+                ent = self.entity_of.get(child.i)
+                if ent is not None and ent.label_ == "PERSON":
+                    return ent
+        return None
 
     def founding_dates(self) -> dict[str, str]:
         """Organisations whose founding a participle dates, with no founder named:
@@ -1403,7 +1420,7 @@ class _DocReader:
             (c.dep_ == "advmod" and c.lower_ in self.lex.former_words and c.lower_ != "then")
             # "Before that, he spent 12 years at X"; "Before joining Y, he spent 12
             # years at X" (a gerund: what came next, told as done)
-            or (c.dep_ == "prep" and c.lower_ in ("before", "prior") and any(
+            or (c.dep_ in ("prep", "advmod") and c.lower_ in ("before", "prior") and any(
                 p.lower_ in ("that", "this", "then") or (p.dep_ == "prep" and p.lower_ == "to")
                 or (p.dep_ == "pcomp" and p.tag_ == "VBG")
                 # "Before Aerion, she spent 12 years at Boeing": before another employer
@@ -2766,6 +2783,7 @@ def _has_own_object(verb: Token) -> bool:
     """A verb with an object or a prepositional phrase of its own: a clause of its
     own, not one that shares its object ("founded and ran X")."""
     return any(c.dep_ in ("dobj", "prep", "attr") for c in verb.children)
+
 
 
 def _perfect_participle(verb: Token) -> bool:

@@ -510,3 +510,51 @@ def test_who_appoints_a_person_as_a_title_holds_no_title(extract_text):
     assert ("Hugo Brandt", "WORKS_FOR", "Halden Capital") not in triples(facts)
     # (an appointing verb is no joining: the one appointed is no organisation)
     assert [e.name for e in facts.entities if e.type == "Organization"] == ["Halden Capital"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prior to joining Fennick Data, Sunita Rao was head of analytics at Halvorsen Bank.",
+    "Prior to joining Fennick Data in 2021, Sunita Rao spent nine years at Halvorsen Bank.",
+])
+def test_prior_to_joining_is_a_move_from_the_job_before(extract_text, text):
+    found = triples(extract_text(text))
+    assert ("Sunita Rao", "WORKS_FOR", "Fennick Data") in found
+    assert ("Sunita Rao", "MOVED", "Fennick Data") in found
+    assert relation(extract_text(text), "Sunita Rao", "WORKS_FOR", "Halvorsen Bank").qualifiers["current"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Former Orvik Group chief executive Lena Dahl said the deal was a mistake.",
+    "Former Orvik Group CEO Lena Dahl said the deal was a mistake.",
+])
+def test_former_before_the_employer_of_a_title_ends_the_job(extract_text, text):
+    assert relation(extract_text(text), "Lena Dahl", "WORKS_FOR", "Orvik Group").qualifiers["current"] is False
+
+
+def test_former_after_the_title_is_the_companys_not_the_jobs(extract_text):
+    facts = extract_text("Lena Dahl, chief executive of the former state lender Orvik Bank, said the deal was a mistake.")
+    assert relation(facts, "Lena Dahl", "WORKS_FOR", "Orvik Bank").qualifiers["current"] is True
+
+
+def test_a_company_the_parser_made_a_compound_of_its_verb_is_its_subject(extract_text):
+    found = triples(extract_text(
+        "Ines Varga left Pellmont Media in May. Pellmont Media competes with Quarry Entertainment and Dunmore Studios "
+        "for readers."))
+    assert {("Pellmont Media", "COMPETES_WITH", "Quarry Entertainment"),
+            ("Dunmore Studios", "COMPETES_WITH", "Pellmont Media")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Tessaro Software has hired Ama Boateng from SAP to run its sales division.",
+    "Tessaro Software hired Ama Boateng to lead its sales division.",
+])
+def test_who_is_hired_to_do_something_does_it_not_the_hirer(extract_text, text):
+    found = triples(extract_text(text))
+    assert ("Ama Boateng", "WORKS_FOR", "Tessaro Software") in found
+    assert not [t for t in found if t[0] == "Tessaro Software" and t[1] == "WORKS_FOR"]
+
+
+def test_who_is_persuaded_to_join_a_company_joins_it(extract_text):
+    found = triples(extract_text("Maria Lopez persuaded Daniel Kim to join Tessaro Software."))
+    assert ("Daniel Kim", "WORKS_FOR", "Tessaro Software") in found
+    assert ("Maria Lopez", "WORKS_FOR", "Tessaro Software") not in found

@@ -247,3 +247,23 @@ def test_a_one_word_guess_where_a_person_works_at_is_the_employer(extract_text, 
     facts = extract_text(text)
     name = text.split(" at ")[1].split()[0].strip(".")
     assert {e.name: e.type for e in facts.entities}.get(name) == kind
+
+
+def test_a_one_word_person_guess_joined_before_the_clause_is_a_company_and_the_given_name_takes_its_surname(extract_text):
+    # the model tags "Kavali" a person, and of the next name only "Hiroshi"
+    facts = extract_text("Before joining Kavali, Hiroshi Tanabe spent a decade at Nissan.")
+    types = {e.name: e.type for e in facts.entities}
+    assert types.get("Hiroshi Tanabe") == "Person" and types.get("Kavali") == "Organization"
+    assert ("Hiroshi Tanabe", "MOVED", "Kavali") in triples(facts)
+
+
+def test_a_surname_of_a_person_named_in_full_who_is_joined_stays_the_person(extract_text):
+    facts = extract_text("John Smith is a lawyer. Maria Lopez joined Smith in the protest.")
+    assert "Smith" not in {e.name for e in facts.entities if e.type == "Organization"}
+    assert not [t for t in triples(facts) if t[1] == "WORKS_FOR"]
+
+
+def test_cloud_ends_a_company_name(extract_text):
+    facts = extract_text("Vantor Cloud has hired Nadia Korr from IBM to run its storage business.")
+    assert {e.name: e.type for e in facts.entities}.get("Vantor Cloud") == "Organization"
+    assert ("Nadia Korr", "MOVED", "Vantor Cloud") in triples(facts)
