@@ -1904,11 +1904,11 @@ class _DocReader:
             org = self.title_org(token)
             if org is None and self.title_verb(token) is None:
                 org = self.org_of_coordinated_title(token) or self.org_led_under(token) or self.topic_of_bare_title(token) \
-                    or self.topic_of_predicated_title(token)
+                    or self.org_announcing(token) or self.topic_of_predicated_title(token)
                 if org is None:
                     continue
             elif org is None:
-                org = self.topic_of_predicated_title(token)
+                org = self.org_announcing(token) or self.topic_of_predicated_title(token)
             first = token
             while first.dep_ == "conj":
                 if self.lex.is_title_token(first.head):
@@ -1978,11 +1978,8 @@ class _DocReader:
         is at the organisation the article is about (:attr:`topic`)."""
         if self.lex.title_rank(title) not in BARE_TITLE_RANKS:
             return None
-        if title.dep_ == "attr" and title.head.lemma_.lower() in self.lex.copula_lemmas:
-            verb = title.head
-        elif title.dep_ == "pobj" and title.head.lower_ == "as" and title.head.head.pos_ in ("VERB", "AUX"):
-            verb = title.head.head
-        else:
+        verb = self.predicating_verb(title)
+        if verb is None:
             return None
         sentence = self.sentence_of[title.i]
         if self.blocked(verb) or any(e.label_ == "ORG" for e in self.ents_in(sentence)) or any(
@@ -1991,6 +1988,38 @@ class _DocReader:
         if not any(c.dep_ in SUBJECT_DEPS and (e := self.entity(c, ("PERSON",))) is not None for c in verb.children):
             return None
         return self.topic
+
+    def org_announcing(self, title: Token) -> Span | None:
+        """"Acme said Roe would step down as chairman", "Acme announced that Roe is
+        to become CFO": a company title said of a person, with no organisation of
+        its own, in what an organisation says, and no other organisation named in
+        the sentence, is at the one that says it."""
+        verb = self.predicating_verb(title)
+        if verb is None or self.lex.title_rank(title) not in BARE_TITLE_RANKS or any(
+                c.dep_ in ("poss", "prep") for c in title.children):
+            return None
+        if not self.subjects(verb, ("PERSON",)):
+            return None
+        while verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING_LEMMAS:
+            return None
+        speakers = [e for c in verb.head.children if c.dep_ == "nsubj" for e in self.entities(c, ("ORG",))]
+        if len(speakers) != 1:
+            return None
+        sentence = self.sentence_of[title.i]
+        if any(e.label_ == "ORG" and not _same(e, speakers[0], self.keys) for e in self.ents_in(sentence)):
+            return None
+        return speakers[0]
+
+    def predicating_verb(self, title: Token) -> Token | None:
+        """The verb that says a title of its subject: "is CEO", "serves as CEO",
+        "step down as CEO"."""
+        if title.dep_ == "attr" and title.head.lemma_.lower() in self.lex.copula_lemmas:
+            return title.head
+        if title.dep_ == "pobj" and title.head.lower_ == "as" and title.head.head.pos_ in ("VERB", "AUX"):
+            return title.head.head
+        return None
 
     @cached_property
     def topic(self) -> Span | None:
@@ -2702,8 +2731,9 @@ def _names_a_date(token: Token) -> bool:
 
 
 def _future(verb: Token) -> bool:
-    """"will step down", "is to leave": not yet done."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "to") for c in verb.children)
+    """"will step down", "is to leave", "said she would step down": not yet done."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxes & {"will", "'ll", "shall", "to"}) or ("would" in auxes and _reported(verb))
 
 
 def _free_relative(clause: Token) -> bool:

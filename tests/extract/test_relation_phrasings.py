@@ -558,3 +558,22 @@ def test_who_is_persuaded_to_join_a_company_joins_it(extract_text):
     found = triples(extract_text("Maria Lopez persuaded Daniel Kim to join Tessaro Software."))
     assert ("Daniel Kim", "WORKS_FOR", "Tessaro Software") in found
     assert ("Maria Lopez", "WORKS_FOR", "Tessaro Software") not in found
+
+
+@pytest.mark.parametrize("text, current", [
+    ("Halden Capital said on Monday that Pieter Smit would step down as chairman in 2031.", True),
+    ("Halden Capital announced that Pieter Smit is to become chief financial officer.", True),
+    ("Halden Capital said Pieter Smit had resigned as chief executive.", False),
+])
+def test_a_title_in_what_a_company_says_is_at_that_company(extract_text, text, current):
+    assert relation(extract_text(text), "Pieter Smit", "WORKS_FOR", "Halden Capital").qualifiers["current"] is current
+
+
+def test_but_not_where_the_sentence_names_another_company(extract_text):
+    found = triples(extract_text("Halden Capital said Pieter Smit would step down as chairman of Orvik Group."))
+    assert ("Pieter Smit", "WORKS_FOR", "Halden Capital") not in found
+
+
+def test_what_a_person_said_they_would_leave_they_have_not_left(extract_text):
+    facts = extract_text("Pieter Smit said he would leave Halden Capital.")
+    assert relation(facts, "Pieter Smit", "WORKS_FOR", "Halden Capital").qualifiers.get("current") is not False
