@@ -82,6 +82,9 @@ class Trigger:
     # Where these prepositions name something, it is the fact's subject instead of
     # the clause's: "X changed its name from Webstar to Zentive" (Webstar renamed).
     old_name_preps: tuple[str, ...] = ()
+    # An object noun that names none stands for its possessor: "criticised Acme's
+    # pricing" (Acme is criticised); never for a deal ("bought Acme's radio unit").
+    possessor_objects: bool = False
 
     @property
     def subject_types_for_fact(self) -> tuple[str, ...]:

@@ -120,7 +120,7 @@ class EntityRecognizer:
         candidates += self._untagged_product_candidates(doc, candidates) + self._typed_by_verb_candidates(doc, candidates)
         candidates += self._name_after_title_candidates(doc) + self._owned_product_candidates(doc)
         candidates += self._list_member_candidates(doc, candidates, labels)
-        candidates += self._model_name_candidates(doc) + self._kind_after_name_candidates(doc, candidates)
+        candidates += self._model_name_candidates(doc, candidates) + self._kind_after_name_candidates(doc, candidates)
         candidates += self._employer_candidates(doc, candidates) + self._listed_example_candidates(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
@@ -947,10 +947,12 @@ class EntityRecognizer:
 
         found = []
         for token in doc:
-            if token.dep_ not in ("dobj", "pobj") or not name_word(token):
+            if token.dep_ not in ("dobj", "pobj", "nsubjpass") or not name_word(token):
                 continue
             start = _compound_start(token, name_word)
-            if token.i + 1 - start > 3 or (start == token.i and token.is_upper) or doc[start].is_sent_start \
+            # (a sentence's first word is capitalised whatever it is, unless the model tagged it a name)
+            if token.i + 1 - start > 3 or (start == token.i and (token.is_upper or self.lexicon.gazetteer.is_given_name(token.text))) \
+                    or (doc[start].is_sent_start and not doc[start].ent_type_) \
                     or not any(i in named for i in range(token.sent.start, token.sent.end)):
                 continue
             if self._deal_on(token):
@@ -961,9 +963,9 @@ class EntityRecognizer:
         """Whether the verb or noun that governs a name buys it or invests in it,
         and does that only to organisations: "acquired X", "backs X", "invested
         $5m in X", "its takeover of X", "a stake in X", "an investor in X"."""
-        if name.dep_ == "dobj":
+        if name.dep_ in ("dobj", "nsubjpass"):  # "acquired X", "X was acquired by Y"
             triggers = self.lexicon.verb_triggers(name.head)
-            return bool(triggers) and all(t.predicate in _DEAL_PREDICATES and t.object == ("ORG",) and "dobj" in t.object_deps
+            return bool(triggers) and all(t.predicate in _DEAL_PREDICATES and t.object == ("ORG",) and name.dep_ in t.object_deps
                                           and not t.swap for t in triggers)
         prep, noun = name.head, name.head.head
         if prep.dep_ != "prep":
@@ -1315,10 +1317,12 @@ class EntityRecognizer:
             found.append(_Candidate(name.i, name.i + 1, PRODUCT, None, APPOSITION))
         return found
 
-    def _model_name_candidates(self, doc: Doc) -> list[_Candidate]:
+    def _model_name_candidates(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """"the Acme Velaro train": a known organisation's name followed by other
-        capitalised words, then a noun for a product, is the product's name.
-        ("the Acme train" alone says only who made it.)"""
+        capitalised words, then a noun for a product, is the product's name; so
+        is one after the base of a company the text names ("Lantor Motors ...
+        the Lantor Velaro minivan"). ("the Acme train" alone says only who made it.)"""
+        bases = {base for c in candidates if c.label == ORG and (base := self._base_name(doc, c)) is not None}
         found = []
         for token in doc[1:]:
             if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ == "compound":
@@ -1330,7 +1334,8 @@ class EntityRecognizer:
                 start -= 1
             for cut in range(start + 1, token.i):
                 maker = self.lexicon.lookup(doc[start:cut].text)
-                if maker is not None and maker.type == "Organization" and self.lexicon.lookup(doc[start:token.i].text) is None:
+                made = (maker is not None and maker.type == "Organization") or collapse_key(doc[start:cut].text) in bases
+                if made and self.lexicon.lookup(doc[start:token.i].text) is None:
                     found.append(_Candidate(start, token.i, PRODUCT, None, SHAPE))  # like a model code after a maker
                     break
         return found

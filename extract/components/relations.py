@@ -1133,6 +1133,13 @@ class _DocReader:
                     for prep in noun.children:
                         if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
                             found += self.prep_objects(prep, types)
+        if not found and trigger.possessor_objects:
+            heads = [c for c in verb.children if c.dep_ in trigger.object_deps and c.dep_ != "nsubjpass"]
+            heads += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in trigger.object_preps
+                      for o in c.children if o.dep_ == "pobj"]
+            for head in heads:
+                if head.pos_ == "NOUN" and head.i not in self.entity_of:
+                    found += [e for c in head.children if c.dep_ == "poss" for e in self.entities(c, types)]
         for child in verb.children if not found else ():
             if child.dep_ == "prep" and child.lower_ in trigger.role_preps:
                 # "worked as a reporter for X", "joined as head of X's design"

@@ -577,3 +577,36 @@ def test_but_not_where_the_sentence_names_another_company(extract_text):
 def test_what_a_person_said_they_would_leave_they_have_not_left(extract_text):
     facts = extract_text("Pieter Smit said he would leave Halden Capital.")
     assert relation(facts, "Pieter Smit", "WORKS_FOR", "Halden Capital").qualifiers.get("current") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez criticised Orvik Group's pricing strategy.",
+    "Maria Lopez took aim at Orvik Group's board.",
+])
+def test_criticising_what_a_company_did_criticises_the_company(extract_text, text):
+    assert ("Maria Lopez", "CRITICIZED", "Orvik Group") in triples(extract_text(text))
+
+
+def test_buying_what_a_company_owned_buys_not_the_company(extract_text):
+    # (the possessor stands for the object only where the trigger says so)
+    assert not [t for t in triples(extract_text("Halden Capital bought Orvik Group's shipping unit.")) if t[1] == "ACQUIRED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Halden Motors and Orvik Group will jointly develop hybrid engines.",
+    "Halden Motors will jointly develop hybrid engines with Orvik Group.",
+    "Halden Motors and Orvik Group agreed to develop hybrid engines together.",
+])
+def test_doing_something_jointly_is_a_partnership(extract_text, text):
+    assert {("Halden Motors", "PARTNERED_WITH", "Orvik Group"), ("Orvik Group", "PARTNERED_WITH", "Halden Motors")} \
+        & triples(extract_text(text))
+
+
+def test_people_who_run_a_company_jointly_are_no_partnership(extract_text):
+    found = triples(extract_text("Maria Lopez and Tom Hale jointly run Halden Motors."))
+    assert not [t for t in found if t[1] == "PARTNERED_WITH"]
+
+
+def test_what_companies_jointly_invested_in_is_no_partner_of_theirs(extract_text):
+    found = triples(extract_text("Quenvora Auto is a car brand jointly invested by Halden Motors and Orvik Group."))
+    assert not [t for t in found if t[1] == "PARTNERED_WITH" and "Quenvora Auto" in (t[0], t[2])]

@@ -267,3 +267,18 @@ def test_cloud_ends_a_company_name(extract_text):
     facts = extract_text("Vantor Cloud has hired Nadia Korr from IBM to run its storage business.")
     assert {e.name: e.type for e in facts.entities}.get("Vantor Cloud") == "Organization"
     assert ("Nadia Korr", "MOVED", "Vantor Cloud") in triples(facts)
+
+
+def test_a_one_word_name_that_is_bought_is_a_company_even_first_in_its_sentence(extract_text):
+    facts = extract_text("Quenvora was acquired by Halden Capital in 2023.")
+    assert ("Halden Capital", "ACQUIRED", "Quenvora") in triples(facts)
+
+
+def test_but_a_given_name_is_not_bought(extract_text):
+    assert not [t for t in triples(extract_text("Maria was acquired by Halden Capital.")) if t[1] == "ACQUIRED"]
+
+
+def test_words_after_the_base_of_a_named_company_before_a_product_noun_name_its_product(extract_text):
+    facts = extract_text("Tovani Motors launched the Tovani Meridian minivan in 2022.")
+    assert {e.name: e.type for e in facts.entities}.get("Tovani Meridian") == "Product"
+    assert ("Tovani Motors", "MAKES", "Tovani Meridian") in triples(facts)
