@@ -62,7 +62,7 @@ def person_history(
         # What the sentence of the join says the person was ("Before joining B,
         # she was at A") is surer than the story order, which it may contradict.
         previous = _described_employer(jobs[n + 1:], job, family) or _previous_employer(jobs[:n], job, family) \
-            or _left_before(jobs[n + 1:], job, family)
+            or _left_before(jobs[n + 1:], job, family) or _told_as_past(jobs[n + 1:], job, family)
         if previous is None:
             continue
         started = job.qualifiers.get("date" if founding else "start")
@@ -120,7 +120,9 @@ def _described_employer(later, job: Relation, family: dict[str, set[str]]) -> Re
 def _left_before(later, job: Relation, family: dict[str, set[str]]) -> Relation | None:
     """"Roe has joined B as head of chips. Roe resigned from A in January": a job
     the rest of the article says was left, at another organisation family, by a
-    date no later than the join's (news leads with the join, then tells the past)."""
+    date no later than the join's (news leads with the join, then tells the past).
+    Not one the person left for a third job the article dates in between ("Roe
+    joined C in 2019 from A": C, not A, came before B)."""
     started = job.qualifiers.get("start")
     for candidate, event in later:
         if candidate.evidence[0].doc != job.evidence[0].doc or candidate.predicate != "WORKS_FOR" or event != "leave":
@@ -128,8 +130,37 @@ def _left_before(later, job: Relation, family: dict[str, set[str]]) -> Relation 
         ended = candidate.qualifiers.get("end")
         if not started or not ended or str(ended) > str(started):
             continue
-        if candidate.object != job.object and candidate.object not in family.get(job.object, ()):
-            return candidate
+        if candidate.object == job.object or candidate.object in family.get(job.object, ()):
+            continue
+        if any(other.predicate == "WORKS_FOR" and other.object not in (candidate.object, job.object)
+               and str(ended) <= str(other.qualifiers.get("start") or "") <= str(started) for other, _ in later):
+            continue
+        return candidate
+    return None
+
+
+def _told_as_past(later, job: Relation, family: dict[str, set[str]]) -> Relation | None:
+    """"Acme has hired Roe as CFO. Roe was previously finance director at Globex":
+    a job told as over right after a dated join (among the person's next two jobs
+    the article states), at another organisation family, that began and ended
+    no later than the join: news that goes back over a career starts with the
+    latest job. (Told further on, or after an undated join, it may be any
+    earlier job.)"""
+    started = str(job.qualifiers.get("start") or "")
+    if job.predicate != "WORKS_FOR" or not started:
+        return None  # (an undated join may be any step of a career the text goes back over)
+    for candidate, event in later[:2]:
+        if candidate.evidence[0].doc != job.evidence[0].doc or candidate.predicate != "WORKS_FOR":
+            continue
+        # (a leaving is a past job only by its date: _left_before)
+        if event not in ("work",) + TITLE_EVENTS or candidate.qualifiers.get("current") is not False:
+            continue
+        if candidate.object == job.object or candidate.object in family.get(job.object, ()):
+            continue
+        bounds = [str(candidate.qualifiers[k]) for k in ("start", "end") if candidate.qualifiers.get(k)]
+        if any(b > started for b in bounds):
+            continue
+        return candidate
     return None
 
 

@@ -631,6 +631,12 @@ class EntityRecognizer:
         # ("rehired X as CEO", where the model took X for a place).
         people_keys = {key for key, label in labels.items() if label == PERSON} | employed
         surnames = {full_names[key].split()[-1]: key for key in people_keys if key in full_names}
+        # A family name written first ("Sun Peiran ... Sun said"): the first of two
+        # words, when no given name and no other person's last word
+        for key in people_keys:
+            words = full_names.get(key, "").split()
+            if len(words) == 2 and not self.lexicon.gazetteer.is_given_name(words[0]) and words[0] not in surnames:
+                surnames[words[0]] = key
         in_long_name = {i for e in doc.ents if len(e) > 1 for i in range(e.start, e.end)}
         for token in doc:
             # The model may take a lone surname for a company ("Roe is chairman
@@ -641,9 +647,10 @@ class EntityRecognizer:
             if token.text in surnames and not taken and (
                     token.pos_ == "PROPN" or (token.pos_ == "NOUN" and (token.is_sent_start or token.ent_type_))):
                 before = doc[token.i - 1] if token.i > 0 else None
+                after = doc[token.i + 1] if token.i + 1 < len(doc) else None
                 if token.i in in_long_name or (
                     before is not None and before.pos_ == "PROPN" and not self.lexicon.gazetteer.is_honorific(before.text)
-                ):
+                ) or (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()):
                     continue  # part of a longer name; "Mr Roe" is the surname
                 found.append(_Candidate(token.i, token.i + 1, PERSON, None, MENTION))
         return found
@@ -1000,7 +1007,27 @@ class EntityRecognizer:
         label_at = {i: c.label for c in candidates for i in range(c.start, c.end)}
         makers = self._maker_candidates(doc, candidates, loose)
         return makers + self._rival_candidates(doc, label_at, makers, loose) \
-            + self._founded_or_renamed_candidates(doc, label_at, loose) + self._joined_candidates(doc, candidates, label_at, loose)
+            + self._founded_or_renamed_candidates(doc, label_at, loose) + self._joined_candidates(doc, candidates, label_at, loose) \
+            + self._hirer_candidates(doc, candidates, loose)
+
+    def _hirer_candidates(self, doc: Doc, candidates: list[_Candidate], loose: Callable[[Token], bool]) -> list[_Candidate]:
+        """"Nexaro has hired Jane Roe": who hires or appoints a person named in full,
+        by a verb only organisations do to people, is an organisation when the model
+        left it untagged or guessed a one-word person or place (and it is no given
+        name: "Maria hired Jane Roe" may be a person's doing)."""
+        people = {c.end - 1 for c in candidates if c.label == PERSON and c.end - c.start > 1}
+        found = []
+        for verb in doc:
+            triggers = self.lexicon.verb_triggers(verb)
+            if not triggers or not all(t.subject == ("ORG",) and t.object == ("PERSON",) for t in triggers):
+                continue
+            if not any(c.dep_ == "dobj" and c.i in people for c in verb.children):
+                continue
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                if not subject.is_sent_start or subject.ent_type_:
+                    if not self.lexicon.gazetteer.is_given_name(subject.text):
+                        found += _name_ending_at(subject, loose, ORG)
+        return found
 
     def _maker_candidates(self, doc: Doc, candidates: list[_Candidate], loose: Callable[[Token], bool]) -> list[_Candidate]:
         """"Veltrix, which makes the Aero X2 drone": who makes a named product (by a
@@ -1218,12 +1245,17 @@ class EntityRecognizer:
                 continue
             head = prep.head
             titled = prep.lower_ in ("of", "at") and self.lexicon.is_title_token(head)
+            if not titled and prep.lower_ == "at" and head.dep_ == "pobj" and head.head.lower_ == "of" \
+                    and self.lexicon.is_title_token(head.head.head):
+                head, titled = head.head.head, True  # "head of autonomous driving at X": "at" hangs on the field
             worked = prep.lower_ in ("for", "at") and any(
                 t.predicate == "WORKS_FOR" and prep.lower_ in t.object_preps for t in self.lexicon.verb_triggers(head))
             if not (titled or worked):
                 continue
             pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-            if pobj is None or pobj.i != prep.i + 1 or not pobj.text[:1].isupper():
+            # ("at rival X": a word for a competitor between)
+            first = prep.i + 2 if prep.i + 1 < len(doc) and doc[prep.i + 1].lower_ in self.lexicon.rival_words else prep.i + 1
+            if pobj is None or pobj.i != first or not pobj.text[:1].isupper():
                 continue
             end = pobj.i + 1
             if pobj.ent_type_ == "PERSON":
@@ -1231,6 +1263,8 @@ class EntityRecognizer:
                     continue  # only a one-word "person" after a title's "of" or where one works "at"
             elif pobj.ent_type_ == "GPE" and titled and self._business_title_of(head, pobj):
                 pass  # "chief financial officer of Corvane": no place has one
+            elif pobj.ent_type_ == "GPE" and first > prep.i + 1 and _one_word_name(pobj) and not self.lexicon.gazetteer.is_place(pobj.text):
+                pass  # "head of design at rival Quenvora": no place is a rival
             elif pobj.ent_type_ == "GPE" and worked and _one_word_name(pobj) and not self.lexicon.gazetteer.is_place(pobj.text):
                 pass  # "worked at Mirabaud": a one-word "place" no list knows, where one works
             elif pobj.ent_type_ or any(c.dep_ == "compound" for c in pobj.children):

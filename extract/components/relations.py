@@ -1634,7 +1634,10 @@ class _DocReader:
                 # (not a company described: "head of Romania's largest bank, X")
                 if pobj is not None and pobj.i not in self.entity_of and not (
                         self.lex.apposition_type(pobj) == "ORG" and not self.lex.is_org_part_noun(pobj)):
-                    span_tokens = [t for t in pobj.subtree if t.i not in self.entity_of and t.dep_ not in ("poss", "case")]
+                    # (it ends before a phrase that names the employer: "of design at rival X")
+                    stop = min([p.i for p in pobj.subtree if p.dep_ == "prep" and p.i > pobj.i
+                                and any(t.i in self.entity_of for t in p.subtree)], default=len(self.doc))
+                    span_tokens = [t for t in pobj.subtree if t.i < stop and t.i not in self.entity_of and t.dep_ not in ("poss", "case")]
                     if span_tokens and self.lex.is_role_head(title):
                         text = f"{text} of {self.doc[span_tokens[0].i:span_tokens[-1].i + 1].text}"
             elif child.dep_ == "prep" and child.lower_ == "for" and child.i == title.i + 1:
@@ -1948,7 +1951,19 @@ class _DocReader:
                     continue
             # "former Acme and Globex executive Roe": a job at each
             for each in self.entities(org.root, ("ORG",)) if org.root.i in self.entity_of else [org]:
-                yield from self.title_facts(top, person, each, sentence, first)
+                for holder in self.list_holders(person, token):
+                    yield from self.title_facts(top, holder, each, sentence, first)
+
+    def list_holders(self, person: Span, title: Token) -> list[Span]:
+        """"Roe and Doe, both former executives at Acme": a plural title set off after
+        a list of people is each one's."""
+        if title.tag_ != "NNS" or title.dep_ != "appos" or self.doc[title.left_edge.i - 1].text != ",":
+            return [person]
+        first = person.root
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        found = [e for t in _with_conjuncts(first) if (e := self.entity_of.get(t.i)) is not None and e.label_ == "PERSON"]
+        return found if person in found else [person]
 
     def org_led_under(self, title: Token) -> Span | None:
         """"Under chief executive Jane Roe, Acme has expanded": the title is at the
@@ -2459,6 +2474,8 @@ class _DocReader:
                         # "former Acme engineers Tanaka and Ross": every name of the apposition
                         holders += [e for t in _with_conjuncts(holder.root)[1:] if (e := self.entity_of.get(t.i)) is not None
                                     and e.label_ == holder.label_ and e not in holders]
+                    elif holder is not None and holder.label_ == "PERSON":
+                        holders = self.list_holders(holder, noun)  # "Roe and Doe, both engineers at Acme"
                 if not holders:
                     holders = self.listed_after_plural(noun, _label_types(entry.holder))
                 if not holders and not entry.copula_only:

@@ -134,3 +134,35 @@ def test_a_founders_title_is_no_founding_event():
 def test_a_founding_is_not_a_job_left_for_a_later_join():
     facts = [(founded("ann", "startup", 10), "founding", 0), (job("ann", "beta", 50), "join", 0)]
     assert moves(derive_history(facts)) == set()
+
+
+def test_a_past_job_told_right_after_the_join_is_the_job_left():
+    # "Acme has hired Ann. Ann was previously CFO at Alpha."
+    facts = [(job("ann", "acme", 10, start="2024-05"), "join", 0), (job("ann", "alpha", 50, current=False), "title", 0)]
+    assert moves(derive_history(facts)) == {("ann", "acme", "alpha")}
+
+
+def test_a_past_job_told_further_on_is_not_the_job_left():
+    # "Acme has hired Ann. Ann will start in June. Ann is CEO of Acme now. ... Ann once ran Gamma."
+    facts = [
+        (job("ann", "acme", 10, start="2024-05"), "join", 0),
+        (job("ann", "acme", 50), "work", 0),
+        (job("ann", "acme", 90, current=True), "title", 0),
+        (job("ann", "gamma", 130, current=False), "work", 0),
+    ]
+    assert moves(derive_history(facts)) == set()
+
+
+def test_a_past_job_told_after_the_join_that_ended_after_it_is_not_the_job_left():
+    facts = [(job("ann", "acme", 10, start="2019"), "join", 0), (job("ann", "alpha", 50, current=False, end="2021"), "work", 0)]
+    assert moves(derive_history(facts)) == set()
+
+
+def test_a_job_left_for_a_third_one_the_text_dates_in_between_is_not_the_job_left():
+    # "Acme has hired Ann. Ann joined Beta in 2019 from Alpha."
+    facts = [
+        (job("ann", "acme", 10, start="2024-05"), "join", 0),
+        (job("ann", "beta", 50, start="2019"), "join", 0),
+        (job("ann", "alpha", 50, current=False, end="2019"), "leave", 0),
+    ]
+    assert ("ann", "acme", "alpha") not in moves(derive_history(facts))

@@ -610,3 +610,18 @@ def test_people_who_run_a_company_jointly_are_no_partnership(extract_text):
 def test_what_companies_jointly_invested_in_is_no_partner_of_theirs(extract_text):
     found = triples(extract_text("Quenvora Auto is a car brand jointly invested by Halden Motors and Orvik Group."))
     assert not [t for t in found if t[1] == "PARTNERED_WITH" and "Quenvora Auto" in (t[0], t[2])]
+
+
+@pytest.mark.parametrize("text", [
+    "Orvik Group was founded in 2016 by Tang Weiming and Laura Becker, both former engineers at Halden Motors.",
+    "Orvik Group hired Tang Weiming and Laura Becker, two former engineers at Halden Motors.",
+])
+def test_a_plural_noun_set_off_after_a_list_of_people_is_said_of_each(extract_text, text):
+    found = triples(extract_text(text))
+    assert {("Tang Weiming", "WORKS_FOR", "Halden Motors"), ("Laura Becker", "WORKS_FOR", "Halden Motors")} <= found
+
+
+def test_a_singular_noun_set_off_after_a_list_is_said_of_the_last(extract_text):
+    found = triples(extract_text("Orvik Group hired Tang Weiming and Laura Becker, a former engineer at Halden Motors."))
+    assert ("Laura Becker", "WORKS_FOR", "Halden Motors") in found
+    assert ("Tang Weiming", "WORKS_FOR", "Halden Motors") not in found

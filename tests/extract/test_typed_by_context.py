@@ -282,3 +282,21 @@ def test_words_after_the_base_of_a_named_company_before_a_product_noun_name_its_
     facts = extract_text("Tovani Motors launched the Tovani Meridian minivan in 2022.")
     assert {e.name: e.type for e in facts.entities}.get("Tovani Meridian") == "Product"
     assert ("Tovani Motors", "MAKES", "Tovani Meridian") in triples(facts)
+
+
+def test_who_hires_a_person_named_in_full_is_a_company(extract_text):
+    facts = extract_text("Quenvora has hired Tang Weiming as chief designer.")
+    assert {e.name: e.type for e in facts.entities}.get("Quenvora") == "Organization"
+    assert ("Tang Weiming", "WORKS_FOR", "Quenvora") in triples(facts)
+
+
+def test_the_employer_after_rival_in_a_titles_field_is_a_company(extract_text):
+    facts = extract_text("The company hired Tang Weiming, the former head of autonomous driving at rival Quenvora.")
+    job = relation(facts, "Tang Weiming", "WORKS_FOR", "Quenvora")
+    assert job.qualifiers["role"] == "head of autonomous driving" and job.qualifiers["current"] is False
+
+
+def test_a_family_name_written_first_is_the_person_later_on_its_own(extract_text):
+    facts = extract_text("Orvik Group has hired Tang Weiming. Tang, who joined Halden Motors in 2019 from Baidu, left in May.")
+    assert ("Tang Weiming", "MOVED", "Halden Motors") in triples(facts)
+    assert "Tang" not in {e.name for e in facts.entities}
