@@ -416,7 +416,7 @@ class Lexicon:
 
     def relational_nouns(self, token: Token) -> list[RelationalNoun]:
         # (a plural the tagger took for a verb where only a noun goes: "former Acme engineers X")
-        misread = token.tag_ == "VBZ" and token.dep_ in ("compound", "nmod", "appos")
+        misread = token.tag_ == "VBZ" and token.dep_ in ("compound", "nmod", "appos", "pobj")
         if (token.pos_ not in ("NOUN", "PROPN") and not misread) or token.ent_type_ in ("PERSON", "ORG", "PRODUCT"):
             return []
         found = []

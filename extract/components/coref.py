@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.extensions import register_extensions, span_key
 from extract.lexicon import Lexicon, load_lexicon
 from extract.names import collapse_key, spells_abbreviation
+from extract.syntax import speaker_phrase
 
 # How far back (in sentences) a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
@@ -171,7 +172,10 @@ class Coreference:
 
     def _org_base(self, ent: Span, known: set[str], mixed: frozenset[str] | set[str] = frozenset()) -> str:
         """The collapsed key of the organisation this name means (see the module doc)."""
-        words = ent.text.split()
+        return self._org_base_of(ent.text, known, mixed)
+
+    def _org_base_of(self, text: str, known: set[str], mixed: frozenset[str] | set[str]) -> str:
+        words = text.split()
         # "Avatar Technology Co. Ltd." beside "Avatar": however many endings are
         # cut, a name the gazetteer or this document knows on its own is meant.
         for cut in range(len(words) - 1, 0, -1):
@@ -185,7 +189,8 @@ class Coreference:
             # (an industry ending of a company the gazetteer knows may name a
             # division of it: left to the rules below)
             if collapse_key(base) in known and (legal or record is None):
-                return collapse_key(base)
+                # (what that name itself means: "Acme Chips Inc" beside "Acme Chips", which is Acme)
+                return self._org_base_of(base, known, mixed) if legal else collapse_key(base)
         if len(words) >= 3 and words[0][:1].isupper():
             # "Chongqing Acme Automobile Co. Ltd.": a place before a name the
             # gazetteer knows in two words or more is that organisation.
@@ -220,10 +225,10 @@ class Coreference:
                 if record is not None:
                     return collapse_key(record.name)
                 if collapse_key(base) in mixed:
-                    return collapse_key(ent.text)
+                    return collapse_key(text)
                 # "Acme Motors" and "Acme Auto" are one Acme.
                 return collapse_key(base)
-        return collapse_key(ent.text)
+        return collapse_key(text)
 
     # pronouns ------------------------------------------------------------------
 
@@ -354,6 +359,13 @@ class Coreference:
         if any(c.dep_ == "amod" and c.lower_ in self.lexicon.new_words for c in noun.children) \
                 and len({span_key(meant) for p, meant in candidates if here - sent_index[p.start] <= NOUN_WINDOW}) > 1:
             return None  # "WarnerMedia and Discovery ... The new company will be led by": neither of them
+        # "Acme chief executive Roe said the deal would help the company": the
+        # company of the one who says it
+        speaker = speaker_phrase(noun)
+        spoken_for = {span_key(meant): meant for p, meant in candidates if speaker is not None
+                      and speaker.start <= p.start and p.end <= speaker.end}
+        if len(spoken_for) == 1:
+            return next(iter(spoken_for.values()))
         for p, meant in candidates:
             if p.root.dep_ in SUBJECTS:
                 return meant

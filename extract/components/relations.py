@@ -37,7 +37,7 @@ from extract.components.coref import DIVISION_MARK, common_noun, is_definite, ot
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
 from extract.ontology import DATE_QUALIFIERS, PREDICATES
-from extract.syntax import clause_of_prep
+from extract.syntax import REPORTING_LEMMAS, clause_of_prep
 
 # Ranks of titles (titles.jsonl) that, bare before a name, mean a job at the
 # organisation the article is about ("founder and CEO Jane Roe").
@@ -145,8 +145,6 @@ def _key_of(end: Span | str, keys: dict[str, str], key_for) -> str:
 CAREER_EVENTS = ("join", "work", "leave", "move")
 # A private qualifier: the event was told as done before the story (not written out).
 BEFORE_STORY = "_before_story"
-# Verbs that report an announcement: "said it would buy X" is the deal, not a guess.
-REPORTING_LEMMAS = ("say", "announce", "confirm", "state", "disclose")
 
 
 def _dedupe(found: Iterable[Found]) -> list[Found]:
@@ -500,7 +498,7 @@ class _DocReader:
         """The entity of a token and of every token coordinated with it
         ("X and Y"; "X, Y merge", which the parser reads as an apposition),
         or the named members of a group ("seven engineers, including X and Y")."""
-        found = self.included(token, types) or self.versioned(token, types)
+        found = self.included(token, types) or self.versioned(token, types) or self.named_after_person_word(token, types)
         if found:
             return found
         for t in _with_conjuncts(token, places=True):
@@ -526,6 +524,18 @@ class _DocReader:
                     and first.root.head.i in range(found[0].start, found[0].end) and first.root.dep_ in ("nmod", "compound"):
                 found.insert(0, first)
         return found
+
+    def named_after_person_word(self, token: Token, types: Iterable[str]) -> list[Span]:
+        """"founded by former Acme engineers X and Y", where the parser made the word
+        for people ("engineers", read as a verb) the phrase's head: the people
+        named right after it."""
+        if "PERSON" not in tuple(types) or token.i in self.entity_of or token.dep_ != "pobj" or not self.lex.is_person_word(token):
+            return []
+        named = self.entity_of.get(token.i + 1)
+        if named is None or named.start != token.i + 1 or named.label_ != "PERSON":
+            return []
+        members = [self.entity_of.get(m.i) for m in _with_conjuncts(named.root)]
+        return [m for m in members if m is not None and m.label_ == "PERSON"]
 
     def described_people(self, found: list[Span], types: tuple[str, ...]) -> list[Span]:
         """"founded by former Acme engineers X and Y": a company right before a word
@@ -2477,7 +2487,8 @@ class _DocReader:
                     elif holder is not None and holder.label_ == "PERSON":
                         holders = self.list_holders(holder, noun)  # "Roe and Doe, both engineers at Acme"
                 if not holders:
-                    holders = self.listed_after_plural(noun, _label_types(entry.holder))
+                    holders = self.listed_after_plural(noun, _label_types(entry.holder)) \
+                        or self.named_after_person_word(noun, _label_types(entry.holder))
                 if not holders and not entry.copula_only:
                     # "the Lexus brand of Toyota", "Acme's Nova division": the name
                     # the noun carries (right before it), not its possessor

@@ -332,6 +332,11 @@ def test_a_name_with_its_endings_is_the_short_name_the_text_also_uses(extract_te
     assert [e.name for e in facts.entities if e.type == "Organization"] == ["Quorvex"]
 
 
+def test_a_legal_ending_after_an_industry_ending_is_the_same_company(extract_text):
+    facts = extract_text("Quorvex Semiconductor Inc said it would buy Lantor. Quorvex Semiconductor makes chips. Quorvex shares rose.")
+    assert [e.name for e in facts.entities if e.type == "Organization" and e.name.startswith("Quorvex")] == ["Quorvex"]
+
+
 def test_a_name_ending_in_airport_is_an_organisation(extract_text):
     facts = extract_text("His profile grew after Hooli Capital bought Kestrel Airport.")
     assert {e.name: e.type for e in facts.entities}["Kestrel Airport"] == "Organization"

@@ -625,3 +625,19 @@ def test_a_singular_noun_set_off_after_a_list_is_said_of_the_last(extract_text):
     found = triples(extract_text("Orvik Group hired Tang Weiming and Laura Becker, a former engineer at Halden Motors."))
     assert ("Laura Becker", "WORKS_FOR", "Halden Motors") in found
     assert ("Tang Weiming", "WORKS_FOR", "Halden Motors") not in found
+
+
+def test_founders_named_after_a_word_for_people_the_parser_read_as_a_verb(extract_text):
+    # the tagger reads "engineers" as a verb, the object of "by"
+    found = triples(extract_text(
+        "Quenvora, founded in 2011 by former Texas Instruments engineers Raj Patel and Emily Chu, supplies chips."))
+    assert {("Raj Patel", "FOUNDED", "Quenvora"), ("Emily Chu", "FOUNDED", "Quenvora"),
+            ("Raj Patel", "WORKS_FOR", "Texas Instruments"), ("Emily Chu", "WORKS_FOR", "Texas Instruments")} <= found
+
+
+def test_the_company_in_what_a_titled_person_says_is_that_persons(extract_text):
+    found = triples(extract_text(
+        "Halden Capital agreed to buy Quenvora. Quenvora supplies chips to Ford. "
+        "Halden Capital chief executive Mark Delaney said the deal would help the company compete with Infineon."))
+    assert ("Halden Capital", "COMPETES_WITH", "Infineon Technologies") in found
+    assert not [t for t in found if t[1] == "COMPETES_WITH" and "Quenvora" in (t[0], t[2])]
