@@ -105,7 +105,7 @@ class EntityRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         matches = list(self.known(doc))
         surnames = self._surnames(doc, matches)
-        candidates = self._model_candidates(doc) + self._gazetteer_candidates(doc, matches, surnames) + self._untagged_suffixed(doc)
+        candidates = self._model_candidates(doc) + self._joint_name_candidates(doc) + self._gazetteer_candidates(doc, matches, surnames) + self._untagged_suffixed(doc)
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
         candidates += self._suffix_candidates(doc, candidates, labels)
@@ -200,6 +200,24 @@ class EntityRecognizer:
                 found.append(_Candidate(span.start, span.end, ORG, None, SUFFIX, guessed=True))
             else:
                 found.append(self._suffixed(span) or _Candidate(span.start, span.end, ent.label_, None, MODEL))
+        return found
+
+    def _joint_name_candidates(self, doc: Doc) -> list[_Candidate]:
+        """"Sony Honda Mobility", where the model tags only "Sony": a one-word
+        organisation of the model's right before other capitalised names that end
+        in an organisation's ending is one name with them (a joint venture's), as
+        surely as an ending makes a name."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) != 1 or not ent[0].is_alpha or not ent[0].text[:1].isupper():
+                continue
+            end = ent.end
+            while end < len(doc) and end - ent.end < 3 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+                    and doc[end].text[:1].isupper() and not self.lexicon.is_title_word(doc[end]):
+                end += 1
+                if end - ent.end >= 2 and self.lexicon.suffix_meaning(doc[end - 1].text) is not None:
+                    found.append(_Candidate(ent.start, end, ORG, self._suffix_kind(doc[ent.start:end]), SUFFIX, guessed=True))
+                    break
         return found
 
     def _suffixed(self, span: Span) -> _Candidate | None:
@@ -477,8 +495,11 @@ class EntityRecognizer:
 
     def _product_slot(self, span: Span) -> bool:
         """Where only a product goes: what is launched or designed ("unveiled the
-        Aurora X5"), or what a development is of ("led the design of the Aurora X5")."""
+        Aurora X5"), what a development is of ("led the design of the Aurora X5"),
+        or, for a brand and a model code, what is powered by or fitted with a part."""
         root = span.root
+        if root.dep_ == "nsubjpass" and any(t.predicate == "USES" for t in self.lexicon.verb_triggers(root.head)):
+            return True  # "the Zephyr X3 is powered by / equipped with ...": a model code that uses a part
         if root.dep_ in ("dobj", "nsubjpass"):
             return any(t.types_object and t.object == ("PRODUCT",) for t in self.lexicon.verb_triggers(root.head))
         if root.dep_ == "pobj" and root.head.lower_ == "of":
@@ -981,8 +1002,9 @@ class EntityRecognizer:
                for r in self.lexicon.relational_nouns(noun)):
             return True
         said = self.lexicon.noun_triggers(noun) or self.lexicon.verb_triggers(noun)
-        return bool(said) and all(t.predicate in _DEAL_PREDICATES and t.object == ("ORG",) and prep.lower_ in t.object_preps
-                                  for t in said)
+        # ("the sale of X to Y": Y buys)
+        return bool(said) and all(t.predicate in _DEAL_PREDICATES and t.object == ("ORG",)
+                                  and prep.lower_ in t.object_preps + t.subject_preps for t in said)
 
     def _loose_name_words(self, doc: Doc, candidates: list[_Candidate]) -> Callable[[Token], bool]:
         """Which words are of a name without a sure type: capitalised proper nouns

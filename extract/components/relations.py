@@ -1486,9 +1486,11 @@ class _DocReader:
         """The sentence's first sum of money, whole: the model's MONEY entity with the
         currency before it and the scale after it ("$" + "450" + "m"), else a
         currency word before a number the model did not tag ("€3bn")."""
-        money = next((ent for ent in self.ents_in(sentence) if ent.label_ == "MONEY"), None)
+        money = next((ent for ent in self.ents_in(sentence) if ent.label_ == "MONEY" and not self.measures(ent)), None)
         if money is not None:
             start, end = money.start, money.end
+        elif any(ent.label_ == "MONEY" for ent in self.ents_in(sentence)):
+            return None
         else:
             start = next((t.i for t in sentence[:-1] if t.lower_ in self.lex.currency_words
                           and _number_like(self.doc[t.i + 1])), None)
@@ -1508,6 +1510,14 @@ class _DocReader:
             if start is None:
                 return None
         return self.whole_amount(start, end, sentence.start, sentence.end)
+
+    def measures(self, money: Span) -> bool:
+        """A sum that measures a company ("valued at $1 billion", "a valuation of
+        $1 billion", "revenue of $5bn", "worth $2bn"), not what a deal costs."""
+        head = money.root.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            head = head.head
+        return head.lemma_.lower() in self.lex.measure_lemmas or head.lower_ in self.lex.measure_lemmas
 
     def whole_amount(self, start: int, end: int, lower: int, upper: int) -> str:
         """The amount's words with the currency before and the scale after them, within bounds."""
@@ -1787,6 +1797,19 @@ class _DocReader:
             # "X and Y announced a partnership to offer ...": the parser makes the
             # object the subject of the infinitive after it
             subjects = self.subjects(noun.head.head, trigger.subject)
+        if trigger.subject_preps:
+            # "the sale of X to Y": the buyer is named after "to", whoever sells (the
+            # parser may hang "to Y" on the noun, on X or on the verb)
+            sold = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.object_preps
+                    for o in c.children if o.dep_ == "pobj"]
+            if any(o.lemma_.lower() in self.lex.equity_nouns for o in sold):
+                return  # "the divestment of its 30% stake in X to Y": a stake, not X
+            holders = [noun] + sold
+            holders += [noun.head] if noun.head.pos_ == "VERB" and noun.dep_ == "dobj" else []
+            subjects = [e for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in trigger.subject_preps
+                        for e in self.prep_objects(c, trigger.subject)]
+            if not subjects:
+                return
         objects: list[Span] = []
         agents = [e for c in noun.children if c.dep_ == "prep" and c.lower_ in trigger.agent_preps
                   for e in self.prep_objects(c, trigger.subject)]

@@ -641,3 +641,38 @@ def test_the_company_in_what_a_titled_person_says_is_that_persons(extract_text):
         "Halden Capital chief executive Mark Delaney said the deal would help the company compete with Infineon."))
     assert ("Halden Capital", "COMPETES_WITH", "Infineon Technologies") in found
     assert not [t for t in found if t[1] == "COMPETES_WITH" and "Quenvora" in (t[0], t[2])]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Orvik Group completed the sale of Fjordane to Halden Capital for $400 million.", "$400 million"),
+    ("Orvik Group said it had completed the sale of its ferry unit, Fjordane, to Halden Capital.", None),
+    ("The sale of Fjordane to Halden Capital was approved by regulators.", None),
+])
+def test_the_sale_of_a_company_to_another_is_the_buyers_acquisition(extract_text, text, amount):
+    deal = relation(extract_text(text), "Halden Capital", "ACQUIRED", "Fjordane")
+    assert deal.qualifiers.get("amount") == amount
+
+
+def test_the_sale_of_a_business_of_a_company_is_no_acquisition_of_the_company(extract_text):
+    found = triples(extract_text("Orvik Group's sale of its radio business to Halden Capital closed."))
+    assert not [t for t in found if t[1] == "ACQUIRED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lumara Power, a battery start-up backed by Halden Capital, is valued at $1 billion.",
+    "Halden Capital, which had revenue of $5 billion last year, invested in Lumara Power.",
+])
+def test_a_sum_that_measures_a_company_is_no_amount_of_a_deal(extract_text, text):
+    deal = relation(extract_text(text), "Halden Capital", "INVESTED_IN", "Lumara Power")
+    assert "amount" not in deal.qualifiers
+
+
+def test_an_investment_beside_a_valuation_keeps_its_own_amount(extract_text):
+    deal = relation(extract_text("Lumara Power raised $50 million from Halden Capital at a valuation of $1 billion."),
+                    "Halden Capital", "INVESTED_IN", "Lumara Power")
+    assert deal.qualifiers.get("amount") == "$50 million"
+
+
+def test_the_sale_of_a_stake_in_a_company_is_no_acquisition_of_it(extract_text):
+    found = triples(extract_text("Orvik Group announced the divestment of its 30 percent stake in Fjordane to Halden Capital."))
+    assert not [t for t in found if t[1] == "ACQUIRED"]

@@ -300,3 +300,15 @@ def test_a_family_name_written_first_is_the_person_later_on_its_own(extract_text
     facts = extract_text("Orvik Group has hired Tang Weiming. Tang, who joined Halden Motors in 2019 from Baidu, left in May.")
     assert ("Tang Weiming", "MOVED", "Halden Motors") in triples(facts)
     assert "Tang" not in {e.name for e in facts.entities}
+
+
+def test_a_brand_and_model_code_powered_by_a_part_is_a_product(extract_text):
+    facts = extract_text("The Zephyr X3 is powered by Qualcomm's Snapdragon 8 Gen 3 chip.")
+    assert {e.name: e.type for e in facts.entities}.get("Zephyr X3") == "Product"
+    assert ("Zephyr X3", "USES", "Snapdragon 8 Gen 3") in triples(facts)
+
+
+def test_a_company_before_another_name_with_an_ending_is_one_joint_venture_name(extract_text):
+    facts = extract_text("Sony and Honda set up Sony Honda Mobility in 2022 to build electric cars.")
+    assert "Sony Honda Mobility" in {e.name for e in facts.entities if e.type == "Organization"}
+    assert {("Sony", "FOUNDED", "Sony Honda Mobility"), ("Honda", "FOUNDED", "Sony Honda Mobility")} <= triples(facts)
