@@ -1202,7 +1202,8 @@ class EntityRecognizer:
                 end += 1
             if end == start or not self._names_a_product(doc, end):
                 continue
-            if definite and not any(t.like_num or any(ch.isdigit() for ch in t.text) for t in doc[start:end]):
+            if definite and not any(t.like_num or any(ch.isdigit() for ch in t.text) for t in doc[start:end]) \
+                    and not self._made_object(doc[start:end]):
                 continue  # "the Helix 3 chip", "the Tarvo R1 pickup"; but "the Velox chip" may be Velox's
             if end - start == 1 and len(doc[start].text) <= 3 and doc[start].text.isupper():
                 continue  # "its AI models", "its L4 solution": a generic acronym or a level, no name
@@ -1213,6 +1214,19 @@ class EntityRecognizer:
                 continue
             found.append(_Candidate(start, end, PRODUCT, None, APPOSITION))
         return found
+
+    def _made_object(self, name: Span) -> bool:
+        """A name in what a verb of making or developing has for its object ("Acme
+        launched the Aria app", "Roe developed the Aria voice assistant"): who makes
+        it is the subject, so the name is the product's own, not its maker's."""
+        phrase = name.root
+        while phrase.dep_ in ("compound", "nmod", "amod") and phrase.head != phrase:
+            phrase = phrase.head
+        if phrase.dep_ != "dobj":
+            return False
+        triggers = self.lexicon.verb_triggers(phrase.head)
+        return bool(triggers) and all(t.predicate in ("MAKES", "DEVELOPED") for t in triggers) \
+            and any(c.dep_ == "nsubj" for c in phrase.head.children)
 
     def _name_after_title_candidates(self, doc: Doc) -> list[_Candidate]:
         """"Acme President Magnus Roe told ...", "Acme named Ricardo Roe head of

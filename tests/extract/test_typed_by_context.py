@@ -312,3 +312,18 @@ def test_a_company_before_another_name_with_an_ending_is_one_joint_venture_name(
     facts = extract_text("Sony and Honda set up Sony Honda Mobility in 2022 to build electric cars.")
     assert "Sony Honda Mobility" in {e.name for e in facts.entities if e.type == "Organization"}
     assert {("Sony", "FOUNDED", "Sony Honda Mobility"), ("Honda", "FOUNDED", "Sony Honda Mobility")} <= triples(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Vantor Labs launched the Lumio app in 2021.",
+    "Vantor Labs develops the Lumio voice assistant.",
+])
+def test_a_name_before_a_product_noun_in_what_a_company_makes_is_the_product(extract_text, text):
+    facts = extract_text(text)
+    assert {e.name: e.type for e in facts.entities}.get("Lumio") == "Product"
+    assert ("Vantor Labs", "MAKES", "Lumio") in triples(facts)
+
+
+def test_but_a_name_before_a_product_noun_in_what_a_company_uses_is_the_maker(extract_text):
+    facts = extract_text("Vantor Labs uses the Nvidia chip.")
+    assert {e.name: e.type for e in facts.entities}.get("Nvidia") == "Organization"
