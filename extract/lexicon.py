@@ -417,7 +417,9 @@ class Lexicon:
 
     def relational_nouns(self, token: Token) -> list[RelationalNoun]:
         # (a plural the tagger took for a verb where only a noun goes: "former Acme engineers X")
-        misread = token.tag_ == "VBZ" and token.dep_ in ("compound", "nmod", "appos", "pobj")
+        misread = (token.tag_ == "VBZ" and token.dep_ in ("compound", "nmod", "appos", "pobj")) or (
+            # "former Acme executive Roe": the tagger reads "executive" as an adjective of the name
+            token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.ent_type_ == "PERSON" and token.head.i > token.i)
         if (token.pos_ not in ("NOUN", "PROPN") and not misread) or token.ent_type_ in ("PERSON", "ORG", "PRODUCT"):
             return []
         found = []

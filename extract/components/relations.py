@@ -345,7 +345,26 @@ class _DocReader:
                 if token.i in self.noun_antecedent:
                     return self.noun_antecedent[token.i]
                 return self.recent(token, wanted)
+            if wanted is None and "PRODUCT" in types and self.lex.apposition_type(token) == "PRODUCT" \
+                    and token.dep_ in SUBJECT_DEPS and not any(c.dep_ in ("compound", "nmod", "poss") for c in token.children):
+                return self.product_meant(token)
         return None
+
+    def product_meant(self, noun: Token) -> Span | None:
+        """"... its first model, the Pexon P1 sedan. The car uses X": a definite noun
+        for a product heading a clause means the one product named in this sentence
+        or the one before, if a part ("the chip") is meant by a part's noun only."""
+        here = self.sentence_of[noun.i]
+        start = self.sentence_of[here.start - 1].start if here.start > 0 else here.start
+        named = {self.key_for(e): e for e in self.ents if e.label_ == "PRODUCT" and start <= e.start and e.end <= noun.i}
+        if len(named) != 1:
+            return None
+        product = next(iter(named.values()))
+        kind_noun = self.doc[product.end] if product.end < len(self.doc) else None
+        part = noun.lemma_.lower() in self.lex.component_kinds
+        if kind_noun is not None and self.lex.apposition_type(kind_noun) == "PRODUCT":
+            return product if (kind_noun.lemma_.lower() in self.lex.component_kinds) == part else None
+        return None if part else product
 
     def definite_by_misparse(self, noun: Token) -> bool:
         """"the former Acme and Globex exec": the small parser hangs the article on a
@@ -2524,7 +2543,12 @@ class _DocReader:
                 if not holders:
                     continue
                 others: list[Span] = []
-                for child in (_possessors(noun) + owned_by) if entry.possessor_only else noun.children:
+                children = list(noun.children)
+                if noun.pos_ == "ADJ" and noun.dep_ == "amod":
+                    # "former Acme executive Roe", the noun read as an adjective of the
+                    # name: the employer hangs on the name too
+                    children += [c for c in noun.head.children if c.i < noun.i and c.dep_ in ("nmod", "compound")]
+                for child in (_possessors(noun) + owned_by) if entry.possessor_only else children:
                     if child.dep_ == "prep" and child.lower_ in entry.preps:
                         others += self.prep_objects(child, entry.other)
                         # "a graduate of X and of Y"

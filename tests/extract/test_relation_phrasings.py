@@ -676,3 +676,19 @@ def test_an_investment_beside_a_valuation_keeps_its_own_amount(extract_text):
 def test_the_sale_of_a_stake_in_a_company_is_no_acquisition_of_it(extract_text):
     found = triples(extract_text("Orvik Group announced the divestment of its 30 percent stake in Fjordane to Halden Capital."))
     assert not [t for t in found if t[1] == "ACQUIRED"]
+
+
+def test_a_former_employer_before_a_word_for_staff_read_as_an_adjective(extract_text):
+    # the tagger reads "executive" as an adjective of the name
+    found = triples(extract_text("Pexon, founded in 2019 by former NIO executive Zhao Min, launched its first model."))
+    assert {("Zhao Min", "FOUNDED", "Pexon"), ("Zhao Min", "WORKS_FOR", "Nio")} <= found
+
+
+@pytest.mark.parametrize("text, uses", [
+    ("Tovani launched its first model, the Tovani T1 sedan, last year. The car uses Nvidia's Orin chip.", True),
+    # a part's noun does not stand for a whole car, nor the other way round
+    ("Tovani launched the Tovani T1 sedan last year. The chip uses Nvidia's Orin design.", False),
+])
+def test_a_definite_noun_for_a_product_heading_a_clause_is_the_one_product_just_named(extract_text, text, uses):
+    found = triples(extract_text(text))
+    assert (("Tovani T1", "USES", "Nvidia Drive Orin") in found) is uses
