@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from extract.clusters import ClusterStore
-from extract.components.coref import DIVISION_MARK, same_person
+from extract.components.coref import DIVISION_MARK, SECTOR_MARK, same_person
 from extract.lexicon import load_lexicon
 from extract.model import Entity, slugify
 from extract.names import collapse_key, name_key, spells_abbreviation
@@ -174,6 +174,13 @@ def _entity_of(key: str, cluster: _Cluster, lexicon, claimant: Callable[[str], s
     if entity_type == "Person" and len(name.split()) < 2:
         return None
     entity_id = slugify(name) or slugify(key)
+    if claimant(entity_id) not in (None, key) and SECTOR_MARK in key:
+        # "Halden" of Halden Motors and "Halden" of Halden Capital: each by its full name
+        base = key_name.split(SECTOR_MARK)[0]
+        fuller = [s for s in surfaces if collapse_key(s) != base]
+        if fuller:
+            name = max(fuller, key=lambda s: (cluster.surfaces[s], -len(s)))
+            entity_id = slugify(name) or entity_id
     if claimant(entity_id) not in (None, key):
         entity_id = f"{entity_id}-{entity_type.lower()}"
     aliases = sorted({s for s in surfaces if name_key(s) != name_key(name)})

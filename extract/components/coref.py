@@ -41,6 +41,10 @@ NON_BUSINESS_KINDS = ("university", "institute", "government", "media")
 SUBJECTS = ("nsubj", "nsubjpass")
 # Marks an organisation that is the other-industry business of a known company.
 DIVISION_MARK = "|"
+# Marks the industry of a company the gazetteer does not know, named with an
+# industry ending: "Halden Motors" in one article and "Halden Capital" in another
+# are two companies, though each article may call its own one "Halden".
+SECTOR_MARK = "~"
 
 
 @Language.factory(
@@ -121,6 +125,15 @@ class Coreference:
                 group = collapse_key(ent.text)
             keys[span_key(ent)] = f"{label}:{group}"
         if label == "ORG":
+            # "Halden Motors ... Halden said": the bare base is the one company of an
+            # industry the document names with it
+            by_base: dict[str, set[str]] = {}
+            for key in keys.values():
+                if SECTOR_MARK in key:
+                    by_base.setdefault(key.split(SECTOR_MARK)[0], set()).add(key)
+            for span, key in keys.items():
+                if len(by_base.get(key, ())) == 1:
+                    keys[span] = next(iter(by_base[key]))
             for short, full in self._abbreviated(doc, mentions).items():
                 for ent in mentions:
                     if collapse_key(ent.text) == short:
@@ -140,7 +153,7 @@ class Coreference:
             if verb.dep_ in ("acl", "relcl"):
                 near.add(verb.head.i)  # "X, formerly known as Y"
             parties.update({collapse_key(ent.text): ent for ent in doc.ents if ent.label_ == "ORG" and ent.root.i in near})
-        bases = {key: self._org_base(ent, known) for key, ent in parties.items()}
+        bases = {key: self._org_base(ent, known).split(SECTOR_MARK)[0] for key, ent in parties.items()}
         return {key for key, base in bases.items()
                 if any(other != key and (base == other_base or base == other) for other, other_base in bases.items())}
 
@@ -190,7 +203,7 @@ class Coreference:
             # division of it: left to the rules below)
             if collapse_key(base) in known and (legal or record is None):
                 # (what that name itself means: "Acme Chips Inc" beside "Acme Chips", which is Acme)
-                return self._org_base_of(base, known, mixed) if legal else collapse_key(base)
+                return self._org_base_of(base, known, mixed) if legal else self._of_sector(base, words[cut:])
         if len(words) >= 3 and words[0][:1].isupper():
             # "Chongqing Acme Automobile Co. Ltd.": a place before a name the
             # gazetteer knows in two words or more is that organisation.
@@ -226,9 +239,15 @@ class Coreference:
                     return collapse_key(record.name)
                 if collapse_key(base) in mixed:
                     return collapse_key(text)
-                # "Acme Motors" and "Acme Auto" are one Acme.
-                return collapse_key(base)
+                # "Acme Motors" and "Acme Auto" are one Acme (of its industry).
+                return self._of_sector(base, tail)
         return collapse_key(text)
+
+    def _of_sector(self, base: str, endings: list[str]) -> str:
+        """The key of a name the gazetteer does not know, by its base and the
+        industry its endings name (``SECTOR_MARK``)."""
+        sectors = sorted({self.lexicon.suffix_sector(w) for w in endings} - {None})
+        return collapse_key(base) + (SECTOR_MARK + "/".join(sectors) if sectors else "")
 
     # pronouns ------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import register_extensions, span_key
-from extract.components.coref import DIVISION_MARK, common_noun, is_definite, other_kind
+from extract.components.coref import DIVISION_MARK, SECTOR_MARK, common_noun, is_definite, other_kind
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
 from extract.ontology import DATE_QUALIFIERS, PREDICATES
@@ -245,6 +245,14 @@ class _DocReader:
         self.keys = doc._.mention_keys or {}
         self.kinds = doc._.entity_kinds or {}
         self.org_keys = {key for key in self.keys.values() if key.startswith("ORG:")}
+        # "Acme Motors ... the Acme X5": a name's base stands for the one company of
+        # an industry the document names with it (see SECTOR_MARK)
+        by_base: dict[str, set[str]] = {}
+        for key in self.org_keys:
+            if SECTOR_MARK in key:
+                by_base.setdefault(key.split(SECTOR_MARK)[0], set()).add(key)
+        self.sector_keys = {base: next(iter(keys)) for base, keys in by_base.items() if len(keys) == 1}
+        self.org_keys |= set(self.sector_keys)
 
     def key_for(self, span: Span) -> str:
         """The document key of any span: its mention's, or one made from its words."""
@@ -252,7 +260,8 @@ class _DocReader:
         if key is not None:
             return key
         if span.label_ == "ORG":
-            return self.lex.org_key(span.text)
+            key = self.lex.org_key(span.text)
+            return self.sector_keys.get(key, key)
         return f"{span.label_}:{collapse_key(span.text)}"
 
     def previous_sentence(self, sentence: Span) -> Span | None:

@@ -586,3 +586,17 @@ def test_where_someone_was_born_is_no_person_to_refer_back_to(extract_text):
                          "She received a law degree from the University of Leon in 1962.")
     assert sorted(triples(facts)) == [("Maria Lopez", "EDUCATED_AT", "University of Leon")]
     assert not [e for e in facts.entities if e.name == "Leon"]
+
+
+def test_one_base_with_endings_of_two_industries_in_two_articles_is_two_companies(extract_text):
+    facts = extract_text("Tom Baker retired from Velmora Motors in March. Velmora said sales fell.",
+                         "Maria Lopez has joined Velmora Capital as a partner. Velmora manages $2 billion.")
+    by_person = {r.subject: r.object for r in facts.relations if r.predicate == "WORKS_FOR"}
+    assert by_person["tom-baker"] != by_person["maria-lopez"]
+    assert len({e.id for e in facts.entities if e.type == "Organization"}) == 2
+
+
+def test_but_one_industry_ending_in_two_articles_is_one_company(extract_text):
+    facts = extract_text("Tom Baker retired from Velmora Motors in March.",
+                         "Velmora Motors hired Maria Lopez. Velmora said sales fell.")
+    assert [e.name for e in facts.entities if e.type == "Organization"] in (["Velmora"], ["Velmora Motors"])
