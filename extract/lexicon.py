@@ -182,6 +182,7 @@ class Lexicon:
         self.merger_nouns = frozenset(anaphors["merger_nouns"])
         self.abandon_lemmas = frozenset(anaphors["abandon_lemmas"])
         self.measure_lemmas = frozenset(anaphors["measure_lemmas"])
+        self.holder_words = frozenset(anaphors["holder_words"])
         self.present_words = frozenset(anaphors["present_words"])
         self.percent_words = frozenset(anaphors["percent_words"])
         self.partitive_words = frozenset(anaphors["partitive_words"])

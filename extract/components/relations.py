@@ -1231,7 +1231,10 @@ class _DocReader:
             # "Skyhaven chief executive Girard will leave the company": the company of
             # the title the sentence gives him, not the one the text was about
             own = self.own_title_org(agents[0], sentence)
-            patients = [own] if own is not None else patients
+            origin = self.from_org(verb, trigger)
+            # (not the one the person comes from: "joined the bank from X, where she was head of ...")
+            if own is not None and not (origin is not None and _same(own, origin, self.keys)):
+                patients = [own]
         if trigger.patient_is_subject and patients and not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
             agents, patients = self.renamed_by_another(verb, trigger, agents, patients)
         if not patients and not trigger.patient_is_subject:
@@ -1668,6 +1671,9 @@ class _DocReader:
             self.doc[start].lower_ in self.lex.former_words
             or self.doc[start].lower_ in self.lex.present_words
             or self.doc[start].lower_ in self.lex.tenure_words
+            # ("its first female CEO", "the youngest CFO"; but "first vice president" is a title)
+            or (self.doc[start].lower_ in self.lex.holder_words and start > 0
+                and self.doc[start - 1].tag_ in ("DT", "PRP$", "POS", "JJ"))
             or self.doc[start].text in ("-", "–", "and", "&", ",")
             or self.doc[start].lower_.startswith("ex-")
             or self.doc[start].pos_ == "ADV"  # "most recently finance director"

@@ -692,3 +692,19 @@ def test_a_former_employer_before_a_word_for_staff_read_as_an_adjective(extract_
 def test_a_definite_noun_for_a_product_heading_a_clause_is_the_one_product_just_named(extract_text, text, uses):
     found = triples(extract_text(text))
     assert (("Tovani T1", "USES", "Nvidia Drive Orin") in found) is uses
+
+
+def test_joining_the_company_from_another_where_a_title_was_held_joins_the_company(extract_text):
+    facts = extract_text("Halvorsen Bank named Sofia Marchetti as its chief executive on Thursday. "
+                         "Marchetti joined the bank in 2009 from Deutsche Bank, where she was head of European equities.")
+    move = relation(facts, "Sofia Marchetti", "MOVED", "Halvorsen Bank")
+    assert move.qualifiers["from"] == "deutsche-bank"
+    assert ("Sofia Marchetti", "MOVED", "Deutsche Bank") not in triples(facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Halvorsen Bank named Sofia Marchetti as its first female chief executive.",
+    "Sofia Marchetti became the youngest chief executive of Halvorsen Bank.",
+])
+def test_words_for_who_holds_a_title_are_no_part_of_the_role(extract_text, text):
+    assert relation(extract_text(text), "Sofia Marchetti", "WORKS_FOR", "Halvorsen Bank").qualifiers["role"] == "chief executive"
