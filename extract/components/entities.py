@@ -122,6 +122,8 @@ class EntityRecognizer:
         candidates += self._list_member_candidates(doc, candidates, labels)
         candidates += self._model_name_candidates(doc, candidates) + self._kind_after_name_candidates(doc, candidates)
         candidates += self._employer_candidates(doc, candidates) + self._listed_example_candidates(doc)
+        dateline = _dateline_places(doc)
+        candidates = [c for c in candidates if not any(i in dateline for i in range(c.start, c.end))]
         labels, kinds = self._decide_labels(doc, candidates, surnames)
         candidates += self._document_mentions(doc, labels, kinds, surnames)
         abbreviations = self._abbreviations(doc)
@@ -134,6 +136,7 @@ class EntityRecognizer:
             c for c in candidates
             if (c.start not in abbreviations or self.lexicon.lookup(doc[c.start:c.end].text) is not None)
             and not (c.label != PERSON and (c.start, c.end) in no_organisation)
+            and not any(i in dateline for i in range(c.start, c.end))
         ]
         self._set_entities(doc, candidates, labels, kinds)
         return doc
@@ -162,8 +165,9 @@ class EntityRecognizer:
             if len(span) >= 3 and span[-1].lower_ in self.lexicon.percent_words and span[-2].like_num:
                 span = doc[span.start:span.end - 2]  # "Acme 20 percent" in "X held 50 percent, Acme 20 percent"
             inner = next((t.i for t in span[1:] if t.tag_ == "POS"), None)
-            if inner is not None and not any(self.lexicon.suffix_meaning(t.text) for t in doc[inner:span.end]):
-                span = doc[span.start:inner]  # "Acme's AI": Acme; but "St Mary's College" stays
+            if inner is not None and not any(self.lexicon.suffix_meaning(t.text) not in (None, "industry")
+                                             for t in doc[inner:span.end]):
+                span = doc[span.start:inner]  # "Acme's AI", "Meta's AI": Acme; but "St Mary's College" stays
             while ent.label_ in (ORG, PRODUCT) and len(span) > 1 and span[0].text.islower() and span[1].text[:1].isupper() \
                     and self.lexicon.apposition_type(span[0]) is not None:
                 span = doc[span.start + 1:span.end]  # "the logistics start-up Cargolane": the name, not its kind
@@ -1711,6 +1715,25 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _dateline_places(doc: Doc) -> set[int]:
+    """The place of a dateline: capitalised words that open a paragraph, followed
+    by a comma, a dash or a bracket, with the dateline's dash soon after
+    ("LONDON, March 4 (Reuters) -", "SAN JOSE, Calif. -", "OSLO -"). A place,
+    never an entity of the story ("SAIC, which owns ..." is no dateline)."""
+    found: set[int] = set()
+    for sent in doc.sents:
+        if sent.start > 0 and "\n" not in doc[sent.start - 1].whitespace_ and not doc[sent.start - 1].is_space:
+            continue
+        end = sent.start
+        while end < sent.end and end - sent.start < 3 and doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1:
+            end += 1
+        if end == sent.start or end >= len(doc) or doc[end].text not in {",", "(", *DASHES}:
+            continue
+        if any(t.text in DASHES and t.whitespace_ for t in doc[end:min(end + 10, sent.end)]):
+            found.update(range(sent.start, end))
+    return found
 
 
 def _function_word(token: Token) -> bool:

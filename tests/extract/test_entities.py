@@ -600,3 +600,20 @@ def test_but_one_industry_ending_in_two_articles_is_one_company(extract_text):
     facts = extract_text("Tom Baker retired from Velmora Motors in March.",
                          "Velmora Motors hired Maria Lopez. Velmora said sales fell.")
     assert [e.name for e in facts.entities if e.type == "Organization"] in (["Velmora"], ["Velmora Motors"])
+
+
+def test_the_place_of_a_news_agency_dateline_is_no_entity(extract_text):
+    facts = extract_text("LONDON, March 4 (Reuters) - Vantor AI, the London-based start-up, has raised $300 million "
+                         "in a round led by Index Ventures.")
+    assert "London" not in {e.name for e in facts.entities}
+    assert [t for t in triples(facts) if t[1] == "INVESTED_IN"] == [("Index Ventures", "INVESTED_IN", "Vantor AI")]
+
+
+def test_a_capitalised_company_opening_a_sentence_is_no_dateline(extract_text):
+    facts = extract_text("SAIC, which already owns the car company Quenvora Motors, is setting up a new company.")
+    assert ("Quenvora Motors", "PART_OF", "SAIC Motor") in triples(facts)
+
+
+def test_an_industry_word_after_a_possessive_is_no_part_of_the_name(extract_text):
+    facts = extract_text("James Okafor previously worked at Meta's AI research lab.")
+    assert [e.name for e in facts.entities if e.type == "Organization"] == ["Meta Platforms"]
