@@ -204,6 +204,7 @@ class Lexicon:
         self.oversight_lemmas = frozenset(anaphors["oversight_lemmas"])
         self.equity_nouns = frozenset(anaphors["equity_nouns"])
         self.participation_nouns = frozenset(anaphors["participation_nouns"])
+        self.participation_lemmas = frozenset(anaphors["participation_lemmas"])
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])
         self.place_verbs = frozenset(anaphors["place_verbs"])

@@ -631,6 +631,7 @@ class _DocReader:
         yield from self.stint_frames(sentence)
         yield from self.succession_frames(sentence)
         yield from self.founded_as_frames(sentence)
+        yield from self.round_participation_frames(sentence)
         yield from self.merger_frames(sentence)
 
     def stated_over_named(self, found: list[Found]) -> list[Found]:
@@ -1922,6 +1923,47 @@ class _DocReader:
                     yield Found(trigger.predicate, subj, obj, sentence, dict(qualifiers), trigger.confidence * 0.95, trigger.event)
         if trigger.predicate == "PARTNERED_WITH" and subjects and objects:
             yield from self.joint_venture(sentence, subjects + objects, qualifiers)
+
+    def round_participation_frames(self, sentence: Span) -> Iterator[Found]:
+        """"X raised $300m in a round led by Y. Z and W also took part in the round":
+        who joins a funding round the text has told of invests in the company that
+        raised it (the subject of the raising, in this sentence or the two before)."""
+        for verb in sentence:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or self.blocked(verb) or not (
+                    lemma in self.lex.participation_lemmas
+                    or any(f"{lemma} {c.lower_}" in self.lex.participation_lemmas for c in verb.children if c.dep_ in ("dobj", "prt"))):
+                continue
+            rounds = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
+            rounds += [c for c in verb.children if c.dep_ == "dobj" and lemma == "join"]
+            rounds = [r for r in rounds if is_definite(r) and any(
+                t.predicate == "INVESTED_IN" for t in self.lex.noun_triggers(r)) and not any(c.dep_ == "poss" for c in r.children)]
+            if not rounds:
+                continue
+            raiser = self.raiser_before(sentence)
+            if raiser is None:
+                continue
+            # ("Existing investors X and Y took part": the parser may make both the noun and the names subjects)
+            investors = self.subjects(verb, ("ORG", "PERSON")) or [
+                e for c in verb.children if c.dep_ in SUBJECT_DEPS for e in self.entities(c, ("ORG", "PERSON"))]
+            for investor in investors:
+                if not _same(investor, raiser, self.keys):
+                    yield Found("INVESTED_IN", investor, raiser, sentence, {}, 0.7, None)
+
+    def raiser_before(self, sentence: Span) -> Span | None:
+        """The company that raised money in this sentence or the two before."""
+        here: Span | None = sentence
+        for _ in range(3):
+            if here is None:
+                return None
+            for verb in reversed(list(here)):
+                if any(t.id == "raise" for t in self.lex.verb_triggers(verb)) and any(
+                        c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children):
+                    found = self.subjects(verb, ("ORG",))
+                    if found:
+                        return found[0]
+            here = self.previous_sentence(here)
+        return None
 
     def participants(self, head: Token) -> list[Span]:
         """"(led a round), with participation from X and Y": more investors."""

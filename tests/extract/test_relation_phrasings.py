@@ -708,3 +708,17 @@ def test_joining_the_company_from_another_where_a_title_was_held_joins_the_compa
 ])
 def test_words_for_who_holds_a_title_are_no_part_of_the_role(extract_text, text):
     assert relation(extract_text(text), "Sofia Marchetti", "WORKS_FOR", "Halvorsen Bank").qualifiers["role"] == "chief executive"
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Existing investors Balderton Capital and Halden Capital also took part in the round.",
+    "Balderton Capital and Halden Capital also participated in the round.",
+])
+def test_who_takes_part_in_a_round_told_of_invests_in_who_raised_it(extract_text, follow_up):
+    found = triples(extract_text("Vantor AI has raised $300 million in a funding round led by Index Ventures. " + follow_up))
+    assert {("Balderton Capital", "INVESTED_IN", "Vantor AI"), ("Halden Capital", "INVESTED_IN", "Vantor AI")} <= found
+
+
+def test_taking_part_in_a_round_nobody_is_said_to_have_raised_is_no_investment(extract_text):
+    found = triples(extract_text("Balderton Capital took part in the round. Vantor AI makes chips."))
+    assert not [t for t in found if t[1] == "INVESTED_IN"]
