@@ -205,6 +205,7 @@ class Lexicon:
         self.equity_nouns = frozenset(anaphors["equity_nouns"])
         self.participation_nouns = frozenset(anaphors["participation_nouns"])
         self.participation_lemmas = frozenset(anaphors["participation_lemmas"])
+        self.stint_time_nouns = frozenset(anaphors["stint_time_nouns"])
         self.version_words = frozenset(anaphors["version_words"])
         self.kind_after_name_nouns = frozenset(anaphors["kind_after_name_nouns"])
         self.place_verbs = frozenset(anaphors["place_verbs"])
@@ -454,7 +455,9 @@ class Lexicon:
 
     def is_title_token(self, token: Token) -> bool:
         """The head word of a job title ("director", "CEO", "founder", "reporter")."""
-        if token.pos_ not in ("NOUN", "PROPN"):
+        # (a hyphenated title the tokenizer keeps whole may be tagged a verb: "Acme co-founder Roe")
+        misread = token.pos_ == "VERB" and "-" in token.text and self.gazetteer.is_title_head(token.text)
+        if token.pos_ not in ("NOUN", "PROPN") and not misread:
             return False
         if token.lower_ in self.non_job_titles or token.lemma_.lower() in self.non_job_titles:
             return any(c.lower_ in self.job_qualifiers for c in token.children)

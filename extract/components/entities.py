@@ -634,7 +634,7 @@ class EntityRecognizer:
                 continue
             if root.dep_ == "dobj" and cand.label not in ("GPE", "LOC", "NORP") and all(
                 t.text[:1].isupper() or not t.is_alpha for t in span
-            ) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in root.head.children) and any(
+            ) and any(t.text[:1].isupper() for t in span) and not any(c.dep_ == "prep" and c.lower_ == "as" for c in root.head.children) and any(
                 t.types_object and t.object == ("PRODUCT",) for t in self.lexicon.verb_triggers(root.head)
             ):
                 found.append(_Candidate(cand.start, cand.end, PRODUCT, None, APPOSITION))  # "Acme launched X"
@@ -1108,7 +1108,11 @@ class EntityRecognizer:
             verb = token.head
             founding = ([verb] if token.dep_ == "nsubjpass" or (token.dep_ == "dobj" and not token.is_sent_start) else [])
             founding += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-            founded = any(t.predicate == "FOUNDED" and t.object == ("ORG",) for v in founding for t in self.lexicon.verb_triggers(v))
+            # (not by a verb that also launches products: "launched the Zentrix C3 SUV")
+            founded = any(
+                any(t.predicate == "FOUNDED" and t.object == ("ORG",) for t in triggers)
+                and not any(t.object == ("PRODUCT",) for t in triggers)
+                for triggers in (self.lexicon.verb_triggers(v) for v in founding))
             renamed = (token.dep_ == "pobj" and token.head.lower_ in ("to", "as") and self._renaming(token.head.head, label_at)) \
                 or (token.dep_ in ("nsubjpass", "oprd") and self._renaming(verb, label_at)) \
                 or any(c.dep_ == "acl" and self._renaming(c, label_at) for c in token.children)
@@ -1229,7 +1233,7 @@ class EntityRecognizer:
         if phrase.dep_ != "dobj":
             return False
         triggers = self.lexicon.verb_triggers(phrase.head)
-        return bool(triggers) and all(t.predicate in ("MAKES", "DEVELOPED") for t in triggers) \
+        return any(t.predicate in ("MAKES", "DEVELOPED") for t in triggers) and not any(t.predicate == "USES" for t in triggers) \
             and any(c.dep_ == "nsubj" for c in phrase.head.children)
 
     def _name_after_title_candidates(self, doc: Doc) -> list[_Candidate]:

@@ -553,6 +553,14 @@ class _DocReader:
                 found.insert(0, first)
         return found
 
+    def named_after_title(self, token: Token, types: Iterable[str]) -> list[Span]:
+        """"Acme co-founder Roe has left", where the tagger read the title as a verb
+        whose object is the name: the person named right after the title."""
+        if "PERSON" not in tuple(types) or token.pos_ != "VERB" or not self.lex.is_title_token(token):
+            return []
+        named = self.entity_of.get(token.i + 1)
+        return [named] if named is not None and named.label_ == "PERSON" and named.root.head == token else []
+
     def named_after_person_word(self, token: Token, types: Iterable[str]) -> list[Span]:
         """"founded by former Acme engineers X and Y", where the parser made the word
         for people ("engineers", read as a verb) the phrase's head: the people
@@ -738,10 +746,13 @@ class _DocReader:
                     yield Found("WORKS_FOR", person, org, sentence, {**joined, "current": True}, 0.7, "title")
 
     def stint_frames(self, sentence: Span) -> Iterator[Found]:
-        """"after stints at X and Y", "her spell at X", "had a stint at X": a past job
-        of whoever had it (the possessor, else the subject of the verb it hangs on)."""
+        """"after stints at X and Y", "her spell at X", "had a stint at X", "after 20
+        years at X": a past job of whoever had it (the possessor, else the subject
+        of the verb it hangs on)."""
         for noun in sentence:
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.stint_nouns:
+            # ("after 20 years at X": a time after "after" is a stint)
+            timed = noun.lower_ in self.lex.stint_time_nouns and noun.dep_ == "pobj" and noun.head.lower_ == "after"
+            if noun.pos_ != "NOUN" or (noun.lemma_.lower() not in self.lex.stint_nouns and not timed):
                 continue
             verb = noun.head if noun.dep_ == "dobj" else None
             if noun.dep_ == "pobj":
@@ -962,7 +973,7 @@ class _DocReader:
                 return found
         for child in verb.children:
             if not passive and child.dep_ in SUBJECT_DEPS and not (child.lower_ in ("that", "this") and _before_that(verb)):
-                found = self.entities(child, types)
+                found = self.entities(child, types) or self.named_after_title(child, types)
                 if found or not self.lost_apposition(child):
                     return found
                 # "The company's CEO, Jane Roe, worked ...": parsed as two subjects

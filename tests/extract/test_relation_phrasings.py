@@ -721,3 +721,18 @@ def test_who_takes_part_in_a_round_told_of_invests_in_who_raised_it(extract_text
 def test_taking_part_in_a_round_nobody_is_said_to_have_raised_is_no_investment(extract_text):
     found = triples(extract_text("Balderton Capital took part in the round. Vantor AI makes chips."))
     assert not [t for t in found if t[1] == "INVESTED_IN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Silva left Kestrel Labs to launch Fjord AI.",
+    # the tagger reads "co-founder" as a verb whose object is the name
+    "Kestrel Labs co-founder Ana Silva has left the company to launch a rival start-up, Fjord AI.",
+])
+def test_leaving_to_launch_a_company_founds_it_and_is_a_move(extract_text, text):
+    found = triples(extract_text(text))
+    assert {("Ana Silva", "FOUNDED", "Fjord AI"), ("Ana Silva", "MOVED", "Fjord AI")} <= found
+
+
+def test_time_spent_at_a_company_before_is_a_past_job(extract_text):
+    job = relation(extract_text("After 20 years at General Electric, Paul Kim retired in 2019."), "Paul Kim", "WORKS_FOR", "General Electric")
+    assert job.qualifiers["current"] is False
