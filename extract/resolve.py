@@ -170,7 +170,10 @@ def _entity_of(key: str, cluster: _Cluster, lexicon, claimant: Callable[[str], s
     else:
         # "Acme Widget Partners (AWP)": the abbreviation is an alias, however often used.
         spelled = [s for s in surfaces if not any(o != s and spells_abbreviation(s, o) for o in surfaces)]
-        name = max(spelled or surfaces, key=lambda s: (cluster.surfaces[s], -len(s)))
+        # (a tie goes to the shorter name of an organisation, "Acme" before "Acme Motors Inc",
+        # and to the longer of a product, its maker's name with the model's: "Denza Z9GT")
+        longer = 1 if entity_type == "Product" else -1
+        name = max(spelled or surfaces, key=lambda s: (cluster.surfaces[s], longer * len(s)))
     if entity_type == "Person" and len(name.split()) < 2:
         return None
     entity_id = slugify(name) or slugify(key)

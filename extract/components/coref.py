@@ -124,6 +124,23 @@ class Coreference:
             else:
                 group = collapse_key(ent.text)
             keys[span_key(ent)] = f"{label}:{group}"
+        if label == "PRODUCT":
+            # "the Xiaomi SU7 ... the SU7": a product named without its maker is the
+            # one product of the document whose name is the maker's and this
+            orgs = set()
+            for org in (e for e in doc.ents if e.label_ == "ORG"):
+                words = org.text.split()
+                orgs.add(collapse_key(org.text))
+                while len(words) > 1 and self.lexicon.is_suffix_word(words[-1]):
+                    words = words[:-1]
+                    orgs.add(collapse_key(" ".join(words)))  # "Tovani Motors ... the Tovani Z7"
+            for ent in mentions:
+                words = ent.text.split()
+                longer = {keys[span_key(other)] for other in mentions
+                          if len(other.text.split()) > len(words) and other.text.split()[-len(words):] == words
+                          and self._names_maker(" ".join(other.text.split()[:-len(words)]), orgs)}
+                if len(longer) == 1:
+                    keys[span_key(ent)] = next(iter(longer))
         if label == "ORG":
             # "Halden Motors ... Halden said": the bare base is the one company of an
             # industry the document names with it
@@ -139,6 +156,11 @@ class Coreference:
                     if collapse_key(ent.text) == short:
                         keys[span_key(ent)] = keys[span_key(full)]
         return keys
+
+    def _names_maker(self, text: str, orgs: set[str]) -> bool:
+        """Whether words before a product's name name an organisation (its maker)."""
+        record = self.lexicon.lookup(text)
+        return (record is not None and record.label == "ORG") or collapse_key(text) in orgs
 
     def _rename_parties(self, doc: Doc, known: set[str]) -> set[str]:
         """Names a renaming links that would otherwise be read as one name with an

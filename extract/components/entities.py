@@ -475,8 +475,9 @@ class EntityRecognizer:
                 # "its D9 minivan", "the Z9GT model": a bare code needs an owner or
                 # an article before it and a noun for a product after it
                 before = doc[start - 1] if start > 0 else None
+                # (or where only a product goes: "Xiaomi's SU7 is equipped with ...")
                 if before is not None and (before.tag_ in ("PRP$", "POS") or before.lower_ == "the") \
-                        and self._names_a_product(doc, end):
+                        and (self._names_a_product(doc, end) or self._product_slot(doc[start:end])):
                     found.append(_Candidate(start, end, PRODUCT, self._shape_kinds.get(doc.vocab.strings[match_id], "other"), SHAPE))
                 continue
             brand_end = None

@@ -617,3 +617,14 @@ def test_a_capitalised_company_opening_a_sentence_is_no_dateline(extract_text):
 def test_an_industry_word_after_a_possessive_is_no_part_of_the_name(extract_text):
     facts = extract_text("James Okafor previously worked at Meta's AI research lab.")
     assert [e.name for e in facts.entities if e.type == "Organization"] == ["Meta Platforms"]
+
+
+def test_a_model_named_without_its_maker_is_the_makers_model_the_article_named(extract_text):
+    facts = extract_text("Tovani Motors launched the Tovani Z7 in March. The Z7 is equipped with Nvidia's Drive Orin chips.")
+    assert [e.name for e in facts.entities if e.type == "Product" and "Z7" in e.name] == ["Tovani Z7"]
+    assert ("Tovani Z7", "USES", "Nvidia Drive Orin") in triples(facts)
+
+
+def test_an_owned_model_code_in_a_products_slot_is_a_product(extract_text):
+    facts = extract_text("Tovani's Z7 is equipped with Nvidia's Drive Orin chips.")
+    assert [e.type for e in facts.entities if e.name.endswith("Z7")] == ["Product"]
