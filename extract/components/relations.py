@@ -1154,6 +1154,12 @@ class _DocReader:
             kinds = [k for c in verb.children for k in (c, *(g for g in c.children if c.dep_ == "dobj"))
                      if k.i > verb.i and k.pos_ == "VERB" and self.lex.apposition_type(k) == "ORG" and not self.lex.verb_triggers(k)]
             found += [e for k in kinds for o in k.children if o.dep_ == "dobj" for e in self.entities(o, types)]
+        if not found and "dobj" in trigger.object_deps and not any(c.dep_ in ("dobj", "prep") for c in verb.children) \
+                and verb.i + 1 < len(self.doc) and (named := self.entity_of.get(verb.i + 1)) is not None \
+                and named.start == verb.i + 1 and named.label_ in types and named.root.dep_ == "compound" \
+                and named.root.head.ent_type_ == "DATE":
+            # "joined Halden Capital weeks later": the parser made the name a modifier of the time
+            found.append(named)
         if not found and "dobj" in trigger.object_deps and not any(c.dep_ == "dobj" for c in verb.children):
             # "co-founded and ran X": coordinated verbs share the object (not when the
             # verb has its own: "received an education ... and entered the army")

@@ -736,3 +736,18 @@ def test_leaving_to_launch_a_company_founds_it_and_is_a_move(extract_text, text)
 def test_time_spent_at_a_company_before_is_a_past_job(extract_text):
     job = relation(extract_text("After 20 years at General Electric, Paul Kim retired in 2019."), "Paul Kim", "WORKS_FOR", "General Electric")
     assert job.qualifiers["current"] is False
+
+
+@pytest.mark.parametrize("text", [
+    # the parser makes the name a modifier of "weeks"
+    "Maria Lopez quit Orvik Group after a row with the board and joined Halden Capital weeks later.",
+    "Maria Lopez exited Orvik Group in March and will start at Halden Capital next month.",
+    "Maria Lopez has been headhunted by Halden Capital from Orvik Group.",
+])
+def test_more_ways_of_moving_from_one_company_to_another(extract_text, text):
+    assert relation(extract_text(text), "Maria Lopez", "MOVED", "Halden Capital").qualifiers["from"] == "orvik-group"
+
+
+def test_a_company_started_by_a_person_is_founded_not_joined(extract_text):
+    facts = extract_text("Sappora Records is a record label started by Julie Doiron in 1990.")
+    assert [t[1] for t in triples(facts)] == ["FOUNDED"]
