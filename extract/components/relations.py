@@ -988,6 +988,8 @@ class _DocReader:
         if verb.dep_ == "relcl":
             ent = self.entity(verb.head, types)
             return [ent] if ent is not None else []
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head.head, types, grammatical=True)  # "was able to attend X"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and (clause := clause_of_prep(verb.head)) is not None:
             return self.subjects(clause, types, grammatical=True)  # "before leaving to ...", "prior to joining X, ..."
         if verb.dep_ in INHERIT_DEPS and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
@@ -1096,7 +1098,8 @@ class _DocReader:
             for child in verb.children:
                 if child.dep_ == "dobj" and child.lemma_.lower() in trigger.requires_dobj:
                     # "completed an MA in design at X": the field may hang on the verb
-                    fields = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+                    # ("obtained his habilitation for medicine at X": or on a "for")
+                    fields = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for")]
                     for prep in [t for part in [child, *fields] for t in part.subtree]:
                         if prep.dep_ == "prep" and prep.lower_ in trigger.object_preps:
                             found += self.prep_objects(prep, trigger.object)

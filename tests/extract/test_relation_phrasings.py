@@ -751,3 +751,21 @@ def test_more_ways_of_moving_from_one_company_to_another(extract_text, text):
 def test_a_company_started_by_a_person_is_founded_not_joined(extract_text):
     facts = extract_text("Sappora Records is a record label started by Julie Doiron in 1990.")
     assert [t[1] for t in triples(facts)] == ["FOUNDED"]
+
+
+def test_what_a_person_was_able_to_do_they_did(extract_text):
+    assert ("Liang Wen", "EDUCATED_AT", "Peking University") in triples(
+        extract_text("Liang Wen was ultimately able to attend Peking University."))
+
+
+@pytest.mark.parametrize("text, predicates", [
+    ("Maria Lopez was unable to join Orvik Group.", ("WORKS_FOR",)),
+    ("Orvik Group failed to acquire Halden Capital.", ("ACQUIRED",)),
+])
+def test_what_someone_could_not_do_states_no_fact(extract_text, text, predicates):
+    assert not [t for t in triples(extract_text(text)) if t[1] in predicates]
+
+
+def test_a_degree_for_a_field_at_a_university_is_an_education_there(extract_text):
+    found = triples(extract_text("In 1904 Georg Jochmann obtained his habilitation for internal medicine at the University of Breslau."))
+    assert ("Georg Jochmann", "EDUCATED_AT", "University of Breslau") in found
