@@ -2064,6 +2064,10 @@ class _DocReader:
                     org is None or (head_org := self.title_org(top.head)) is None or _same(head_org, org, self.keys)):
                 top = top.head
             person = self.title_holder(first, token)
+            if person is None and first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head.dep_ in ("attr", "appos"):
+                # "Roe is an American filmmaker and founder of Acme": the title shares its
+                # holder with the noun it is coordinated with
+                person = self.holder_of(first.head, ("PERSON",))
             if person is None:
                 # "Acme's co-founders, Mori and Sato, met ...": each name of the list
                 for each in self.listed_after_plural(token, ("PERSON",)):

@@ -769,3 +769,12 @@ def test_what_someone_could_not_do_states_no_fact(extract_text, text, predicates
 def test_a_degree_for_a_field_at_a_university_is_an_education_there(extract_text):
     found = triples(extract_text("In 1904 Georg Jochmann obtained his habilitation for internal medicine at the University of Breslau."))
     assert ("Georg Jochmann", "EDUCATED_AT", "University of Breslau") in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Leone Marucci is an American filmmaker and founder of Steelyard Pictures.", ("Leone Marucci", "FOUNDED", "Steelyard Pictures")),
+    ("Hugo Davis, brother of Anna Davis and a professor at Quenvora University, wrote the letter.",
+     ("Hugo Davis", "WORKS_FOR", "Quenvora University")),
+])
+def test_a_title_coordinated_with_a_noun_said_of_a_person_is_theirs(extract_text, text, fact):
+    assert fact in triples(extract_text(text))
