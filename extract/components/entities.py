@@ -1298,6 +1298,15 @@ class EntityRecognizer:
             if not (titled or worked):
                 continue
             pobj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+            # (a company's executive or board title only: "adviser of Xi Jinping" is a person's)
+            if pobj is not None and pobj.ent_type_ in ("PERSON", "") and titled and prep.lower_ == "of" and pobj.i > prep.i + 1 \
+                    and self.lexicon.title_rank(head) in ("executive", "board") and not self.lexicon.place_can_hold(head) \
+                    and pobj.left_edge.i == prep.i + 1 and not self.lexicon.gazetteer.is_given_name(doc[prep.i + 1].text) \
+                    and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in doc[prep.i + 1:pobj.i + 1]):
+                # "former CEO of Norges Statsbaner": a name the model missed or took for a
+                # person, which no given name begins, whose job a company's title is
+                found.append(_Candidate(prep.i + 1, pobj.i + 1, ORG, None, APPOSITION))
+                continue
             # ("at rival X": a word for a competitor between)
             first = prep.i + 2 if prep.i + 1 < len(doc) and doc[prep.i + 1].lower_ in self.lexicon.rival_words else prep.i + 1
             if pobj is None or pobj.i != first or not pobj.text[:1].isupper():

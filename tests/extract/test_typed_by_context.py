@@ -323,3 +323,16 @@ def test_a_name_is_typed_by_what_the_sentence_says_of_it(extract_text, text, nam
 def test_but_a_name_before_a_product_noun_in_what_a_company_uses_is_the_maker(extract_text):
     facts = extract_text("Vantor Labs uses the Nvidia chip.")
     assert {e.name: e.type for e in facts.entities}.get("Nvidia") == "Organization"
+
+
+def test_a_two_word_person_guess_a_company_title_is_of_is_a_company(extract_text):
+    facts = extract_text("Osmund Ueland is a Norwegian civil servant and former CEO of Norges Statsbaner.")
+    assert relation(facts, "Osmund Ueland", "WORKS_FOR", "Norges Statsbaner").qualifiers["current"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Meadows was an adviser of Xi Jinping.",
+    "Mark Meadows was chief of staff of Donald Trump.",
+])
+def test_but_a_person_a_persons_title_is_of_stays_one(extract_text, text):
+    assert not [e for e in extract_text(text).entities if e.type == "Organization"]
