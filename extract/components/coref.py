@@ -20,6 +20,7 @@ although other companies were named in between.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
@@ -144,13 +145,9 @@ class Coreference:
         if label == "ORG":
             # "Halden Motors ... Halden said": the bare base is the one company of an
             # industry the document names with it
-            by_base: dict[str, set[str]] = {}
-            for key in keys.values():
-                if SECTOR_MARK in key:
-                    by_base.setdefault(key.split(SECTOR_MARK)[0], set()).add(key)
+            bases = sector_of_base(keys.values())
             for span, key in keys.items():
-                if len(by_base.get(key, ())) == 1:
-                    keys[span] = next(iter(by_base[key]))
+                keys[span] = bases.get(key, key)
             for short, full in self._abbreviated(doc, mentions).items():
                 for ent in mentions:
                     if collapse_key(ent.text) == short:
@@ -420,6 +417,16 @@ class Coreference:
             if here - sent_index[p.start] <= NOUN_WINDOW:
                 return meant
         return None
+
+
+def sector_of_base(keys: Iterable[str]) -> dict[str, str]:
+    """Bare keys ("ORG:halden") mapped to the one key of that base with an
+    industry (``SECTOR_MARK``) among ``keys``, where there is exactly one."""
+    by_base: dict[str, set[str]] = {}
+    for key in keys:
+        if SECTOR_MARK in key:
+            by_base.setdefault(key.split(SECTOR_MARK)[0], set()).add(key)
+    return {base: next(iter(found)) for base, found in by_base.items() if len(found) == 1}
 
 
 def common_noun(token: Token) -> bool:

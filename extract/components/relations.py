@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.extensions import register_extensions, span_key
-from extract.components.coref import DIVISION_MARK, SECTOR_MARK, common_noun, is_definite, other_kind
+from extract.components.coref import DIVISION_MARK, common_noun, is_definite, other_kind, sector_of_base
 from extract.lexicon import Lexicon, Trigger, load_lexicon
 from extract.names import collapse_key
 from extract.ontology import DATE_QUALIFIERS, PREDICATES
@@ -247,11 +247,7 @@ class _DocReader:
         self.org_keys = {key for key in self.keys.values() if key.startswith("ORG:")}
         # "Acme Motors ... the Acme X5": a name's base stands for the one company of
         # an industry the document names with it (see SECTOR_MARK)
-        by_base: dict[str, set[str]] = {}
-        for key in self.org_keys:
-            if SECTOR_MARK in key:
-                by_base.setdefault(key.split(SECTOR_MARK)[0], set()).add(key)
-        self.sector_keys = {base: next(iter(keys)) for base, keys in by_base.items() if len(keys) == 1}
+        self.sector_keys = sector_of_base(self.org_keys)
         self.org_keys |= set(self.sector_keys)
 
     def key_for(self, span: Span) -> str:
@@ -1954,8 +1950,9 @@ class _DocReader:
                     lemma in self.lex.participation_lemmas
                     or any(f"{lemma} {c.lower_}" in self.lex.participation_lemmas for c in verb.children if c.dep_ in ("dobj", "prt"))):
                 continue
+            # ("took part in the round", "joined the financing")
             rounds = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"]
-            rounds += [c for c in verb.children if c.dep_ == "dobj" and lemma == "join"]
+            rounds += [c for c in verb.children if c.dep_ == "dobj"]
             rounds = [r for r in rounds if is_definite(r) and any(
                 t.predicate == "INVESTED_IN" for t in self.lex.noun_triggers(r)) and not any(c.dep_ == "poss" for c in r.children)]
             if not rounds:
@@ -1977,7 +1974,7 @@ class _DocReader:
             if here is None:
                 return None
             for verb in reversed(list(here)):
-                if any(t.id == "raise" for t in self.lex.verb_triggers(verb)) and any(
+                if any(t.predicate == "INVESTED_IN" and t.requires_money and t.swap for t in self.lex.verb_triggers(verb)) and any(
                         c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children):
                     found = self.subjects(verb, ("ORG",))
                     if found:
